@@ -1,0 +1,211 @@
+package org.energychain.crypto.merkle;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.energychain.crypto.Digester;
+import org.energychain.crypto.HashFunction;
+
+/**
+ * An RFC 9162 (Certificate Transparency v2) Merkle tree: leaf hash {@code H(0x00 || leaf)}, node hash
+ * {@code H(0x01 || left || right)}, the left subtree holding the largest power of two below n leaves.
+ *
+ * <p>Built bottom-up level by level: pairing neighbours and carrying a lone last node up unchanged
+ * gives exactly the RFC's recursive split (an odd node is never duplicated, which is what made
+ * Bitcoin's trees malleable, CVE-2012-2459). Each level lives in one flat array, so building costs one
+ * hash call per node and no allocation per node.
+ */
+public final class MerkleTree {
+    static final byte LEAF_PREFIX = 0x00;
+    static final byte NODE_PREFIX = 0x01;
+
+    private final HashFunction hash;
+    private final int size;
+    private final int width;
+    /** levels[0] holds the leaf hashes; the last level holds the root. */
+    private final byte[][] levels;
+
+    private MerkleTree(HashFunction hash, int size, byte[][] levels) {
+        this.hash = hash;
+        this.size = size;
+        this.width = hash.digestLength();
+        this.levels = levels;
+    }
+
+    /** Builds the tree over raw leaves (each hashed as {@code H(0x00 || leaf)}). */
+    public static MerkleTree fromLeaves(HashFunction hash, List<byte[]> leaves) {
+        Digester d = hash.newDigester();
+        int w = hash.digestLength();
+        byte[] level0 = new byte[leaves.size() * w];
+        for (int i = 0; i < leaves.size(); i++) {
+            byte[] leaf = leaves.get(i);
+            d.update(LEAF_PREFIX);
+            d.update(leaf, 0, leaf.length);
+            d.doFinal(level0, i * w);
+        }
+        return fromLevel0(hash, d, level0, leaves.size());
+    }
+
+    /** Builds the tree over leaf hashes already computed as {@code H(0x00 || leaf)}. */
+    public static MerkleTree fromLeafHashes(HashFunction hash, List<byte[]> leafHashes) {
+        int w = hash.digestLength();
+        byte[] level0 = new byte[leafHashes.size() * w];
+        for (int i = 0; i < leafHashes.size(); i++) {
+            byte[] h = leafHashes.get(i);
+            checkWidth(h, w, "leaf hash " + i);
+            System.arraycopy(h, 0, level0, i * w, w);
+        }
+        return fromLevel0(hash, hash.newDigester(), level0, leafHashes.size());
+    }
+
+    /**
+     * Builds the tree over {@code count} leaf hashes packed back to back in {@code packed} (which the
+     * tree keeps; callers must not change it afterwards). The fastest entry point.
+     */
+    public static MerkleTree fromPackedLeafHashes(HashFunction hash, byte[] packed, int count) {
+        if (packed.length != count * hash.digestLength()) {
+            throw new IllegalArgumentException("packed leaf hashes: expected " + count * hash.digestLength()
+                    + " bytes for " + count + " leaves, got " + packed.length);
+        }
+        return fromLevel0(hash, hash.newDigester(), packed, count);
+    }
+
+    private static MerkleTree fromLevel0(HashFunction hash, Digester d, byte[] level0, int n) {
+        int w = hash.digestLength();
+        if (n == 0) {
+            return new MerkleTree(hash, 0, new byte[][] {hash.hash(new byte[0])});
+        }
+        List<byte[]> levels = new ArrayList<>();
+        levels.add(level0);
+        byte[] cur = level0;
+        int count = n;
+        while (count > 1) {
+            int parents = (count + 1) >>> 1;
+            byte[] next = new byte[parents * w];
+            int pairs = count >>> 1;
+            for (int i = 0; i < pairs; i++) {
+                d.update(NODE_PREFIX);
+                d.update(cur, 2 * i * w, 2 * w);
+                d.doFinal(next, i * w);
+            }
+            if ((count & 1) != 0) {
+                System.arraycopy(cur, (count - 1) * w, next, pairs * w, w);
+            }
+            levels.add(next);
+            cur = next;
+            count = parents;
+        }
+        return new MerkleTree(hash, n, levels.toArray(new byte[0][]));
+    }
+
+    /** The root hash computed directly from raw leaves, without keeping the levels. */
+    public static byte[] rootOf(HashFunction hash, List<byte[]> leaves) {
+        return fromLeaves(hash, leaves).root();
+    }
+
+    public HashFunction hashFunction() {
+        return hash;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public byte[] root() {
+        byte[] top = levels[levels.length - 1];
+        return Arrays.copyOf(top, width);
+    }
+
+    public byte[] leafHash(int index) {
+        checkIndex(index);
+        return Arrays.copyOfRange(levels[0], index * width, (index + 1) * width);
+    }
+
+    /** The RFC 9162 audit path for the leaf at {@code index}, siblings from the leaf upwards. */
+    public InclusionProof inclusionProof(int index) {
+        checkIndex(index);
+        List<byte[]> path = new ArrayList<>();
+        int i = index;
+        int count = size;
+        for (int level = 0; count > 1; level++) {
+            int sibling = i ^ 1;
+            if (sibling < count) {
+                path.add(Arrays.copyOfRange(levels[level], sibling * width, (sibling + 1) * width));
+            }
+            i >>>= 1;
+            count = (count + 1) >>> 1;
+        }
+        return new InclusionProof(index, size, path);
+    }
+
+    /** {@code H(0x00 || leaf)}. */
+    public static byte[] leafHash(HashFunction hash, byte[] leaf) {
+        Digester d = hash.newDigester();
+        d.update(LEAF_PREFIX);
+        d.update(leaf, 0, leaf.length);
+        return d.doFinal();
+    }
+
+    /** {@code H(0x01 || left || right)}. */
+    public static byte[] nodeHash(HashFunction hash, byte[] left, byte[] right) {
+        Digester d = hash.newDigester();
+        d.update(NODE_PREFIX);
+        d.update(left, 0, left.length);
+        d.update(right, 0, right.length);
+        return d.doFinal();
+    }
+
+    /**
+     * Verifies an inclusion proof exactly as RFC 9162 section 2.1.3.2 specifies: false for an index
+     * outside the tree, a path of the wrong length, hashes of the wrong width or a different root.
+     */
+    public static boolean verifyInclusion(HashFunction hash, byte[] leafHash, long leafIndex, long treeSize,
+            List<byte[]> path, byte[] root) {
+        int w = hash.digestLength();
+        if (leafIndex < 0 || treeSize <= 0 || leafIndex >= treeSize) {
+            return false;
+        }
+        if (leafHash == null || leafHash.length != w || root == null || root.length != w) {
+            return false;
+        }
+        long fn = leafIndex;
+        long sn = treeSize - 1;
+        byte[] r = leafHash;
+        for (byte[] p : path) {
+            if (p == null || p.length != w || sn == 0) {
+                return false;
+            }
+            if ((fn & 1) == 1 || fn == sn) {
+                r = nodeHash(hash, p, r);
+                if ((fn & 1) == 0) {
+                    while ((fn & 1) == 0 && fn != 0) {
+                        fn >>>= 1;
+                        sn >>>= 1;
+                    }
+                }
+            } else {
+                r = nodeHash(hash, r, p);
+            }
+            fn >>>= 1;
+            sn >>>= 1;
+        }
+        return sn == 0 && java.security.MessageDigest.isEqual(r, root);
+    }
+
+    /** Convenience overload taking a proof record. */
+    public static boolean verifyInclusion(HashFunction hash, byte[] leafHash, InclusionProof proof, byte[] root) {
+        return verifyInclusion(hash, leafHash, proof.leafIndex(), proof.treeSize(), proof.path(), root);
+    }
+
+    private void checkIndex(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("leaf index " + index + " outside a tree of " + size + " leaves");
+        }
+    }
+
+    private static void checkWidth(byte[] h, int w, String what) {
+        if (h.length != w) {
+            throw new IllegalArgumentException(what + " has " + h.length + " bytes, expected " + w);
+        }
+    }
+}
