@@ -1,0 +1,138 @@
+package org.energychain.crypto.encoding;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+
+/**
+ * Decodes what {@link CanonicalWriter} wrote, strictly: a value that the writer would never produce
+ * (a non-canonical decimal, a truncated field, trailing bytes, a wrong tag) is an
+ * {@link IllegalArgumentException} naming the field, so that a decoded object always re-encodes to
+ * the same bytes.
+ */
+public final class CanonicalReader {
+    private final byte[] buf;
+    private int pos;
+
+    public CanonicalReader(byte[] bytes) {
+        this.buf = bytes;
+    }
+
+    /** Reads the domain tag and checks it is {@code expected}. */
+    public CanonicalReader expectTag(String expected) {
+        String tag = string("tag");
+        if (!tag.equals(expected)) {
+            throw new IllegalArgumentException("expected a structure tagged '" + expected + "', found '" + tag + "'");
+        }
+        return this;
+    }
+
+    public int u8(String field) {
+        need(1, field);
+        return buf[pos++] & 0xff;
+    }
+
+    public boolean bool(String field) {
+        int v = u8(field);
+        if (v > 1) {
+            throw new IllegalArgumentException(field + ": boolean must be 0 or 1, found " + v);
+        }
+        return v == 1;
+    }
+
+    public int i32(String field) {
+        need(4, field);
+        int v = ((buf[pos] & 0xff) << 24) | ((buf[pos + 1] & 0xff) << 16) | ((buf[pos + 2] & 0xff) << 8)
+                | (buf[pos + 3] & 0xff);
+        pos += 4;
+        return v;
+    }
+
+    public long i64(String field) {
+        need(8, field);
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (buf[pos++] & 0xff);
+        }
+        return v;
+    }
+
+    public byte[] bytes(String field) {
+        int n = i32(field + " length");
+        if (n < 0) {
+            throw new IllegalArgumentException(field + ": negative length " + n);
+        }
+        return fixed(n, field);
+    }
+
+    public byte[] fixed(int n, String field) {
+        need(n, field);
+        byte[] out = Arrays.copyOfRange(buf, pos, pos + n);
+        pos += n;
+        return out;
+    }
+
+    public String string(String field) {
+        byte[] b = bytes(field);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(field + ": not valid UTF-8", e);
+        }
+    }
+
+    public BigDecimal decimal(String field) {
+        int scale = i32(field + " scale");
+        byte[] unscaled = bytes(field + " unscaled");
+        if (unscaled.length == 0) {
+            throw new IllegalArgumentException(field + ": empty unscaled value");
+        }
+        BigInteger u = new BigInteger(unscaled);
+        BigDecimal v = new BigDecimal(u, scale);
+        if (!Arrays.equals(u.toByteArray(), unscaled) || !CanonicalWriter.canonical(v).equals(v)) {
+            throw new IllegalArgumentException(field + ": decimal is not in canonical form");
+        }
+        return v;
+    }
+
+    public LocalDate date(String field) {
+        String s = string(field);
+        try {
+            LocalDate d = LocalDate.parse(s);
+            if (!d.toString().equals(s)) {
+                throw new IllegalArgumentException(field + ": date '" + s + "' is not in canonical form");
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + ": not a date: '" + s + "'", e);
+        }
+    }
+
+    public Instant instant(String field) {
+        return Instant.ofEpochMilli(i64(field));
+    }
+
+    /** Fails unless every byte was consumed. */
+    public void end() {
+        if (pos != buf.length) {
+            throw new IllegalArgumentException((buf.length - pos) + " unexpected trailing bytes");
+        }
+    }
+
+    private void need(int n, String field) {
+        if (n > buf.length - pos) {
+            throw new IllegalArgumentException(field + ": truncated (need " + n + " bytes at offset " + pos
+                    + ", have " + (buf.length - pos) + ")");
+        }
+    }
+}
