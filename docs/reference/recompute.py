@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Independent re-implementation of EnergyChain's canonical encoding and trees (docs/encoding.md),
+written from the specification only, to show a third party can recompute every hash. SHA-256 suite.
+Prints the golden vectors that the Java tests assert (EncodingGoldenVectorsTest)."""
+import hashlib, hmac, struct
+from datetime import datetime, timezone, date
+from decimal import Decimal
+
+def u32(n): return struct.pack(">I", n)
+def i32(n): return struct.pack(">i", n)
+def i64(n): return struct.pack(">q", n)
+def string(s): b = s.encode("utf-8"); return u32(len(b)) + b
+def bytes_(b): return u32(len(b)) + b
+def instant(iso): return i64(int(datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp() * 1000))
+def date_(d): return string(d)
+
+def decimal(v):
+    d = Decimal(v)
+    if d == 0:
+        scale, unscaled = 0, 0
+    else:
+        d = d.normalize()
+        sign, digits, exp = d.as_tuple()
+        unscaled = int("".join(map(str, digits))) * (-1 if sign else 1)
+        scale = -exp
+    n = (unscaled.bit_length() + 8) // 8  # minimal two's complement, as Java's BigInteger.toByteArray
+    return i32(scale) + bytes_(unscaled.to_bytes(n, "big", signed=True))
+
+def H(b): return hashlib.sha256(b).digest()
+def leaf_hash(leaf): return H(b"\x00" + leaf)
+def node_hash(l, r): return H(b"\x01" + l + r)
+
+def mth(leaves):
+    """RFC 9162 Merkle tree hash over raw leaves."""
+    n = len(leaves)
+    if n == 0: return H(b"")
+    if n == 1: return leaf_hash(leaves[0])
+    k = 1
+    while k * 2 < n: k *= 2
+    return node_hash(mth(leaves[:k]), mth(leaves[k:]))
+
+HASH = "SHA-256"
+def reading_leaf(group, plant, ts, measurement, unit, value, salt):
+    return (string("EC/reading/v1") + string(HASH) + string(group) + string(plant) + instant(ts)
+            + string(measurement) + string(unit) + decimal(value) + salt)
+
+def salt(key, plant, ts, measurement):
+    msg = string("EC/salt/v1") + string(plant) + instant(ts) + string(measurement)
+    return hmac.new(key, msg, hashlib.sha256).digest()[:16]
+
+def day_leaf(group, plant, day, count, root):
+    return string("EC/day/v1") + string(HASH) + string(group) + string(plant) + date_(day) + i32(count) + root
+
+def plant_leaf(group, plant, start, end, days, root):
+    return (string("EC/plant/v1") + string(HASH) + string(group) + string(plant) + date_(start) + date_(end)
+            + i32(days) + root)
+
+def show(name, b): print(f"{name} = {b.hex()}")
+
+if __name__ == "__main__":
+    show("decimal(1234.50)", decimal("1234.50"))
+    show("decimal(-0.001)", decimal("-0.001"))
+    show("decimal(0.000)", decimal("0.000"))
+    show("decimal(128)", decimal("128"))
+    fixed_salt = bytes(range(16))
+    r = reading_leaf("G1", "G1-W001", "2026-01-01T00:15:00Z", "active_power", "kW", "1234.50", fixed_salt)
+    show("readingLeaf", r)
+    show("readingLeafHash", leaf_hash(r))
+    key = bytes(range(32))
+    show("salt", salt(key, "G1-W001", "2026-01-01T00:15:00Z", "active_power"))
+    show("dayLeaf", day_leaf("G1", "G1-W001", "2026-01-01", 96, b"\x11" * 32))
+    show("plantLeaf", plant_leaf("G1", "G1-W001", "2026-01-01", "2026-02-01", 31, b"\x22" * 32))
+    # a whole tiny group: plants G1-A and G1-B, one day 2026-01-01, readings at 00:00 and 00:15 (power and energy)
+    plants = []
+    for p, base in (("G1-A", 10), ("G1-B", 20)):
+        leaves = []
+        for i, ts in enumerate(("2026-01-01T00:00:00Z", "2026-01-01T00:15:00Z")):
+            for m, u, v in (("active_power", "kW", base + i), ("energy", "kWh", (base + i) / 4)):
+                leaves.append(reading_leaf("G1", p, ts, m, u, str(v), salt(key, p, ts, m)))
+        daily = mth(leaves)
+        period = mth([day_leaf("G1", p, "2026-01-01", len(leaves), daily)])
+        plants.append(plant_leaf("G1", p, "2026-01-01", "2026-01-02", 1, period))
+        show(f"dailyRoot[{p}]", daily)
+        show(f"periodRoot[{p}]", period)
+    show("groupRoot", mth(plants))
