@@ -1,0 +1,97 @@
+package org.energychain.supervision.ingest;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.energychain.supervision.reading.Group;
+import org.energychain.supervision.reading.Plant;
+import org.energychain.supervision.reading.PlantType;
+
+/**
+ * The group configuration file ({@code group.yaml}): the group's id and its plants.
+ *
+ * <pre>
+ * group: north
+ * plants:
+ *   - id: north-S001
+ *     type: solar          # solar | wind | hydro | thermal
+ *     region: Qinghai
+ *     capacity-kw: 50000
+ * </pre>
+ */
+public final class GroupConfigFile {
+    private GroupConfigFile() {
+    }
+
+    /**
+     * Reads a group file.
+     *
+     * @throws InputException (kind {@link ProblemKind#CONFIG}) naming the file and the key that is wrong
+     */
+    public static Group load(Path file) {
+        YamlConfig root = YamlConfig.load(file);
+        root.allowOnly(Set.of("group", "plants"));
+        String id = root.string("group");
+        List<Plant> plants = new ArrayList<>();
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        List<YamlConfig> entries = root.list("plants");
+        if (entries.isEmpty()) {
+            throw root.error("plants", "must list at least one plant");
+        }
+        for (YamlConfig p : entries) {
+            p.allowOnly(Set.of("id", "type", "region", "capacity-kw"));
+            String pid = p.string("id");
+            PlantType type;
+            try {
+                type = PlantType.byCode(p.string("type"));
+            } catch (IllegalArgumentException e) {
+                throw p.error("type", e.getMessage());
+            }
+            String cap = p.string("capacity-kw");
+            BigDecimal capacity;
+            try {
+                capacity = new BigDecimal(cap.trim());
+            } catch (NumberFormatException e) {
+                throw p.error("capacity-kw", "must be a number, got '" + cap + "'");
+            }
+            if (seen.put(pid, pid) != null) {
+                throw p.error("id", "plant id '" + pid + "' appears twice");
+            }
+            try {
+                plants.add(new Plant(pid, type, p.string("region"), capacity));
+            } catch (IllegalArgumentException e) {
+                throw p.error(null, e.getMessage());
+            }
+        }
+        try {
+            return new Group(id, plants);
+        } catch (IllegalArgumentException e) {
+            throw root.error("group", e.getMessage());
+        }
+    }
+
+    /** Writes {@code group} in the format {@link #load} reads. */
+    public static void write(Group group, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("# EnergyChain group configuration\n");
+            w.write("group: " + group.id() + "\n");
+            w.write("plants:\n");
+            for (Plant p : group.plants()) {
+                w.write("  - id: " + p.id() + "\n");
+                w.write("    type: " + p.type().code() + "\n");
+                w.write("    region: " + quote(p.region()) + "\n");
+                w.write("    capacity-kw: " + p.capacityKw().toPlainString() + "\n");
+            }
+        }
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
