@@ -190,6 +190,21 @@ abstract class JdbcOffChainStore implements OffChainStore {
     }
 
     @Override
+    public List<String> groups() {
+        return read("listing groups", c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT group_id FROM period");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            out.sort(Comparator.naturalOrder());
+            return out;
+        });
+    }
+
+    @Override
     public List<PeriodInfo> periods(String groupId) {
         return read("listing periods of " + groupId, c -> periodRows(c,
                 "group_id = ? ORDER BY start_day, end_day, version", groupId).stream().map(PeriodRow::info).toList());

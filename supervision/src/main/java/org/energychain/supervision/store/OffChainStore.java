@@ -35,6 +35,9 @@ public interface OffChainStore extends AutoCloseable {
     /** The committed period with this key, if any. */
     Optional<PeriodInfo> period(PeriodKey key);
 
+    /** The ids of the groups with committed periods, sorted. */
+    List<String> groups();
+
     /** All committed periods of a group, by start, end, then version. */
     List<PeriodInfo> periods(String groupId);
 

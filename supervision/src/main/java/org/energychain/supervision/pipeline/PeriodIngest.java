@@ -1,0 +1,197 @@
+package org.energychain.supervision.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.energychain.crypto.HashFunction;
+import org.energychain.supervision.classify.Classifier;
+import org.energychain.supervision.classify.DataClass;
+import org.energychain.supervision.classify.Dataset;
+import org.energychain.supervision.classify.SummaryBlock;
+import org.energychain.supervision.ingest.CsvReadingReader;
+import org.energychain.supervision.ingest.InputException;
+import org.energychain.supervision.ingest.JsonLinesReadingReader;
+import org.energychain.supervision.ingest.ProblemReport;
+import org.energychain.supervision.ingest.ReadingValidator;
+import org.energychain.supervision.reading.Plant;
+import org.energychain.supervision.reading.Reading;
+import org.energychain.supervision.route.RegulatoryPackage;
+import org.energychain.supervision.route.RegulatoryPackageFile;
+import org.energychain.supervision.store.DatasetRecord;
+import org.energychain.supervision.store.DayRecord;
+import org.energychain.supervision.store.ImportTransaction;
+import org.energychain.supervision.store.OffChainStore;
+import org.energychain.supervision.store.PeriodHeader;
+import org.energychain.supervision.store.PeriodKey;
+import org.energychain.supervision.store.PlantRecord;
+import org.energychain.supervision.tree.DayLeaf;
+import org.energychain.supervision.tree.DayTree;
+import org.energychain.supervision.tree.GroupTree;
+import org.energychain.supervision.tree.PeriodTree;
+import org.energychain.supervision.tree.PlantLeaf;
+import org.energychain.supervision.tree.ReadingLeafEncoder;
+import org.energychain.supervision.tree.TreeContext;
+
+/**
+ * The group data centre's ingest of one period (paper II.A, end to end): read and validate the plants'
+ * readings, build the daily, period and group trees, classify into D1/D2/D3, store readings, roots and
+ * D1/D3 datasets in the off-chain store in one transaction, and write the D2 package with
+ * {@code Hash_G} for the regulator. The import is atomic: any error leaves the store as it was.
+ */
+public final class PeriodIngest {
+    private static final int BATCH = 8192;
+
+    private final OffChainStore store;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public PeriodIngest(OffChainStore store, Clock clock, SecureRandom random) {
+        this.store = store;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    public IngestResult run(IngestRequest req, Progress progress) {
+        long t0 = System.nanoTime();
+        ProblemReport problems = new ProblemReport(req.errorPolicy(), ProblemReport.DEFAULT_KEEP);
+        Map<String, List<Reading>> byPlant = read(req, problems, progress);
+        long tRead = System.nanoTime();
+
+        HashFunction hash = req.hash();
+        TreeContext ctx = new TreeContext(hash, req.group().id(), req.rules().start(), req.rules().end());
+        byte[] saltKey = new byte[PeriodHeader.SALT_KEY_LENGTH];
+        random.nextBytes(saltKey);
+        ReadingLeafEncoder encoder = new ReadingLeafEncoder(ctx, saltKey);
+        Classifier classifier = new Classifier(req.classification());
+
+        long hashNanos = 0;
+        long classifyNanos = 0;
+        long readings = 0;
+        List<IngestResult.PlantResult> plants = new ArrayList<>();
+        List<SummaryBlock> summaries = new ArrayList<>();
+        List<Dataset> d2 = new ArrayList<>();
+        PeriodKey key;
+        GroupTree group;
+        try (ImportTransaction tx = store.beginImport(new PeriodHeader(ctx.groupId(), ctx.start(), ctx.end(),
+                hash.name(), saltKey, clock.instant()))) {
+            int done = 0;
+            for (Plant plant : req.group().plants()) {
+                List<Reading> rs = byPlant.remove(plant.id());
+                rs = rs == null ? new ArrayList<>() : rs;
+                long h0 = System.nanoTime();
+                rs.sort(Reading.CANONICAL_ORDER);
+                List<DayLeaf> days = dayLeaves(encoder, plant.id(), rs);
+                PeriodTree period = PeriodTree.build(ctx, plant.id(), days);
+                long h1 = System.nanoTime();
+                List<Dataset> datasets = classifier.classify(ctx, plant, rs);
+                long h2 = System.nanoTime();
+                hashNanos += h1 - h0;
+                classifyNanos += h2 - h1;
+
+                for (int i = 0; i < rs.size(); i += BATCH) {
+                    tx.addReadings(rs.subList(i, Math.min(rs.size(), i + BATCH)));
+                }
+                for (DayLeaf d : days) {
+                    tx.addDay(new DayRecord(plant.id(), d.day(), d.readingCount(), d.root(), d.encode()));
+                }
+                PlantLeaf leaf = period.leaf();
+                tx.addPlant(new PlantRecord(plant.id(), leaf.dayCount(), leaf.root(), leaf.encode()));
+                for (Dataset d : datasets) {
+                    String id = datasetId(tx.key(), d);
+                    byte[] digest = d.digest(hash);
+                    switch (d.dataClass()) {
+                        case D1 -> {
+                            summaries.add(new SummaryBlock(hash.name(), digest, id, d.info()));
+                            tx.addDataset(record(id, d, digest));
+                        }
+                        case D2 -> d2.add(d);
+                        case D3 -> tx.addDataset(record(id, d, digest));
+                    }
+                }
+                plants.add(new IngestResult.PlantResult(leaf, days));
+                readings += rs.size();
+                progress.update("hash and store", ++done, req.group().plants().size());
+            }
+            group = GroupTree.build(ctx, plants.stream().map(IngestResult.PlantResult::leaf).toList());
+            key = tx.commit(group.root());
+        }
+        long tStored = System.nanoTime();
+        RegulatoryPackage pkg = new RegulatoryPackage(hash.name(), ctx.groupId(), ctx.start(), ctx.end(),
+                group.root(), d2);
+        Path pkgFile;
+        try {
+            pkgFile = RegulatoryPackageFile.write(pkg, hash, req.outputDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("period " + key + " is stored, but writing the D2 package to "
+                    + req.outputDir() + " failed: " + e.getMessage(), e);
+        }
+        long tEnd = System.nanoTime();
+        long storeNanos = (tStored - tRead) - hashNanos - classifyNanos;
+        return new IngestResult(key, hash.name(), group.root(), plants, summaries, pkgFile, pkg.digest(hash),
+                readings, problems, new IngestResult.Timings(tRead - t0, hashNanos, classifyNanos, storeNanos,
+                        tEnd - t0));
+    }
+
+    private Map<String, List<Reading>> read(IngestRequest req, ProblemReport problems, Progress progress) {
+        Map<String, List<Reading>> byPlant = new HashMap<>();
+        ReadingValidator validator = new ReadingValidator(req.group(), req.rules(), problems,
+                (r, where) -> byPlant.computeIfAbsent(r.plantId(), p -> new ArrayList<>(40_000)).add(r));
+        int done = 0;
+        for (ReadingSource s : req.sources()) {
+            if (s.isJsonLines()) {
+                JsonLinesReadingReader.read(s.file(), validator, problems);
+            } else {
+                CsvReadingReader.read(s.file(), s.mapping(), validator, problems);
+            }
+            progress.update("read", ++done, req.sources().size());
+        }
+        validator.finish();
+        if (byPlant.isEmpty()) {
+            throw new InputException(org.energychain.supervision.ingest.ProblemKind.OUTSIDE_PERIOD, req.sources().get(0).file(), 0, "no readings in the period "
+                    + req.rules().start() + ".." + req.rules().end() + " in any input file");
+        }
+        return byPlant;
+    }
+
+    /** Splits a plant's readings (sorted canonically) by UTC day and builds each day's tree. */
+    private static List<DayLeaf> dayLeaves(ReadingLeafEncoder encoder, String plantId, List<Reading> sorted) {
+        TreeContext ctx = encoder.context();
+        List<DayLeaf> days = new ArrayList<>(ctx.dayCount());
+        int i = 0;
+        for (LocalDate day = ctx.start(); day.isBefore(ctx.end()); day = day.plusDays(1)) {
+            long endMillis = day.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+            int j = i;
+            while (j < sorted.size() && sorted.get(j).timestamp().toEpochMilli() < endMillis) {
+                j++;
+            }
+            days.add(DayTree.build(encoder, plantId, day, sorted.subList(i, j)).leaf());
+            i = j;
+        }
+        if (i != sorted.size()) {
+            throw new IllegalStateException("readings of " + plantId + " after the period end survived validation");
+        }
+        return days;
+    }
+
+    /** Store id of a dataset: unique per period version. */
+    static String datasetId(PeriodKey key, Dataset d) {
+        return key.groupId() + "/v" + key.version() + "/" + d.id();
+    }
+
+    private static DatasetRecord record(String id, Dataset d, byte[] digest) {
+        return new DatasetRecord(id, org.energychain.supervision.store.DataClass.valueOf(d.dataClass().name()),
+                d.info().unitId(), d.rule(), digest, d.info().encode(), d.encode());
+    }
+
+    @SuppressWarnings("unused")
+    private static boolean isTradable(Dataset d) {
+        return d.dataClass() == DataClass.D1;
+    }
+}
