@@ -188,8 +188,14 @@ public record MappingConfig(
      * and most tools write: comma separated, header, ISO UTC time, dot decimals.
      */
     public static MappingConfig simpleWide(ColumnRef time, ColumnRef plant, String fixedPlant, List<ValueColumn> values) {
-        return new MappingConfig(',', '"', StandardCharsets.UTF_8, true, 0, null, time, ISO, ZoneOffset.UTC,
+        return new MappingConfig(',', '"', StandardCharsets.UTF_8, true, 0, null, time, ISO, ZoneId.of("UTC"),
                 plant, fixedPlant, '.', null, EmptyCells.ERROR, values, null);
+    }
+
+    /** This mapping with another treatment of empty cells. */
+    public MappingConfig withEmptyCells(EmptyCells e) {
+        return new MappingConfig(delimiter, quote, charset, header, skipRows, commentPrefix, timeColumn, timeFormat,
+                timeZone, plantColumn, fixedPlant, decimalSeparator, thousandsSeparator, e, valueColumns, longForm);
     }
 
     /**
