@@ -1,0 +1,32 @@
+package org.energychain.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** Runs the real command line in-process and captures exit code, stdout and stderr. */
+record Cli(int exit, String out, String err) {
+    static Cli run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Cli(code, out.toString(), err.toString());
+    }
+
+    JsonNode json() {
+        try {
+            return Json.MAPPER.readTree(out);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + out + "\nstderr: " + err, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exit + "\nstdout:\n" + out + "\nstderr:\n" + err;
+    }
+}
