@@ -3,7 +3,6 @@ package org.energychain.supervision.classify;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,11 +56,11 @@ public enum Derivation {
     public List<Point> apply(List<Point> series) {
         return switch (this) {
             case NONE -> List.copyOf(series);
-            case HOURLY_MEAN -> bucket(series, ChronoUnit.HOURS, Agg.MEAN);
-            case HOURLY_SUM -> bucket(series, ChronoUnit.HOURS, Agg.SUM);
-            case DAILY_SUM -> bucket(series, ChronoUnit.DAYS, Agg.SUM);
-            case DAILY_MEAN -> bucket(series, ChronoUnit.DAYS, Agg.MEAN);
-            case DAILY_MAX -> bucket(series, ChronoUnit.DAYS, Agg.MAX);
+            case HOURLY_MEAN -> bucket(series, HOUR, Agg.MEAN);
+            case HOURLY_SUM -> bucket(series, HOUR, Agg.SUM);
+            case DAILY_SUM -> bucket(series, DAY, Agg.SUM);
+            case DAILY_MEAN -> bucket(series, DAY, Agg.MEAN);
+            case DAILY_MAX -> bucket(series, DAY, Agg.MAX);
             case PERIOD_SUM -> series.isEmpty() ? List.of()
                     : List.of(new Point(series.get(0).time().truncatedTo(ChronoUnit.DAYS),
                             series.stream().map(Point::value).reduce(BigDecimal.ZERO, BigDecimal::add)));
@@ -70,15 +69,19 @@ public enum Derivation {
 
     private enum Agg { SUM, MEAN, MAX }
 
-    private static List<Point> bucket(List<Point> series, ChronoUnit unit, Agg agg) {
+    private static final long HOUR = 3_600_000L;
+    private static final long DAY = 86_400_000L;
+
+    /** Buckets by UTC hour or day: both are whole multiples of milliseconds since the epoch. */
+    private static List<Point> bucket(List<Point> series, long width, Agg agg) {
         List<Point> out = new ArrayList<>();
         int i = 0;
         while (i < series.size()) {
-            Instant bucket = series.get(i).time().atOffset(ZoneOffset.UTC).truncatedTo(unit).toInstant();
+            long bucketIndex = Math.floorDiv(series.get(i).time().toEpochMilli(), width);
+            Instant bucket = Instant.ofEpochMilli(bucketIndex * width);
             BigDecimal acc = null;
             int n = 0;
-            while (i < series.size()
-                    && series.get(i).time().atOffset(ZoneOffset.UTC).truncatedTo(unit).toInstant().equals(bucket)) {
+            while (i < series.size() && Math.floorDiv(series.get(i).time().toEpochMilli(), width) == bucketIndex) {
                 BigDecimal v = series.get(i).value();
                 acc = acc == null ? v : agg == Agg.MAX ? acc.max(v) : acc.add(v);
                 n++;

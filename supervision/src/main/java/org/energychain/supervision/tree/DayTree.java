@@ -24,10 +24,11 @@ public record DayTree(DayLeaf leaf, MerkleTree tree) {
         readings.sort(Reading.CANONICAL_ORDER);
         int w = ctx.hash().digestLength();
         byte[] packed = new byte[readings.size() * w];
+        long epochDay = day.toEpochDay();
         Reading prev = null;
         for (int i = 0; i < readings.size(); i++) {
             Reading r = readings.get(i);
-            if (!r.plantId().equals(plantId) || !ReadingLeafEncoder.dayOf(r).equals(day)) {
+            if (!r.plantId().equals(plantId) || ReadingLeafEncoder.epochDay(r) != epochDay) {
                 throw new IllegalArgumentException("reading " + r + " does not belong to plant " + plantId + " on " + day);
             }
             if (prev != null && Reading.CANONICAL_ORDER.compare(prev, r) == 0) {

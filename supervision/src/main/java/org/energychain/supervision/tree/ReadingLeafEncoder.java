@@ -1,10 +1,12 @@
 package org.energychain.supervision.tree;
 
-import java.time.ZoneOffset;
 import org.energychain.crypto.Digester;
 import org.energychain.crypto.Hmac;
 import org.energychain.crypto.encoding.CanonicalWriter;
+import org.energychain.supervision.reading.Measurement;
 import org.energychain.supervision.reading.Reading;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Turns readings into daily-tree leaves on the ingest hot path: derives each reading's salt as the first
@@ -24,6 +26,11 @@ public final class ReadingLeafEncoder {
     private final CanonicalWriter leaf = new CanonicalWriter(160);
     private final byte[] mac;
     private final byte[] salt = new byte[ReadingLeaf.SALT_LENGTH];
+    private final Map<Measurement, byte[]> measurementAndUnit = new EnumMap<>(Measurement.class);
+    private final Map<Measurement, byte[]> measurementCode = new EnumMap<>(Measurement.class);
+    private String cachedPlant;
+    private byte[] leafPrefix;
+    private byte[] saltPrefix;
 
     public ReadingLeafEncoder(TreeContext context, byte[] saltKey) {
         if (saltKey.length < 16) {
@@ -54,23 +61,41 @@ public final class ReadingLeafEncoder {
     /** Writes {@code H(0x00 || leaf(r))} at {@code out[off..]} without allocating. */
     public void leafHash(Reading r, byte[] out, int off) {
         deriveSalt(r);
-        leaf.reset().tag(ReadingLeaf.TAG).string(context.hash().name()).string(context.groupId())
-                .string(r.plantId()).instant(r.timestamp()).string(r.measurement().code()).string(r.unit())
+        // one buffer, one update: 0x00, then the leaf with its constant parts cached per plant and measurement
+        leaf.reset().u8(0).fixed(leafPrefix).i64(r.timestamp().toEpochMilli()).fixed(measurementAndUnit(r.measurement()))
                 .decimal(r.value()).fixed(salt);
-        digester.update((byte) 0x00);
         digester.update(leaf.buffer(), 0, leaf.length());
         digester.doFinal(out, off);
     }
 
     private void deriveSalt(Reading r) {
-        saltInput.reset().tag(SALT_TAG).string(r.plantId()).instant(r.timestamp()).string(r.measurement().code());
+        prefixesFor(r.plantId());
+        saltInput.reset().fixed(saltPrefix).i64(r.timestamp().toEpochMilli()).fixed(measurementCode(r.measurement()));
         hmac.update(saltInput.buffer(), 0, saltInput.length());
         hmac.doFinal(mac, 0);
         System.arraycopy(mac, 0, salt, 0, salt.length);
     }
 
-    /** The UTC day a reading belongs to. */
-    public static java.time.LocalDate dayOf(Reading r) {
-        return r.timestamp().atZone(ZoneOffset.UTC).toLocalDate();
+    private void prefixesFor(String plantId) {
+        if (!plantId.equals(cachedPlant)) {
+            leafPrefix = new CanonicalWriter(64).tag(ReadingLeaf.TAG).string(context.hash().name())
+                    .string(context.groupId()).string(plantId).toByteArray();
+            saltPrefix = new CanonicalWriter(48).tag(SALT_TAG).string(plantId).toByteArray();
+            cachedPlant = plantId;
+        }
+    }
+
+    private byte[] measurementAndUnit(Measurement m) {
+        return measurementAndUnit.computeIfAbsent(m, k -> new CanonicalWriter(32).string(k.code()).string(k.unit())
+                .toByteArray());
+    }
+
+    private byte[] measurementCode(Measurement m) {
+        return measurementCode.computeIfAbsent(m, k -> new CanonicalWriter(32).string(k.code()).toByteArray());
+    }
+
+    /** The UTC day of a reading as days since 1970-01-01 (cheap: no time-zone rules). */
+    public static long epochDay(Reading r) {
+        return Math.floorDiv(r.timestamp().toEpochMilli(), 86_400_000L);
     }
 }
