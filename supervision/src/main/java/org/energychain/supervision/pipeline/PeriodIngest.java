@@ -10,9 +10,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.energychain.crypto.HashFunction;
 import org.energychain.supervision.classify.Classifier;
-import org.energychain.supervision.classify.DataClass;
 import org.energychain.supervision.classify.Dataset;
 import org.energychain.supervision.classify.SummaryBlock;
 import org.energychain.supervision.ingest.CsvReadingReader;
@@ -68,7 +71,6 @@ public final class PeriodIngest {
         TreeContext ctx = new TreeContext(hash, req.group().id(), req.rules().start(), req.rules().end());
         byte[] saltKey = new byte[PeriodHeader.SALT_KEY_LENGTH];
         random.nextBytes(saltKey);
-        ReadingLeafEncoder encoder = new ReadingLeafEncoder(ctx, saltKey);
         Classifier classifier = new Classifier(req.classification());
 
         long hashNanos = 0;
@@ -82,42 +84,31 @@ public final class PeriodIngest {
         try (ImportTransaction tx = store.beginImport(new PeriodHeader(ctx.groupId(), ctx.start(), ctx.end(),
                 hash.name(), saltKey, clock.instant()))) {
             int done = 0;
-            for (Plant plant : req.group().plants()) {
-                List<Reading> rs = byPlant.remove(plant.id());
-                rs = rs == null ? new ArrayList<>() : rs;
-                long h0 = System.nanoTime();
-                rs.sort(Reading.CANONICAL_ORDER);
-                List<DayLeaf> days = dayLeaves(encoder, plant.id(), rs);
-                PeriodTree period = PeriodTree.build(ctx, plant.id(), days);
-                long h1 = System.nanoTime();
-                List<Dataset> datasets = classifier.classify(ctx, plant, rs);
-                long h2 = System.nanoTime();
-                hashNanos += h1 - h0;
-                classifyNanos += h2 - h1;
-
-                for (int i = 0; i < rs.size(); i += BATCH) {
-                    tx.addReadings(rs.subList(i, Math.min(rs.size(), i + BATCH)));
+            // hashing and classifying (CPU) run ahead on worker threads while this thread stores (I/O)
+            List<Future<PreparedPlant>> prepared = new ArrayList<>();
+            ExecutorService workers = Executors.newFixedThreadPool(
+                    Math.max(1, Runtime.getRuntime().availableProcessors() - 1), r -> {
+                        Thread t = new Thread(r, "ingest-hash");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            try {
+                for (Plant plant : req.group().plants()) {
+                    List<Reading> rs = byPlant.remove(plant.id());
+                    List<Reading> plantReadings = rs == null ? new ArrayList<>() : rs;
+                    prepared.add(workers.submit(() -> prepare(ctx, saltKey, classifier, plant, plantReadings)));
                 }
-                for (DayLeaf d : days) {
-                    tx.addDay(new DayRecord(plant.id(), d.day(), d.readingCount(), d.root(), d.encode()));
+                for (Future<PreparedPlant> f : prepared) {
+                    PreparedPlant p = await(f);
+                    hashNanos += p.hashNanos();
+                    classifyNanos += p.classifyNanos();
+                    store(tx, p, hash, summaries, d2);
+                    plants.add(new IngestResult.PlantResult(p.period().leaf(), p.days()));
+                    readings += p.readings().size();
+                    progress.update("hash and store", ++done, req.group().plants().size());
                 }
-                PlantLeaf leaf = period.leaf();
-                tx.addPlant(new PlantRecord(plant.id(), leaf.dayCount(), leaf.root(), leaf.encode()));
-                for (Dataset d : datasets) {
-                    String id = datasetId(tx.key(), d);
-                    byte[] digest = d.digest(hash);
-                    switch (d.dataClass()) {
-                        case D1 -> {
-                            summaries.add(new SummaryBlock(hash.name(), digest, id, d.info()));
-                            tx.addDataset(record(id, d, digest));
-                        }
-                        case D2 -> d2.add(d);
-                        case D3 -> tx.addDataset(record(id, d, digest));
-                    }
-                }
-                plants.add(new IngestResult.PlantResult(leaf, days));
-                readings += rs.size();
-                progress.update("hash and store", ++done, req.group().plants().size());
+            } finally {
+                workers.shutdownNow();
             }
             group = GroupTree.build(ctx, plants.stream().map(IngestResult.PlantResult::leaf).toList());
             key = tx.commit(group.root());
@@ -137,6 +128,63 @@ public final class PeriodIngest {
         return new IngestResult(key, hash.name(), group.root(), plants, summaries, pkgFile, pkg.digest(hash),
                 readings, problems, new IngestResult.Timings(tRead - t0, hashNanos, classifyNanos, storeNanos,
                         tEnd - t0));
+    }
+
+    /** A plant's readings with everything computed from them, ready to store. */
+    private record PreparedPlant(Plant plant, List<Reading> readings, List<DayLeaf> days, PeriodTree period,
+            List<Dataset> datasets, long hashNanos, long classifyNanos) {
+    }
+
+    private static PreparedPlant prepare(TreeContext ctx, byte[] saltKey, Classifier classifier, Plant plant,
+            List<Reading> rs) {
+        long h0 = System.nanoTime();
+        ReadingLeafEncoder encoder = new ReadingLeafEncoder(ctx, saltKey);
+        rs.sort(Reading.CANONICAL_ORDER);
+        List<DayLeaf> days = dayLeaves(encoder, plant.id(), rs);
+        PeriodTree period = PeriodTree.build(ctx, plant.id(), days);
+        long h1 = System.nanoTime();
+        List<Dataset> datasets = classifier.classify(ctx, plant, rs);
+        long h2 = System.nanoTime();
+        return new PreparedPlant(plant, rs, days, period, datasets, h1 - h0, h2 - h1);
+    }
+
+    private static void store(ImportTransaction tx, PreparedPlant p, HashFunction hash, List<SummaryBlock> summaries,
+            List<Dataset> d2) {
+        List<Reading> rs = p.readings();
+        for (int i = 0; i < rs.size(); i += BATCH) {
+            tx.addReadings(rs.subList(i, Math.min(rs.size(), i + BATCH)));
+        }
+        for (DayLeaf d : p.days()) {
+            tx.addDay(new DayRecord(p.plant().id(), d.day(), d.readingCount(), d.root(), d.encode()));
+        }
+        PlantLeaf leaf = p.period().leaf();
+        tx.addPlant(new PlantRecord(p.plant().id(), leaf.dayCount(), leaf.root(), leaf.encode()));
+        for (Dataset d : p.datasets()) {
+            String id = datasetId(tx.key(), d);
+            byte[] digest = d.digest(hash);
+            switch (d.dataClass()) {
+                case D1 -> {
+                    summaries.add(new SummaryBlock(hash.name(), digest, id, d.info()));
+                    tx.addDataset(record(id, d, digest));
+                }
+                case D2 -> d2.add(d);
+                case D3 -> tx.addDataset(record(id, d, digest));
+            }
+        }
+    }
+
+    private static PreparedPlant await(Future<PreparedPlant> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ingest interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private Map<String, List<Reading>> read(IngestRequest req, ProblemReport problems, Progress progress) {
@@ -190,8 +238,4 @@ public final class PeriodIngest {
                 d.info().unitId(), d.rule(), digest, d.info().encode(), d.encode());
     }
 
-    @SuppressWarnings("unused")
-    private static boolean isTradable(Dataset d) {
-        return d.dataClass() == DataClass.D1;
-    }
 }
