@@ -35,15 +35,23 @@ public final class MerkleTree {
     /** Builds the tree over raw leaves (each hashed as {@code H(0x00 || leaf)}). */
     public static MerkleTree fromLeaves(HashFunction hash, List<byte[]> leaves) {
         Digester d = hash.newDigester();
-        int w = hash.digestLength();
-        byte[] level0 = new byte[leaves.size() * w];
+        return fromLevel0(hash, d, packedLeafHashes(d, leaves), leaves.size());
+    }
+
+    /**
+     * The leaf hashes {@code H(0x00 || leaf)} of {@code leaves}, packed back to back, for
+     * {@link #fromPackedLeafHashes}; callers on hot paths pass their own reused digester.
+     */
+    public static byte[] packedLeafHashes(Digester d, List<byte[]> leaves) {
+        int w = d.length();
+        byte[] packed = new byte[leaves.size() * w];
         for (int i = 0; i < leaves.size(); i++) {
             byte[] leaf = leaves.get(i);
             d.update(LEAF_PREFIX);
             d.update(leaf, 0, leaf.length);
-            d.doFinal(level0, i * w);
+            d.doFinal(packed, i * w);
         }
-        return fromLevel0(hash, d, level0, leaves.size());
+        return packed;
     }
 
     /** Builds the tree over leaf hashes already computed as {@code H(0x00 || leaf)}. */
