@@ -27,6 +27,9 @@ public final class HashFunctions {
     }
 
     private static final class Sha256 implements HashFunction {
+        /** Cloning a prototype skips the provider look-up of getInstance (microseconds per small tree). */
+        private final MessageDigest prototype = newMessageDigest();
+
         @Override
         public String name() {
             return "SHA-256";
@@ -40,37 +43,15 @@ public final class HashFunctions {
         @Override
         public Digester newDigester() {
             try {
-                MessageDigest md = MessageDigest.getInstance("SHA-256");
-                return new Digester() {
-                    @Override
-                    public void update(byte b) {
-                        md.update(b);
-                    }
+                return new JdkDigester((MessageDigest) prototype.clone());
+            } catch (CloneNotSupportedException e) {
+                return new JdkDigester(newMessageDigest());
+            }
+        }
 
-                    @Override
-                    public void update(byte[] input, int offset, int length) {
-                        md.update(input, offset, length);
-                    }
-
-                    @Override
-                    public void doFinal(byte[] out, int offset) {
-                        try {
-                            md.digest(out, offset, 32);
-                        } catch (java.security.DigestException e) {
-                            throw new IllegalArgumentException("output buffer too small", e);
-                        }
-                    }
-
-                    @Override
-                    public int length() {
-                        return 32;
-                    }
-
-                    @Override
-                    public void reset() {
-                        md.reset();
-                    }
-                };
+        private static MessageDigest newMessageDigest() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("the JDK lacks SHA-256", e);
             }
@@ -79,6 +60,43 @@ public final class HashFunctions {
         @Override
         public String toString() {
             return name();
+        }
+    }
+
+    private static final class JdkDigester implements Digester {
+        private final MessageDigest md;
+
+        JdkDigester(MessageDigest md) {
+            this.md = md;
+        }
+
+        @Override
+        public void update(byte b) {
+            md.update(b);
+        }
+
+        @Override
+        public void update(byte[] input, int offset, int length) {
+            md.update(input, offset, length);
+        }
+
+        @Override
+        public void doFinal(byte[] out, int offset) {
+            try {
+                md.digest(out, offset, md.getDigestLength());
+            } catch (java.security.DigestException e) {
+                throw new IllegalArgumentException("output buffer too small", e);
+            }
+        }
+
+        @Override
+        public int length() {
+            return md.getDigestLength();
+        }
+
+        @Override
+        public void reset() {
+            md.reset();
         }
     }
 

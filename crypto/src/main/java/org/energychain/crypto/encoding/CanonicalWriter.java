@@ -2,6 +2,10 @@ package org.energychain.crypto.encoding;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +18,8 @@ import java.util.Arrays;
  *
  * <ul>
  *   <li>{@code u8}, {@code i32}, {@code i64}: fixed width, big-endian, two's complement;</li>
- *   <li>{@code bytes}: u32 length, then the bytes; {@code string}: the same over UTF-8;</li>
+ *   <li>{@code bytes}: u32 length, then the bytes; {@code string}: the same over UTF-8 (strings with
+ *       unpaired surrogates are refused, as they have no UTF-8 form);</li>
  *   <li>{@code fixed}: bytes of a length the structure fixes (hashes), without a length;</li>
  *   <li>{@code decimal}: the value with trailing zeros stripped (zero has scale 0), as i32 scale then
  *       bytes of the unscaled value's minimal big-endian two's complement, so 1.50 and 1.5 encode
@@ -104,7 +109,22 @@ public final class CanonicalWriter {
             }
             return this;
         }
-        return bytes(s.getBytes(StandardCharsets.UTF_8));
+        return bytes(utf8(s));
+    }
+
+    /** Strict UTF-8: an unpaired surrogate would otherwise become '?' and collide with a real '?'. */
+    private static byte[] utf8(String s) {
+        try {
+            ByteBuffer b = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(s));
+            byte[] out = new byte[b.remaining()];
+            b.get(out);
+            return out;
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("string is not well-formed UTF-16 (unpaired surrogate)", e);
+        }
     }
 
     public CanonicalWriter decimal(BigDecimal v) {

@@ -35,15 +35,23 @@ public final class MerkleTree {
     /** Builds the tree over raw leaves (each hashed as {@code H(0x00 || leaf)}). */
     public static MerkleTree fromLeaves(HashFunction hash, List<byte[]> leaves) {
         Digester d = hash.newDigester();
-        int w = hash.digestLength();
-        byte[] level0 = new byte[leaves.size() * w];
+        return fromLevel0(hash, d, packedLeafHashes(d, leaves), leaves.size());
+    }
+
+    /**
+     * The leaf hashes {@code H(0x00 || leaf)} of {@code leaves}, packed back to back, for
+     * {@link #fromPackedLeafHashes}; callers on hot paths pass their own reused digester.
+     */
+    public static byte[] packedLeafHashes(Digester d, List<byte[]> leaves) {
+        int w = d.length();
+        byte[] packed = new byte[leaves.size() * w];
         for (int i = 0; i < leaves.size(); i++) {
             byte[] leaf = leaves.get(i);
             d.update(LEAF_PREFIX);
             d.update(leaf, 0, leaf.length);
-            d.doFinal(level0, i * w);
+            d.doFinal(packed, i * w);
         }
-        return fromLevel0(hash, d, level0, leaves.size());
+        return packed;
     }
 
     /** Builds the tree over leaf hashes already computed as {@code H(0x00 || leaf)}. */
@@ -138,6 +146,71 @@ public final class MerkleTree {
         return new InclusionProof(index, size, path);
     }
 
+    /**
+     * The RFC 9162 (section 2.1.4.1) consistency proof that the tree of the first {@code oldSize} leaves
+     * is a prefix of this tree; empty for {@code oldSize} 0 or {@link #size()}.
+     *
+     * @throws IllegalArgumentException if {@code oldSize} is negative or larger than this tree
+     */
+    public ConsistencyProof consistencyProof(int oldSize) {
+        if (oldSize < 0 || oldSize > size) {
+            throw new IllegalArgumentException("no consistency proof from size " + oldSize + " to size " + size);
+        }
+        List<byte[]> path = new ArrayList<>();
+        if (oldSize > 0 && oldSize < size) {
+            subproof(oldSize, 0, size, true, path);
+        }
+        return new ConsistencyProof(oldSize, size, path);
+    }
+
+    /** RFC 9162 SUBPROOF(m, D[lo:hi], complete), appending to {@code out}. */
+    private void subproof(int m, int lo, int hi, boolean complete, List<byte[]> out) {
+        int n = hi - lo;
+        if (m == n) {
+            if (!complete) {
+                out.add(subtreeHash(lo, hi));
+            }
+            return;
+        }
+        int k = Integer.highestOneBit(n - 1); // the largest power of two below n
+        if (m <= k) {
+            subproof(m, lo, lo + k, complete, out);
+            out.add(subtreeHash(lo + k, hi));
+        } else {
+            subproof(m - k, lo + k, hi, false, out);
+            out.add(subtreeHash(lo, lo + k));
+        }
+    }
+
+    /**
+     * MTH(D[lo:hi]) for a subtree of the RFC's recursion: {@code lo} is aligned to the subtree's height
+     * and {@code hi} is either {@code lo + 2^height} or the tree's end, so the hash is a stored node.
+     */
+    private byte[] subtreeHash(int lo, int hi) {
+        int n = hi - lo;
+        int height = n == 1 ? 0 : 32 - Integer.numberOfLeadingZeros(n - 1);
+        if ((lo & ((1 << height) - 1)) != 0 || (n != 1 << height && hi != size)) {
+            throw new IllegalStateException("not a subtree: [" + lo + ", " + hi + ")");
+        }
+        int index = lo >>> height;
+        return Arrays.copyOfRange(levels[height], index * width, (index + 1) * width);
+    }
+
+    /**
+     * Verifies a consistency proof as RFC 9162 section 2.1.4.2 specifies (see the edge cases for sizes 0
+     * and equal sizes in {@code docs/crypto.md}): never throws, false for anything malformed.
+     */
+    public static boolean verifyConsistency(HashFunction hash, long firstSize, long secondSize, List<byte[]> path,
+            byte[] firstRoot, byte[] secondRoot) {
+        return ProofVerifier.consistency(hash, firstSize, secondSize, path, firstRoot, secondRoot);
+    }
+
+    /** Convenience overload taking a proof record. */
+    public static boolean verifyConsistency(HashFunction hash, ConsistencyProof proof, byte[] firstRoot,
+            byte[] secondRoot) {
+        return verifyConsistency(hash, proof.firstSize(), proof.secondSize(), proof.path(), firstRoot, secondRoot);
+    }
+
     /** {@code H(0x00 || leaf)}. */
     public static byte[] leafHash(HashFunction hash, byte[] leaf) {
         Digester d = hash.newDigester();
@@ -157,39 +230,12 @@ public final class MerkleTree {
 
     /**
      * Verifies an inclusion proof exactly as RFC 9162 section 2.1.3.2 specifies: false for an index
-     * outside the tree, a path of the wrong length, hashes of the wrong width or a different root.
+     * outside the tree (or any index of an empty tree), a path of the wrong length, hashes of the wrong
+     * width, nulls, or a different root. Never throws.
      */
     public static boolean verifyInclusion(HashFunction hash, byte[] leafHash, long leafIndex, long treeSize,
             List<byte[]> path, byte[] root) {
-        int w = hash.digestLength();
-        if (leafIndex < 0 || treeSize <= 0 || leafIndex >= treeSize) {
-            return false;
-        }
-        if (leafHash == null || leafHash.length != w || root == null || root.length != w) {
-            return false;
-        }
-        long fn = leafIndex;
-        long sn = treeSize - 1;
-        byte[] r = leafHash;
-        for (byte[] p : path) {
-            if (p == null || p.length != w || sn == 0) {
-                return false;
-            }
-            if ((fn & 1) == 1 || fn == sn) {
-                r = nodeHash(hash, p, r);
-                if ((fn & 1) == 0) {
-                    while ((fn & 1) == 0 && fn != 0) {
-                        fn >>>= 1;
-                        sn >>>= 1;
-                    }
-                }
-            } else {
-                r = nodeHash(hash, r, p);
-            }
-            fn >>>= 1;
-            sn >>>= 1;
-        }
-        return sn == 0 && java.security.MessageDigest.isEqual(r, root);
+        return ProofVerifier.inclusion(hash, leafHash, leafIndex, treeSize, path, root);
     }
 
     /** Convenience overload taking a proof record. */
