@@ -164,7 +164,7 @@ public final class IngestCommand implements Callable<Integer> {
 
     static ObjectNode toJson(IngestResult r) {
         ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("suite", r.hash().equals("SM3") ? "sm3-sm2" : "sha256-ed25519");
+        node.put("suite", Suites.suiteOfHash(r.hash()));
         node.put("hash", r.hash());
         node.put("group", r.key().groupId());
         node.put("periodStart", r.key().start().toString());
@@ -203,6 +203,7 @@ public final class IngestCommand implements Callable<Integer> {
         t.put("hash", r.timings().hashNanos() / 1_000_000);
         t.put("classify", r.timings().classifyNanos() / 1_000_000);
         t.put("store", r.timings().storeNanos() / 1_000_000);
+        t.put("waitForHashing", r.timings().waitNanos() / 1_000_000);
         t.put("total", r.timings().totalNanos() / 1_000_000);
         return node;
     }
@@ -242,10 +243,12 @@ public final class IngestCommand implements Callable<Integer> {
     private void printHuman(java.io.PrintWriter w, IngestResult r, Path summaries) {
         double secs = r.timings().totalNanos() / 1e9;
         w.printf("stored %s (version %d) in %s%n", r.key(), r.key().version(), store.describe());
-        w.printf("  %,d readings of %d plants in %.1f s (%,.0f readings/s); hashing %.1f%%, storing %.1f%%%n",
-                r.readings(), r.plants().size(), secs, r.readings() / secs,
-                100.0 * r.timings().hashNanos() / r.timings().totalNanos(),
-                100.0 * r.timings().storeNanos() / r.timings().totalNanos());
+        IngestResult.Timings t = r.timings();
+        w.printf("  %,d readings of %d plants in %.1f s (%,.0f readings/s)%n", r.readings(), r.plants().size(), secs,
+                r.readings() / secs);
+        w.printf("  read %.1f s, store %.1f s; hashing %.1f s and classifying %.1f s on worker threads, "
+                + "in parallel with storing (waited %.1f s for them)%n", t.readNanos() / 1e9, t.storeNanos() / 1e9,
+                t.hashNanos() / 1e9, t.classifyNanos() / 1e9, t.waitNanos() / 1e9);
         w.printf("  Hash_G (%s) = %s%n", r.hash(), Hex.encode(r.groupRoot()));
         w.printf("  D2 package for the regulator: %s (Hash(D2) = %s)%n", r.regulatoryPackage(), Hex.encode(r.hashD2()));
         w.printf("  %d D1 summary blocks: %s%n", r.summaries().size(), summaries);

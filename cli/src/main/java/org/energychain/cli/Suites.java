@@ -1,23 +1,25 @@
 package org.energychain.cli;
 
+import org.energychain.crypto.CryptoSuite;
+import org.energychain.crypto.CryptoSuites;
 import org.energychain.crypto.HashFunction;
-import org.energychain.crypto.HashFunctions;
 
-/** Maps a suite name given on the command line to its hash function. */
+/** Maps between suite names on the command line and the hash a stored period names. */
 final class Suites {
     private Suites() {
     }
 
     static HashFunction hashOf(String suite) {
-        return switch (suite.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "sha256-ed25519", "sha256", "sha-256" -> HashFunctions.SHA256;
-            case "sm3-sm2", "sm3" -> HashFunctions.SM3;
-            default -> throw new IllegalArgumentException("unknown crypto suite '" + suite
-                    + "' (known: sha256-ed25519, sm3-sm2)");
-        };
+        return CryptoSuites.byName(suite).hash();
     }
 
-    static String suiteOf(HashFunction h) {
-        return h == HashFunctions.SM3 ? "sm3-sm2" : "sha256-ed25519";
+    /** The suite whose hash a period or proof names (SHA-256 or SM3). */
+    static String suiteOfHash(String hashName) {
+        for (CryptoSuite s : CryptoSuites.all()) {
+            if (s.hash().name().equals(hashName)) {
+                return s.name();
+            }
+        }
+        throw new IllegalArgumentException("no crypto suite uses hash " + hashName);
     }
 }

@@ -21,7 +21,11 @@ public record IngestResult(PeriodKey key, String hash, byte[] groupRoot, List<Pl
     public record PlantResult(PlantLeaf leaf, List<DayLeaf> days) {
     }
 
-    /** Nanoseconds spent reading and validating, hashing, classifying and storing. */
-    public record Timings(long readNanos, long hashNanos, long classifyNanos, long storeNanos, long totalNanos) {
+    /**
+     * Nanoseconds: reading and validating (main thread); hashing and classifying (worker threads, in
+     * parallel with storing); storing (main thread); the main thread's wait for the workers; wall total.
+     */
+    public record Timings(long readNanos, long hashNanos, long classifyNanos, long storeNanos, long waitNanos,
+            long totalNanos) {
     }
 }
