@@ -54,17 +54,23 @@ public final class EmbeddedPostgresSupport {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresSupport.class);
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres shared;
+    private static RuntimeException sharedFailure;
 
     private EmbeddedPostgresSupport() {
     }
 
     /** The JVM's PostgreSQL server, started on first use and stopped by zonky's shutdown hook. */
     public static synchronized EmbeddedPostgres shared() {
+        if (sharedFailure != null) {
+            throw new IllegalStateException("embedded PostgreSQL failed to start earlier in this JVM", sharedFailure);
+        }
         if (shared == null) {
             try {
                 shared = start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+            } catch (IOException | RuntimeException e) {
+                sharedFailure = e instanceof IOException io ? new UncheckedIOException("cannot start embedded PostgreSQL", io)
+                        : (RuntimeException) e;
+                throw sharedFailure;
             }
         }
         return shared;
@@ -96,8 +102,22 @@ public final class EmbeddedPostgresSupport {
             b.setPgBinaryResolver(resolver).setOverrideWorkingDirectory(base.resolve("zonky").toFile())
                     .setDataDirectory(data);
             LOG.info("running as root: PostgreSQL runs as {} (uid {}), data in {}", user, resolver.uid, data);
+            try {
+                return b.start();
+            } catch (IOException | RuntimeException e) {
+                deleteQuietly(data);
+                throw e;
+            }
         }
         return b.start();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("could not delete {}: {}", dir, e.getMessage());
+        }
     }
 
     /**
