@@ -30,14 +30,20 @@ CREATE TABLE period (
 
 CREATE INDEX period_by_group_day ON period (group_id, start_day, end_day);
 
+-- One series per (period, plant): the reading key stays three small integers wide.
+CREATE TABLE series (
+    id         INTEGER PRIMARY KEY,
+    period_id  INTEGER NOT NULL,
+    plant_ref  INTEGER NOT NULL,
+    UNIQUE (period_id, plant_ref)
+);
+
 CREATE TABLE reading (
-    period_id    INTEGER NOT NULL,
-    plant_ref    INTEGER NOT NULL,
-    day          INTEGER NOT NULL,
+    series       INTEGER NOT NULL,
     ts           INTEGER NOT NULL,
     measurement  INTEGER NOT NULL,
     value        TEXT    NOT NULL,
-    PRIMARY KEY (period_id, plant_ref, day, ts, measurement)
+    PRIMARY KEY (series, ts, measurement)
 ) WITHOUT ROWID;
 
 CREATE TABLE day_record (

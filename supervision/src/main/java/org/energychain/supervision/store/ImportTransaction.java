@@ -20,6 +20,8 @@ public interface ImportTransaction extends AutoCloseable {
     /**
      * Adds readings. Each must fall on a day of the period; the key (plant, timestamp, measurement)
      * must be unique within the import, else {@link StoreException.Kind#INVALID_INPUT} naming it.
+     * Readings are written in chunks, so a duplicate is reported by the call that writes its chunk:
+     * this one or a later one, at the latest {@link #commit}.
      */
     void addReadings(List<Reading> batch);
 

@@ -260,12 +260,14 @@ abstract class JdbcOffChainStore implements OffChainStore {
             long pid = periodId(c, key);
             List<Reading> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT r.ts, m.code, r.value FROM reading r"
-                    + " JOIN measurement_ref m ON m.id = r.measurement WHERE r.period_id = ? AND r.plant_ref ="
-                    + " (SELECT id FROM plant_ref WHERE group_id = ? AND plant_id = ?) AND r.day = ?")) {
+                    + " JOIN measurement_ref m ON m.id = r.measurement WHERE r.series = (SELECT s.id FROM series s"
+                    + " JOIN plant_ref p ON p.id = s.plant_ref WHERE s.period_id = ? AND p.group_id = ? AND p.plant_id = ?)"
+                    + " AND r.ts >= ? AND r.ts < ?")) {
                 ps.setLong(1, pid);
                 ps.setString(2, key.groupId());
                 ps.setString(3, plantId);
-                ps.setLong(4, day.toEpochDay());
+                ps.setLong(4, day.toEpochDay() * MILLIS_PER_DAY);
+                ps.setLong(5, (day.toEpochDay() + 1) * MILLIS_PER_DAY);
                 Map<String, Measurement> measurements = new HashMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -283,7 +285,8 @@ abstract class JdbcOffChainStore implements OffChainStore {
     public long readingCount(PeriodKey key) {
         return read("counting readings of " + key, c -> {
             long pid = periodId(c, key);
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM reading WHERE period_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM reading"
+                    + " WHERE series IN (SELECT id FROM series WHERE period_id = ?)")) {
                 ps.setLong(1, pid);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();

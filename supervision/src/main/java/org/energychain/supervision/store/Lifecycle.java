@@ -48,42 +48,74 @@ final class Lifecycle {
         }
     }
 
-    /** Deletes the readings of a period (one plant, or all when {@code plantRef} is null) on days [from, to). */
+    /**
+     * Deletes the readings of a period (one plant, or all when {@code plantRef} is null) on days
+     * [from, to), recording each plant-day that lost readings with its day root.
+     */
     static void deleteReadings(Connection c, PeriodRow p, Long plantRef, long from, long to, Deleted out)
             throws SQLException {
-        String where = " WHERE r.period_id = ?" + (plantRef == null ? "" : " AND r.plant_ref = ?")
-                + " AND r.day >= ? AND r.day < ?";
-        List<DestroyedDay> days = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT pr.plant_id, r.day, count(*), d.root FROM reading r"
-                + " JOIN plant_ref pr ON pr.id = r.plant_ref"
-                + " JOIN day_record d ON d.period_id = r.period_id AND d.plant_ref = r.plant_ref AND d.day = r.day"
-                + where + " GROUP BY pr.plant_id, r.day, d.root")) {
-            bind(ps, p.id(), plantRef, from, to);
+        long first = Math.max(from, p.key().start().toEpochDay());
+        long last = Math.min(to, p.key().endExclusive().toEpochDay());
+        if (first >= last) {
+            return;
+        }
+        long fromMs = first * JdbcOffChainStore.MILLIS_PER_DAY;
+        long toMs = last * JdbcOffChainStore.MILLIS_PER_DAY;
+        record Series(long id, long plantRef, String plantId) {
+        }
+        List<Series> series = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.plant_ref, pr.plant_id FROM series s"
+                + " JOIN plant_ref pr ON pr.id = s.plant_ref WHERE s.period_id = ?"
+                + (plantRef == null ? "" : " AND s.plant_ref = ?"))) {
+            ps.setLong(1, p.id());
+            if (plantRef != null) {
+                ps.setLong(2, plantRef);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    days.add(new DestroyedDay(p.key(), rs.getString(1), LocalDate.ofEpochDay(rs.getLong(2)),
-                            rs.getLong(3), rs.getBytes(4)));
+                    series.add(new Series(rs.getLong(1), rs.getLong(2), rs.getString(3)));
                 }
             }
         }
-        if (days.isEmpty()) {
-            return;
+        try (PreparedStatement count = c.prepareStatement("SELECT d, count(*) FROM (SELECT (ts - ?) / "
+                + JdbcOffChainStore.MILLIS_PER_DAY + " AS d FROM reading WHERE series = ? AND ts >= ? AND ts < ?) x"
+                + " GROUP BY d");
+             PreparedStatement root = c.prepareStatement("SELECT root FROM day_record WHERE period_id = ?"
+                     + " AND plant_ref = ? AND day = ?");
+             PreparedStatement delete = c.prepareStatement("DELETE FROM reading WHERE series = ? AND ts >= ? AND ts < ?")) {
+            for (Series s : series) {
+                count.setLong(1, fromMs);
+                count.setLong(2, s.id());
+                count.setLong(3, fromMs);
+                count.setLong(4, toMs);
+                List<long[]> dayCounts = new ArrayList<>();
+                try (ResultSet rs = count.executeQuery()) {
+                    while (rs.next()) {
+                        dayCounts.add(new long[] {first + rs.getLong(1), rs.getLong(2)});
+                    }
+                }
+                if (dayCounts.isEmpty()) {
+                    continue;
+                }
+                for (long[] dc : dayCounts) {
+                    root.setLong(1, p.id());
+                    root.setLong(2, s.plantRef());
+                    root.setLong(3, dc[0]);
+                    try (ResultSet rs = root.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new StoreException(StoreException.Kind.CORRUPT, "readings of " + s.plantId()
+                                    + " on " + LocalDate.ofEpochDay(dc[0]) + " in " + p.key() + " have no day record");
+                        }
+                        out.days.add(new DestroyedDay(p.key(), s.plantId(), LocalDate.ofEpochDay(dc[0]), dc[1],
+                                rs.getBytes(1)));
+                    }
+                }
+                delete.setLong(1, s.id());
+                delete.setLong(2, fromMs);
+                delete.setLong(3, toMs);
+                out.readings += delete.executeUpdate();
+            }
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM reading" + where.replace("r.", ""))) {
-            bind(ps, p.id(), plantRef, from, to);
-            out.readings += ps.executeUpdate();
-        }
-        out.days.addAll(days);
-    }
-
-    private static void bind(PreparedStatement ps, long periodId, Long plantRef, long from, long to) throws SQLException {
-        int i = 1;
-        ps.setLong(i++, periodId);
-        if (plantRef != null) {
-            ps.setLong(i++, plantRef);
-        }
-        ps.setLong(i++, from);
-        ps.setLong(i, to);
     }
 
     /** Deletes the D1 and D3 datasets of a period (of one plant, or all when {@code plantId} is null). */

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * an edited script is detected, and a database written by newer code is refused rather than misread.
  *
  * <p>Why not Flyway: two dialects and plain SQL scripts need ~100 lines; Flyway would add a
- * dependency tree, reflection-heavy start-up and, for SQLite, a community-maintained module.
+ * dependency tree, start-up cost and a per-release question of which databases it ships support for.
  */
 final class SchemaMigrator {
     /** The migration scripts in order; version n is element n-1. Never edit or remove one; add a new one. */
