@@ -240,7 +240,7 @@ public final class PeriodIngest {
     }
 
     private static DatasetRecord record(String id, Dataset d, byte[] digest) {
-        return new DatasetRecord(id, org.energychain.supervision.store.DataClass.valueOf(d.dataClass().name()),
+        return new DatasetRecord(id, d.dataClass(),
                 d.info().unitId(), d.rule(), digest, d.info().encode(), d.encode());
     }
 

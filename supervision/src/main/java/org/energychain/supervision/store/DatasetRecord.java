@@ -1,5 +1,6 @@
 package org.energychain.supervision.store;
 
+import org.energychain.supervision.classify.DataClass;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;

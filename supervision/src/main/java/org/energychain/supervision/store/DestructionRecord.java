@@ -1,5 +1,6 @@
 package org.energychain.supervision.store;
 
+import org.energychain.supervision.classify.DataClass;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;

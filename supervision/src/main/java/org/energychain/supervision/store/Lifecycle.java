@@ -1,5 +1,6 @@
 package org.energychain.supervision.store;
 
+import org.energychain.supervision.classify.DataClass;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package org.energychain.supervision.store;
 
+import org.energychain.supervision.classify.DataClass;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -267,6 +268,19 @@ abstract class OffChainStoreContract {
                     .hasMessageContaining("unknown period " + unknown)
                     .satisfies(e -> assertThat(((StoreException) e).kind()).isEqualTo(StoreException.Kind.NOT_FOUND));
         }
+    }
+
+    @Test
+    void groupsListsOnlyGroupsWithCommittedPeriods() {
+        OffChainStore store = openStore();
+        assertThat(store.groups()).isEmpty();
+        try (ImportTransaction tx = store.beginImport(header(JAN1, JAN1.plusDays(1)))) {
+            tx.addReadings(dayReadings("p1", JAN1, 1));
+            assertThat(store.groups()).as("uncommitted import").isEmpty();
+        }
+        importPeriod(store, JAN1, 1, List.of("p1"), 1, List.of());
+        importPeriod(store, JAN1, 1, List.of("p1"), 1, List.of());
+        assertThat(store.groups()).containsExactly(G);
     }
 
     // ------------------------------------------------------------------ atomicity
