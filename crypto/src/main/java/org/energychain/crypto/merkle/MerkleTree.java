@@ -45,10 +45,16 @@ public final class MerkleTree {
     public static byte[] packedLeafHashes(Digester d, List<byte[]> leaves) {
         int w = d.length();
         byte[] packed = new byte[leaves.size() * w];
+        byte[] input = new byte[128];
         for (int i = 0; i < leaves.size(); i++) {
             byte[] leaf = leaves.get(i);
-            d.update(LEAF_PREFIX);
-            d.update(leaf, 0, leaf.length);
+            if (leaf.length + 1 > input.length) {
+                input = new byte[Math.max(leaf.length + 1, input.length * 2)];
+            }
+            // one update per hash: each MessageDigest call costs about as much as a short copy
+            input[0] = LEAF_PREFIX;
+            System.arraycopy(leaf, 0, input, 1, leaf.length);
+            d.update(input, 0, leaf.length + 1);
             d.doFinal(packed, i * w);
         }
         return packed;
@@ -83,8 +89,10 @@ public final class MerkleTree {
         if (n == 0) {
             return new MerkleTree(hash, 0, new byte[][] {hash.hash(new byte[0])});
         }
-        List<byte[]> levels = new ArrayList<>();
+        List<byte[]> levels = new ArrayList<>(34);
         levels.add(level0);
+        byte[] node = new byte[2 * w + 1];
+        node[0] = NODE_PREFIX;
         byte[] cur = level0;
         int count = n;
         while (count > 1) {
@@ -92,8 +100,9 @@ public final class MerkleTree {
             byte[] next = new byte[parents * w];
             int pairs = count >>> 1;
             for (int i = 0; i < pairs; i++) {
-                d.update(NODE_PREFIX);
-                d.update(cur, 2 * i * w, 2 * w);
+                // 0x01 || left || right assembled in one buffer: one digest update per node
+                System.arraycopy(cur, 2 * i * w, node, 1, 2 * w);
+                d.update(node, 0, node.length);
                 d.doFinal(next, i * w);
             }
             if ((count & 1) != 0) {
