@@ -89,7 +89,7 @@ public final class PeriodIngest {
             // hashing and classifying (CPU) run ahead on worker threads while this thread stores (I/O)
             List<Future<PreparedPlant>> prepared = new ArrayList<>();
             ExecutorService workers = Executors.newFixedThreadPool(
-                    Math.max(1, Runtime.getRuntime().availableProcessors() - 1), r -> {
+                    Runtime.getRuntime().availableProcessors(), r -> {
                         Thread t = new Thread(r, "ingest-hash");
                         t.setDaemon(true);
                         return t;
