@@ -172,6 +172,7 @@ public final class IngestCommand implements Callable<Integer> {
         node.put("version", r.key().version());
         node.put("groupRoot", Hex.encode(r.groupRoot()));
         node.put("readings", r.readings());
+        node.put("outsidePeriod", r.outsidePeriod());
         ArrayNode plants = node.putArray("plants");
         for (IngestResult.PlantResult p : r.plants()) {
             ObjectNode pn = plants.addObject();
@@ -249,6 +250,9 @@ public final class IngestCommand implements Callable<Integer> {
         w.printf("  read %.1f s, store %.1f s; hashing %.1f s and classifying %.1f s on worker threads, "
                 + "in parallel with storing (waited %.1f s for them)%n", t.readNanos() / 1e9, t.storeNanos() / 1e9,
                 t.hashNanos() / 1e9, t.classifyNanos() / 1e9, t.waitNanos() / 1e9);
+        if (r.outsidePeriod() > 0) {
+            w.printf("  %,d readings of the inputs lie outside the period and were not ingested%n", r.outsidePeriod());
+        }
         w.printf("  Hash_G (%s) = %s%n", r.hash(), Hex.encode(r.groupRoot()));
         w.printf("  D2 package for the regulator: %s (Hash(D2) = %s)%n", r.regulatoryPackage(), Hex.encode(r.hashD2()));
         w.printf("  %d D1 summary blocks: %s%n", r.summaries().size(), summaries);

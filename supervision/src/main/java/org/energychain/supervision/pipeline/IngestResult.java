@@ -11,10 +11,11 @@ import org.energychain.supervision.tree.PlantLeaf;
 /**
  * What an ingest stored and produced: the period's key and {@code Hash_G}, every plant's leaf and day
  * leaves (the {@code --json} contract), the D1 summary blocks for the trading chain, the D2 package
- * file and its {@code Hash(D2)}, the problems skipped, and where the time went.
+ * file and its {@code Hash(D2)}, how many readings of the inputs lay outside the period (not ingested),
+ * the problems skipped, and where the time went.
  */
 public record IngestResult(PeriodKey key, String hash, byte[] groupRoot, List<PlantResult> plants,
-        List<SummaryBlock> summaries, Path regulatoryPackage, byte[] hashD2, long readings, ProblemReport problems,
+        List<SummaryBlock> summaries, Path regulatoryPackage, byte[] hashD2, long readings, long outsidePeriod, ProblemReport problems,
         Timings timings) {
 
     /** One plant's period leaf and its day leaves in day order. */

@@ -22,6 +22,7 @@ import org.energychain.supervision.ingest.CsvReadingReader;
 import org.energychain.supervision.ingest.InputException;
 import org.energychain.supervision.ingest.JsonLinesReadingReader;
 import org.energychain.supervision.ingest.ProblemReport;
+import org.energychain.supervision.ingest.ReadingSink;
 import org.energychain.supervision.ingest.ReadingValidator;
 import org.energychain.supervision.reading.Plant;
 import org.energychain.supervision.reading.Reading;
@@ -64,7 +65,8 @@ public final class PeriodIngest {
     public IngestResult run(IngestRequest req, Progress progress) {
         long t0 = System.nanoTime();
         ProblemReport problems = new ProblemReport(req.errorPolicy(), ProblemReport.DEFAULT_KEEP);
-        Map<String, List<Reading>> byPlant = read(req, problems, progress);
+        long[] outside = new long[1];
+        Map<String, List<Reading>> byPlant = read(req, problems, progress, outside);
         long tRead = System.nanoTime();
 
         HashFunction hash = req.hash();
@@ -132,7 +134,7 @@ public final class PeriodIngest {
         }
         long tEnd = System.nanoTime();
         return new IngestResult(key, hash.name(), group.root(), plants, summaries, pkgFile, pkg.digest(hash),
-                readings, problems, new IngestResult.Timings(tRead - t0, hashNanos, classifyNanos, storeNanos,
+                readings, outside[0], problems, new IngestResult.Timings(tRead - t0, hashNanos, classifyNanos, storeNanos,
                         waitNanos, tEnd - t0));
     }
 
@@ -193,16 +195,31 @@ public final class PeriodIngest {
         }
     }
 
-    private Map<String, List<Reading>> read(IngestRequest req, ProblemReport problems, Progress progress) {
+    /**
+     * Reads every source through the validator. Readings outside the period are not errors (exports
+     * often cover more than the period ingested); they are counted in {@code outside} and dropped.
+     */
+    private Map<String, List<Reading>> read(IngestRequest req, ProblemReport problems, Progress progress,
+            long[] outside) {
         Map<String, List<Reading>> byPlant = new HashMap<>();
         ReadingValidator validator = new ReadingValidator(req.group(), req.rules(), problems,
                 (r, where) -> byPlant.computeIfAbsent(r.plantId(), p -> new ArrayList<>(40_000)).add(r));
+        long from = req.rules().startInstant().toEpochMilli();
+        long to = req.rules().endInstant().toEpochMilli();
+        ReadingSink inPeriod = (r, where) -> {
+            long t = r.timestamp().toEpochMilli();
+            if (t < from || t >= to) {
+                outside[0]++;
+            } else {
+                validator.accept(r, where);
+            }
+        };
         int done = 0;
         for (ReadingSource s : req.sources()) {
             if (s.isJsonLines()) {
-                JsonLinesReadingReader.read(s.file(), validator, problems);
+                JsonLinesReadingReader.read(s.file(), inPeriod, problems);
             } else {
-                CsvReadingReader.read(s.file(), s.mapping(), validator, problems);
+                CsvReadingReader.read(s.file(), s.mapping(), inPeriod, problems);
             }
             progress.update("read", ++done, req.sources().size());
         }
