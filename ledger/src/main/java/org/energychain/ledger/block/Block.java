@@ -1,0 +1,63 @@
+package org.energychain.ledger.block;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.energychain.crypto.encoding.CanonicalReader;
+import org.energychain.crypto.encoding.CanonicalWriter;
+import org.energychain.ledger.tx.Transaction;
+import org.energychain.ledger.tx.TxResult;
+
+/**
+ * A committed block: header, the proposer's signature over the header encoding, the transactions and
+ * their results in the same order. Encoding: bytes header, bytes signature, i32 n, n x bytes tx,
+ * n x bytes result.
+ */
+public record Block(BlockHeader header, byte[] signature, List<Transaction> transactions, List<TxResult> results) {
+    public Block {
+        signature = signature.clone();
+        transactions = List.copyOf(transactions);
+        results = List.copyOf(results);
+        if (transactions.size() != results.size() || transactions.size() != header.txCount()) {
+            throw new IllegalArgumentException("block " + header.height() + ": " + transactions.size()
+                    + " transactions, " + results.size() + " results, header says " + header.txCount());
+        }
+    }
+
+    @Override
+    public byte[] signature() {
+        return signature.clone();
+    }
+
+    public long height() {
+        return header.height();
+    }
+
+    public byte[] encode() {
+        CanonicalWriter w = new CanonicalWriter(1024);
+        w.bytes(header.encode()).bytes(signature).i32(transactions.size());
+        for (Transaction t : transactions) {
+            w.bytes(t.encode());
+        }
+        for (TxResult r : results) {
+            w.bytes(r.encode());
+        }
+        return w.toByteArray();
+    }
+
+    public static Block decode(byte[] bytes, int width) {
+        CanonicalReader r = new CanonicalReader(bytes);
+        BlockHeader header = BlockHeader.decode(r.bytes("header"), width);
+        byte[] sig = r.bytes("signature");
+        int n = r.i32("tx count");
+        List<Transaction> txs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            txs.add(Transaction.decode(r.bytes("tx " + i)));
+        }
+        List<TxResult> results = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            results.add(TxResult.decode(r.bytes("result " + i)));
+        }
+        r.end();
+        return new Block(header, sig, txs, results);
+    }
+}

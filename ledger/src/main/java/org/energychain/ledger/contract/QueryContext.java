@@ -1,0 +1,23 @@
+package org.energychain.ledger.contract;
+
+import java.time.Instant;
+import java.util.SortedMap;
+
+/**
+ * What a contract sees when it reads: its own namespace of the chain's state as of the latest block (or
+ * the block being built), the chain and the block height and time. No clock, no randomness, no I/O.
+ */
+public interface QueryContext {
+    String chainId();
+
+    long blockHeight();
+
+    /** The time of the block; the only time a contract may use. */
+    Instant blockTime();
+
+    /** A value of this contract's state, or null. */
+    byte[] get(String key);
+
+    /** Entries of this contract's state under a key prefix, in key order (keys without the namespace). */
+    SortedMap<String, byte[]> scan(String prefix, int limit);
+}

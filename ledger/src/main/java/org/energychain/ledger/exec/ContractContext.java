@@ -1,0 +1,119 @@
+package org.energychain.ledger.exec;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.energychain.ledger.contract.TxContext;
+import org.energychain.ledger.genesis.Role;
+import org.energychain.ledger.state.Overlay;
+import org.energychain.ledger.state.StateReader;
+import org.energychain.ledger.state.WriteSet;
+import org.energychain.ledger.tx.Event;
+
+/** A contract's view: its own namespace ({@code <contract>/<key>}) of an overlay, plus the call's facts. */
+final class ContractContext implements TxContext {
+    private final String chainId;
+    private final String namespace;
+    private final StateReader reader;
+    private final Overlay overlay;
+    private final long height;
+    private final Instant time;
+    private final String txId;
+    private final String sender;
+    private final Set<Role> roles;
+    private final List<Event> events = new ArrayList<>();
+
+    ContractContext(String chainId, String contract, StateReader reader, Overlay overlay, long height, Instant time,
+            String txId, String sender, Set<Role> roles) {
+        this.chainId = chainId;
+        this.namespace = contract + "/";
+        this.reader = reader;
+        this.overlay = overlay;
+        this.height = height;
+        this.time = time;
+        this.txId = txId;
+        this.sender = sender;
+        this.roles = roles;
+    }
+
+    @Override
+    public String chainId() {
+        return chainId;
+    }
+
+    @Override
+    public long blockHeight() {
+        return height;
+    }
+
+    @Override
+    public Instant blockTime() {
+        return time;
+    }
+
+    @Override
+    public byte[] get(String key) {
+        return reader.get(namespace + key);
+    }
+
+    @Override
+    public SortedMap<String, byte[]> scan(String prefix, int limit) {
+        TreeMap<String, byte[]> out = new TreeMap<>(WriteSet::compareUtf8);
+        for (Map.Entry<String, byte[]> e : reader.scan(namespace + prefix, limit).entrySet()) {
+            out.put(e.getKey().substring(namespace.length()), e.getValue());
+        }
+        return out;
+    }
+
+    @Override
+    public String txId() {
+        if (txId == null) {
+            throw new IllegalStateException("a query has no transaction");
+        }
+        return txId;
+    }
+
+    @Override
+    public String sender() {
+        if (sender == null) {
+            throw new IllegalStateException("a query has no sender");
+        }
+        return sender;
+    }
+
+    @Override
+    public Set<Role> senderRoles() {
+        return roles;
+    }
+
+    @Override
+    public void put(String key, byte[] value) {
+        writable().put(namespace + key, value);
+    }
+
+    @Override
+    public void delete(String key) {
+        writable().delete(namespace + key);
+    }
+
+    @Override
+    public void emit(String type, byte[] data) {
+        writable();
+        events.add(new Event(type, data));
+    }
+
+    List<Event> events() {
+        return events;
+    }
+
+    private Overlay writable() {
+        if (overlay == null) {
+            throw new IllegalStateException("queries cannot change state");
+        }
+        return overlay;
+    }
+}

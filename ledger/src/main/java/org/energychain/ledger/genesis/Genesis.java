@@ -1,0 +1,99 @@
+package org.energychain.ledger.genesis;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.energychain.crypto.CryptoSuite;
+import org.energychain.crypto.CryptoSuites;
+import org.energychain.crypto.encoding.CanonicalWriter;
+
+/**
+ * What defines a chain and never changes: its id, crypto suite, whether it is private (readable only by
+ * its members), its members with keys and roles, its validators, the contracts it runs, its limits and
+ * its start time. Its hash is the previous hash of block 1, so a chain can only be replayed against the
+ * genesis it was built on.
+ *
+ * <p>Encoding (docs/ledger.md): tag {@code EC/genesis/v1}, string chain, string suite, bool private,
+ * instant time, members (i32 n; per member sorted by id: string id, i32 roles, string role each (sorted),
+ * string key scheme, bytes key), validators (i32 n; string member, i64 power, sorted by member),
+ * contracts (i32 n; strings, sorted), limits (i32 txs, i32 bytes, i32 tx bytes, i32 mempool, i64 interval ms).
+ */
+public record Genesis(String chainId, String suite, boolean isPrivate, Instant time, List<Member> members,
+        List<Validator> validators, List<String> contracts, ChainLimits limits) {
+    public static final String TAG = "EC/genesis/v1";
+
+    public Genesis {
+        Objects.requireNonNull(chainId, "chainId");
+        if (!chainId.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+            throw new IllegalArgumentException("chain id '" + chainId + "' must be 1-64 characters of a-z 0-9 . _ -");
+        }
+        CryptoSuites.byName(suite);
+        members = members.stream().sorted(Comparator.comparing(Member::id)).toList();
+        validators = validators.stream().sorted(Comparator.comparing(Validator::memberId)).toList();
+        contracts = contracts.stream().sorted().toList();
+        Set<String> ids = new HashSet<>();
+        for (Member m : members) {
+            if (!ids.add(m.id())) {
+                throw new IllegalArgumentException("genesis of " + chainId + ": member " + m.id() + " appears twice");
+            }
+        }
+        for (Validator v : validators) {
+            if (!ids.contains(v.memberId())) {
+                throw new IllegalArgumentException("genesis of " + chainId + ": validator " + v.memberId() + " is not a member");
+            }
+        }
+        if (validators.isEmpty()) {
+            throw new IllegalArgumentException("genesis of " + chainId + ": at least one validator is needed");
+        }
+        if (new HashSet<>(contracts).size() != contracts.size()) {
+            throw new IllegalArgumentException("genesis of " + chainId + ": a contract is listed twice");
+        }
+        Objects.requireNonNull(limits, "limits");
+        if (time.getNano() % 1_000_000 != 0) {
+            time = Instant.ofEpochMilli(time.toEpochMilli());
+        }
+    }
+
+    public CryptoSuite cryptoSuite() {
+        return CryptoSuites.byName(suite);
+    }
+
+    public Optional<Member> member(String id) {
+        for (Member m : members) {
+            if (m.id().equals(id)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public byte[] encode() {
+        CanonicalWriter w = new CanonicalWriter(1024).tag(TAG).string(chainId).string(suite).bool(isPrivate).instant(time);
+        w.i32(members.size());
+        for (Member m : members) {
+            w.string(m.id());
+            List<String> roles = m.roles().stream().map(Role::code).sorted().toList();
+            w.i32(roles.size());
+            roles.forEach(w::string);
+            w.string(m.key().scheme()).bytes(m.key().encoded());
+        }
+        w.i32(validators.size());
+        for (Validator v : validators) {
+            w.string(v.memberId()).i64(v.power());
+        }
+        w.i32(contracts.size());
+        contracts.forEach(w::string);
+        w.i32(limits.maxBlockTxs()).i32(limits.maxBlockBytes()).i32(limits.maxTxBytes()).i32(limits.mempoolMaxTxs())
+                .i64(limits.blockInterval().toMillis());
+        return w.toByteArray();
+    }
+
+    /** The genesis hash: {@code H(encode())} with the chain's hash. */
+    public byte[] hash() {
+        return cryptoSuite().hash().hash(encode());
+    }
+}

@@ -1,0 +1,67 @@
+package org.energychain.ledger.state;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.energychain.crypto.HashFunction;
+import org.energychain.crypto.encoding.CanonicalWriter;
+
+/**
+ * The state changes of one block (a null value deletes the key), applied atomically with the block.
+ * The state commitment chains them: {@code stateRoot(h) = H(EC/state/v1 || stateRoot(h-1) || changes)},
+ * starting from {@code H(EC/state/v1 || genesis hash)}; so two nodes agree on the root exactly when they
+ * applied the same changes in the same order, and a verifier re-derives it by replaying the blocks.
+ */
+public final class WriteSet {
+    public static final String TAG = "EC/state/v1";
+    private final TreeMap<String, byte[]> changes = new TreeMap<>(WriteSet::compareUtf8);
+
+    public void put(String key, byte[] value) {
+        changes.put(key, value.clone());
+    }
+
+    public void delete(String key) {
+        changes.put(key, null);
+    }
+
+    /** Changes in key order; null values are deletions. */
+    public SortedMap<String, byte[]> changes() {
+        return Collections.unmodifiableSortedMap(changes);
+    }
+
+    public void putAll(WriteSet other) {
+        changes.putAll(other.changes);
+    }
+
+    public boolean isEmpty() {
+        return changes.isEmpty();
+    }
+
+    public int size() {
+        return changes.size();
+    }
+
+    /** The state root after applying these changes on top of {@code previousRoot}. */
+    public byte[] commitment(HashFunction h, byte[] previousRoot) {
+        CanonicalWriter w = new CanonicalWriter(256).tag(TAG).fixed(previousRoot).i32(changes.size());
+        for (Map.Entry<String, byte[]> e : changes.entrySet()) {
+            w.string(e.getKey()).bool(e.getValue() != null);
+            if (e.getValue() != null) {
+                w.bytes(e.getValue());
+            }
+        }
+        return h.hash(w.toByteArray());
+    }
+
+    /** The state root of an empty chain. */
+    public static byte[] initialRoot(HashFunction h, byte[] genesisHash) {
+        return h.hash(new CanonicalWriter(64).tag(TAG).fixed(genesisHash).toByteArray());
+    }
+
+    /** Orders keys by their UTF-8 bytes, as RocksDB and the encoding do. */
+    public static int compareUtf8(String a, String b) {
+        return java.util.Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

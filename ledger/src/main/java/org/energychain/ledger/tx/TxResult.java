@@ -1,0 +1,48 @@
+package org.energychain.ledger.tx;
+
+import java.util.List;
+import org.energychain.crypto.encoding.CanonicalWriter;
+
+/**
+ * A transaction's recorded outcome: its code, a message for people, and the events it emitted (only
+ * when it succeeded). Encoding: tag {@code EC/result/v1}, i32 code, string message, i32 n, per event:
+ * string type, bytes data.
+ */
+public record TxResult(int code, String message, List<Event> events) {
+    public static final String TAG = "EC/result/v1";
+
+    public TxResult {
+        message = message == null ? "" : message;
+        events = List.copyOf(events);
+    }
+
+    public static TxResult ok(List<Event> events) {
+        return new TxResult(ResultCode.OK, "", events);
+    }
+
+    public boolean isOk() {
+        return code == ResultCode.OK;
+    }
+
+    public byte[] encode() {
+        CanonicalWriter w = new CanonicalWriter(64).tag(TAG).i32(code).string(message).i32(events.size());
+        for (Event e : events) {
+            w.string(e.type()).bytes(e.data());
+        }
+        return w.toByteArray();
+    }
+
+    public static TxResult decode(byte[] bytes) {
+        org.energychain.crypto.encoding.CanonicalReader r = new org.energychain.crypto.encoding.CanonicalReader(bytes)
+                .expectTag(TAG);
+        int code = r.i32("code");
+        String message = r.string("message");
+        int n = r.i32("events");
+        java.util.List<Event> events = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            events.add(new Event(r.string("event type"), r.bytes("event data")));
+        }
+        r.end();
+        return new TxResult(code, message, events);
+    }
+}
