@@ -96,15 +96,16 @@ public final class Chain implements AutoCloseable {
 
     /** Checks and queues a transaction; never throws for bad input, the submission says why. */
     public Submission submit(Transaction tx) {
-        byte[] encoded = tx.encode();
-        String id = Hex.encode(hash.hash(encoded));
-        Optional<Rejection> r = admission.check(tx, encoded.length);
-        if (r.isEmpty() && store.locate(Hex.decode(id)).isPresent()) {
+        byte[] idBytes = tx.id(hash);
+        String id = Hex.encode(idBytes);
+        int size = tx.size();
+        Optional<Rejection> r = admission.check(tx, size);
+        if (r.isEmpty() && store.locate(idBytes).isPresent()) {
             r = Optional.of(new Rejection(Rejection.Reason.REPLAYED, "transaction " + id + " is already committed"));
         }
         if (r.isEmpty()) {
             CompletableFuture<Receipt> f = waiting.computeIfAbsent(id, k -> new CompletableFuture<>());
-            r = mempool.add(new Mempool.Pending(tx, id, encoded.length, System.nanoTime()),
+            r = mempool.add(new Mempool.Pending(tx, id, size, System.nanoTime()),
                     Nonces.next(store, tx.sender()));
             if (r.isPresent()) {
                 waiting.remove(id, f);

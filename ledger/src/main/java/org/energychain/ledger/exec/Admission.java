@@ -49,7 +49,7 @@ public final class Admission {
         if (tx.signature().length == 0) {
             return reject(Rejection.Reason.BAD_SIGNATURE, "transaction is not signed");
         }
-        if (!scheme.verify(member.get().key(), tx.signedPayload(), tx.signature())) {
+        if (!tx.verifySignature(scheme, member.get().key())) {
             return reject(Rejection.Reason.BAD_SIGNATURE, "signature does not verify under " + tx.sender() + "'s key");
         }
         return checkCall(tx.contract(), tx.method(), member.get(), MethodSpec.Kind.SUBMIT);

@@ -16,21 +16,59 @@ import org.energychain.crypto.sign.SignatureScheme;
  *
  * <p>Signed payload: tag {@code EC/tx/v1}, string chain, string sender, i64 nonce, string contract,
  * string method, bytes args. Whole transaction: bytes payload, bytes signature. Id: {@code H(whole)}.
+ *
+ * <p>An immutable value like a record, but a class so that the encodings, needed several times on the
+ * hot path (admission, id, block), are computed once.
  */
-public record Transaction(String chainId, String sender, long nonce, String contract, String method, byte[] args,
-        byte[] signature) {
+public final class Transaction {
     public static final String TAG = "EC/tx/v1";
 
-    public Transaction {
-        Objects.requireNonNull(chainId, "chainId");
-        Objects.requireNonNull(sender, "sender");
-        Objects.requireNonNull(contract, "contract");
-        Objects.requireNonNull(method, "method");
+    private final String chainId;
+    private final String sender;
+    private final long nonce;
+    private final String contract;
+    private final String method;
+    private final byte[] args;
+    private final byte[] signature;
+    private final byte[] payload;
+    private final byte[] encoded;
+
+    public Transaction(String chainId, String sender, long nonce, String contract, String method, byte[] args,
+            byte[] signature) {
+        this.chainId = Objects.requireNonNull(chainId, "chainId");
+        this.sender = Objects.requireNonNull(sender, "sender");
+        this.contract = Objects.requireNonNull(contract, "contract");
+        this.method = Objects.requireNonNull(method, "method");
         if (nonce < 0) {
             throw new IllegalArgumentException("nonce must not be negative");
         }
-        args = args.clone();
-        signature = signature.clone();
+        this.nonce = nonce;
+        this.args = args.clone();
+        this.signature = signature.clone();
+        this.payload = new CanonicalWriter(96 + args.length).tag(TAG).string(chainId).string(sender).i64(nonce)
+                .string(contract).string(method).bytes(args).toByteArray();
+        this.encoded = new CanonicalWriter(payload.length + signature.length + 8).bytes(payload).bytes(signature)
+                .toByteArray();
+    }
+
+    public String chainId() {
+        return chainId;
+    }
+
+    public String sender() {
+        return sender;
+    }
+
+    public long nonce() {
+        return nonce;
+    }
+
+    public String contract() {
+        return contract;
+    }
+
+    public String method() {
+        return method;
     }
 
     /** Builds and signs a transaction. */
@@ -44,28 +82,31 @@ public record Transaction(String chainId, String sender, long nonce, String cont
         return new Transaction(chainId, sender, nonce, contract, method, args, sig);
     }
 
-    @Override
     public byte[] args() {
         return args.clone();
     }
 
-    @Override
     public byte[] signature() {
         return signature.clone();
     }
 
     public byte[] signedPayload() {
-        return new CanonicalWriter(96 + args.length).tag(TAG).string(chainId).string(sender).i64(nonce)
-                .string(contract).string(method).bytes(args).toByteArray();
+        return payload.clone();
     }
 
     public byte[] encode() {
-        byte[] payload = signedPayload();
-        return new CanonicalWriter(payload.length + signature.length + 8).bytes(payload).bytes(signature).toByteArray();
+        return encoded.clone();
     }
 
+    /** {@code H(encode())}. */
     public byte[] id(HashFunction hash) {
-        return hash.hash(encode());
+        return hash.hash(encoded);
+    }
+
+    /** Verifies the signature without copying the payload. */
+    public boolean verifySignature(org.energychain.crypto.sign.SignatureScheme scheme,
+            org.energychain.crypto.sign.PublicKey key) {
+        return signature.length > 0 && scheme.verify(key, payload, signature);
     }
 
     /** Decodes a whole transaction; {@link IllegalArgumentException} names what is malformed. */
@@ -82,12 +123,12 @@ public record Transaction(String chainId, String sender, long nonce, String cont
     }
 
     public int size() {
-        return encode().length;
+        return encoded.length;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Transaction t && Arrays.equals(encode(), t.encode());
+        return o instanceof Transaction t && Arrays.equals(encoded, t.encoded);
     }
 
     @Override
