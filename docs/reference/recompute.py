@@ -83,3 +83,42 @@ if __name__ == "__main__":
         show(f"dailyRoot[{p}]", daily)
         show(f"periodRoot[{p}]", period)
     show("groupRoot", mth(plants))
+
+
+# --- ledger (docs/ledger.md) ---------------------------------------------------------------------
+def bool_(b): return b"\x01" if b else b"\x00"
+
+def tx_payload(chain, sender, nonce, contract, method, args):
+    return (string("EC/tx/v1") + string(chain) + string(sender) + i64(nonce) + string(contract) + string(method)
+            + bytes_(args))
+
+def tx_encoding(payload, signature): return bytes_(payload) + bytes_(signature)
+
+def block_header(chain, height, prev, tx_root, results_root, state_root, time_iso, proposer, count):
+    return (string("EC/block/v1") + string(chain) + i64(height) + prev + tx_root + results_root + state_root
+            + instant(time_iso) + string(proposer) + i32(count))
+
+def result(code, message, events):
+    out = string("EC/result/v1") + i32(code) + string(message) + i32(len(events))
+    for t, d in events: out += string(t) + bytes_(d)
+    return out
+
+def state_commitment(prev_root, changes):
+    out = string("EC/state/v1") + prev_root + i32(len(changes))
+    for k in sorted(changes, key=lambda k: k.encode("utf-8")):
+        v = changes[k]
+        out += string(k) + bool_(v is not None) + (bytes_(v) if v is not None else b"")
+    return H(out)
+
+if __name__ == "__main__":
+    p = tx_payload("regulatory", "G1", 7, "regulatory-filing", "file", bytes([1, 2, 3]))
+    show("txPayload", p)
+    e = tx_encoding(p, bytes([0xaa] * 4))
+    show("txEncoding", e)
+    show("txId", H(e))
+    show("resultOk", result(0, "", [("put", b"a=1")]))
+    init = H(string("EC/state/v1") + b"\x33" * 32)
+    show("initialStateRoot(genesis=33..)", init)
+    show("stateRoot1", state_commitment(init, {"kv/a": b"1", "_nonce/g1": i64(1), "kv/gone": None}))
+    show("blockHeader", block_header("regulatory", 1, b"\x01" * 32, b"\x02" * 32, b"\x03" * 32, b"\x04" * 32,
+                                     "2026-06-01T00:01:00Z", "reg", 2))

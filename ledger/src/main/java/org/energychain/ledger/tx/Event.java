@@ -13,4 +13,19 @@ public record Event(String type, byte[] data) {
     public byte[] data() {
         return data.clone();
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Event e && type.equals(e.type) && java.util.Arrays.equals(data, e.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return type.hashCode() * 31 + java.util.Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        return "Event[" + type + ", " + data.length + " bytes]";
+    }
 }
