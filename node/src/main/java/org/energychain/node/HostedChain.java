@@ -1,7 +1,12 @@
 package org.energychain.node;
 
 import org.energychain.ledger.Chain;
+import java.util.Optional;
+import org.energychain.ledger.contract.MethodSpec;
+import org.energychain.ledger.exec.Admission;
+import org.energychain.ledger.exec.Rejection;
 import org.energychain.ledger.exec.Submission;
+import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.order.Orderer;
 import org.energychain.ledger.tx.Transaction;
@@ -15,9 +20,11 @@ public final class HostedChain {
     private final Orderer orderer;
     private final String member;
     private final NodeMetrics metrics;
+    private final Admission admission;
 
-    HostedChain(Chain chain, Orderer orderer, String member, NodeMetrics metrics) {
+    HostedChain(Chain chain, Orderer orderer, String member, NodeMetrics metrics, Admission admission) {
         this.chain = chain;
+        this.admission = admission;
         this.orderer = orderer;
         this.member = member;
         this.metrics = metrics;
@@ -42,6 +49,11 @@ public final class HostedChain {
 
     Orderer orderer() {
         return orderer;
+    }
+
+    /** Whether {@code caller} may run the query {@code contract.method}; empty when it may. */
+    public Optional<Rejection> checkQuery(String contract, String method, Member caller) {
+        return admission.checkCall(contract, method, caller, MethodSpec.Kind.QUERY);
     }
 
     /** Submits a transaction; counts rejections and times admission to commit. */

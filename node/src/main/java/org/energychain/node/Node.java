@@ -175,7 +175,8 @@ public final class Node implements AutoCloseable {
                         throw ex;
                     }
                     metrics.register(chain);
-                    chains.put(g.chainId(), new HostedChain(chain, new SoloOrderer(chain, nanoTime), e.member(), metrics));
+                    chains.put(g.chainId(), new HostedChain(chain, new SoloOrderer(chain, nanoTime), e.member(), metrics,
+                            new org.energychain.ledger.exec.Admission(g, contracts)));
                     LOG.info("chain={} genesis={} suite={} members={} validators={} store height={}", g.chainId(),
                             Hex.encode(g.hash()), g.suite(), g.members().size(), g.validators().size(), store.height());
                 }
