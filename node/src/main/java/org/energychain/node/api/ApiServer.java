@@ -1,0 +1,390 @@
+package org.energychain.node.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.energychain.crypto.HashFunction;
+import org.energychain.crypto.Hex;
+import org.energychain.ledger.block.Block;
+import org.energychain.ledger.contract.ContractException;
+import org.energychain.ledger.exec.Nonces;
+import org.energychain.ledger.exec.Receipt;
+import org.energychain.ledger.exec.Rejection;
+import org.energychain.ledger.exec.Submission;
+import org.energychain.ledger.genesis.Member;
+import org.energychain.ledger.store.TxLocation;
+import org.energychain.ledger.tx.Transaction;
+import org.energychain.node.HostedChain;
+import org.energychain.node.Node;
+import org.energychain.node.config.NodeConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The REST API of a node (docs/api.md) on Javalin: chains, blocks, transactions, receipts, queries, a
+ * server-sent-events stream of blocks, the OpenAPI description and Prometheus metrics. Reads of a
+ * private chain need a request signed by a member ({@link RequestSigning}); submissions need none, as
+ * transactions are signed themselves.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final String CALLER = "ec.caller";
+    private static final String JSON = "application/json";
+
+    /** One route as registered: method and path template (Javalin and OpenAPI both use {@code {param}}). */
+    public record Route(String method, String path) {
+    }
+
+    private final Node node;
+    private final NodeConfig.Http http;
+    private final boolean metrics;
+    private final Javalin app;
+    private final List<Route> routes = new ArrayList<>();
+    private final Map<String, BlockStream> streams = new LinkedHashMap<>();
+    private final byte[] openApi;
+
+    public ApiServer(Node node, NodeConfig.Http http, boolean metrics) {
+        this.node = node;
+        this.http = http;
+        this.metrics = metrics;
+        this.openApi = loadOpenApi();
+        node.chains().forEach(c -> streams.put(c.id(), new BlockStream(c)));
+        this.app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.startupWatcherEnabled = false;
+            cfg.http.maxRequestSize = http.maxBodyBytes();
+            cfg.jsonMapper(new JavalinJackson(JsonViews.MAPPER, false));
+        });
+        app.before(this::authenticate);
+        app.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(JsonViews.error(e.code(), e.getMessage())));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(500).json(JsonViews.error("INTERNAL", "internal error; see the node's log"));
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || !JSON.equals(ctx.contentType())) {
+                ctx.json(JsonViews.error("NOT_FOUND", "no route " + ctx.method() + " " + ctx.path()));
+            }
+        });
+        route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType(JSON).result(openApi));
+        if (metrics) {
+            route(HandlerType.GET, "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(node.metrics().scrape()));
+        }
+        route(HandlerType.GET, "/chains", this::listChains);
+        route(HandlerType.GET, "/chains/{chain}/status", this::status);
+        route(HandlerType.GET, "/chains/{chain}/blocks/{height}", this::blockByHeight);
+        route(HandlerType.GET, "/chains/{chain}/blocks/by-hash/{hash}", this::blockByHash);
+        route(HandlerType.POST, "/chains/{chain}/transactions", this::submit);
+        route(HandlerType.GET, "/chains/{chain}/transactions/{id}", this::transaction);
+        route(HandlerType.GET, "/chains/{chain}/receipts/{id}", this::receipt);
+        route(HandlerType.GET, "/chains/{chain}/members/{member}/nonce", this::nonce);
+        route(HandlerType.POST, "/chains/{chain}/query", this::query);
+        routes.add(new Route("GET", "/chains/{chain}/events"));
+        app.sse("/chains/{chain}/events", client -> {
+            Context ctx = client.ctx();
+            long from = ctx.queryParam("from") != null ? parseLong(ctx.queryParam("from"), "from")
+                    : ctx.header("Last-Event-ID") != null ? parseLong(ctx.header("Last-Event-ID"), "Last-Event-ID") + 1
+                    : chain(ctx).chain().store().height() + 1;
+            streams.get(chain(ctx).id()).subscribe(client, from);
+        });
+    }
+
+    private void route(HandlerType method, String path, Handler h) {
+        routes.add(new Route(method.name(), path));
+        app.addHttpHandler(method, path, h);
+    }
+
+    /** Every route, as registered (for the OpenAPI test and the docs). */
+    public List<Route> routes() {
+        return Collections.unmodifiableList(routes);
+    }
+
+    /** Starts listening on the configured host and port (0: any free port). */
+    public ApiServer start() {
+        app.start(http.host(), http.port());
+        LOG.info("REST API listening on http://{}:{} (metrics={})", http.host(), port(), metrics);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        streams.values().forEach(BlockStream::close);
+        app.stop();
+    }
+
+    // ---- authentication -------------------------------------------------------------------------
+
+    /** Before every request under /chains/{chain}: unknown chain 404; private chain reads need a signature. */
+    private void authenticate(Context ctx) {
+        String[] seg = ctx.path().split("/");
+        if (seg.length < 3 || !seg[1].equals("chains")) {
+            return;
+        }
+        String id = URLDecoder.decode(seg[2], StandardCharsets.UTF_8);
+        HostedChain c = node.chain(id).orElseThrow(() -> new ApiError(404, "UNKNOWN_CHAIN", "this node runs no chain "
+                + id + " (it runs " + node.chains().stream().map(HostedChain::id).toList() + ")"));
+        boolean submission = seg.length == 4 && seg[3].equals("transactions") && ctx.method() == HandlerType.POST;
+        if (submission) {
+            return;
+        }
+        boolean signed = ctx.header(RequestSigning.MEMBER) != null || ctx.header(RequestSigning.SIGNATURE) != null;
+        if (c.genesis().isPrivate() || signed) {
+            byte[] body = ctx.method() == HandlerType.GET ? new byte[0] : ctx.bodyAsBytes();
+            Member m = RequestSigning.verify(c.genesis(), ctx.method().name(), ctx.path(), ctx.queryString(), body,
+                    ctx.header(RequestSigning.MEMBER), ctx.header(RequestSigning.TIME),
+                    ctx.header(RequestSigning.SIGNATURE), node.clock().instant(), http.clockSkew());
+            ctx.attribute(CALLER, m);
+        }
+    }
+
+    // ---- handlers -------------------------------------------------------------------------------
+
+    private HostedChain chain(Context ctx) {
+        String id = ctx.pathParam("chain");
+        return node.chain(id).orElseThrow(() -> new ApiError(404, "UNKNOWN_CHAIN", "this node runs no chain " + id));
+    }
+
+    private void listChains(Context ctx) {
+        ObjectNode out = JsonViews.MAPPER.createObjectNode();
+        ArrayNode list = out.putArray("chains");
+        for (HostedChain c : node.chains()) {
+            ObjectNode n = list.addObject().put("id", c.id()).put("private", c.genesis().isPrivate());
+            if (!c.genesis().isPrivate()) {
+                n.put("height", c.chain().store().height());
+            }
+        }
+        ctx.json(out);
+    }
+
+    private void status(Context ctx) {
+        HostedChain c = chain(ctx);
+        ObjectNode n = JsonViews.genesisSummary(c.genesis());
+        long height = c.chain().store().height();
+        n.put("height", height).put("pending", c.chain().pending()).put("nodeMember", c.member());
+        if (height > 0) {
+            Block b = c.chain().store().block(height).orElseThrow();
+            n.put("lastBlockHash", Hex.encode(b.header().hash(hash(c)))).put("lastBlockTime", b.header().time().toString());
+        }
+        ctx.json(n);
+    }
+
+    private void blockByHeight(Context ctx) {
+        HostedChain c = chain(ctx);
+        String h = ctx.pathParam("height");
+        long height = h.equals("latest") ? c.chain().store().height() : parseLong(h, "height");
+        Block b = c.chain().store().block(height).orElseThrow(() -> new ApiError(404, "NOT_FOUND", "chain " + c.id()
+                + " has no block " + h + " (height " + c.chain().store().height() + ")"));
+        ctx.json(JsonViews.block(b, hash(c)));
+    }
+
+    private void blockByHash(Context ctx) {
+        HostedChain c = chain(ctx);
+        byte[] h = hex(ctx.pathParam("hash"), "hash");
+        Block b = c.chain().store().blockByHash(h).orElseThrow(() -> new ApiError(404, "NOT_FOUND", "chain " + c.id()
+                + " has no block with hash " + ctx.pathParam("hash")));
+        ctx.json(JsonViews.block(b, hash(c)));
+    }
+
+    private void transaction(Context ctx) {
+        HostedChain c = chain(ctx);
+        byte[] id = hex(ctx.pathParam("id"), "transaction id");
+        TxLocation loc = c.chain().store().locate(id).orElseThrow(() -> new ApiError(404, "NOT_FOUND",
+                "no committed transaction " + ctx.pathParam("id") + " on chain " + c.id()));
+        Block b = c.chain().store().block(loc.height()).orElseThrow();
+        ObjectNode n = JsonViews.transaction(b.transactions().get(loc.index()), hash(c));
+        n.put("height", loc.height()).put("index", loc.index())
+                .put("tx", Hex.encode(b.transactions().get(loc.index()).encode()));
+        n.set("result", JsonViews.result(b.results().get(loc.index())));
+        ctx.json(n);
+    }
+
+    private void receipt(Context ctx) {
+        HostedChain c = chain(ctx);
+        byte[] id = hex(ctx.pathParam("id"), "transaction id");
+        Receipt r = c.chain().receipt(id).orElseThrow(() -> new ApiError(404, "NOT_FOUND",
+                "no receipt for " + ctx.pathParam("id") + " on chain " + c.id() + " (unknown or not committed yet)"));
+        ctx.json(JsonViews.receipt(r, blockHash(c, r.height())));
+    }
+
+    private void nonce(Context ctx) {
+        HostedChain c = chain(ctx);
+        String member = ctx.pathParam("member");
+        if (c.genesis().member(member).isEmpty()) {
+            throw new ApiError(404, "NOT_FOUND", member + " is not a member of chain " + c.id());
+        }
+        ctx.json(JsonViews.MAPPER.createObjectNode().put("member", member)
+                .put("next", Nonces.next(c.chain().store(), member)));
+    }
+
+    private void submit(Context ctx) {
+        HostedChain c = chain(ctx);
+        JsonNode body = jsonBody(ctx);
+        JsonNode txHex = body.get("tx");
+        if (txHex == null || !txHex.isTextual()) {
+            throw new ApiError(400, "MALFORMED", "body must be {\"tx\": \"<hex of the encoded transaction>\"}");
+        }
+        Transaction tx;
+        try {
+            byte[] encoded = Hex.decode(txHex.asText());
+            if (encoded.length > c.genesis().limits().maxTxBytes()) {
+                throw new ApiError(413, Rejection.Reason.OVERSIZED.name(), "transaction of " + encoded.length
+                        + " bytes exceeds the chain's limit of " + c.genesis().limits().maxTxBytes());
+            }
+            tx = Transaction.decode(encoded);
+        } catch (ApiError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ApiError(400, Rejection.Reason.MALFORMED.name(), "not a transaction: " + e.getMessage());
+        }
+        Submission s = c.submit(tx);
+        if (!s.accepted()) {
+            Rejection r = s.rejection();
+            if (r.reason() == Rejection.Reason.MEMPOOL_FULL) {
+                ctx.header("Retry-After", "1");
+            }
+            throw new ApiError(statusOf(r.reason()), r.reason().name(), r.message());
+        }
+        ctx.header("Location", "/chains/" + c.id() + "/receipts/" + s.txId());
+        ObjectNode pending = JsonViews.MAPPER.createObjectNode().put("txId", s.txId()).put("status", "pending");
+        if (!"true".equals(ctx.queryParam("wait"))) {
+            ctx.status(202).json(pending);
+            return;
+        }
+        long timeoutMs = http.waitTimeout().toMillis();
+        if (ctx.queryParam("timeout-ms") != null) {
+            timeoutMs = Math.max(0, Math.min(timeoutMs, parseLong(ctx.queryParam("timeout-ms"), "timeout-ms")));
+        }
+        long t = timeoutMs;
+        ctx.future(() -> s.receipt().copy().orTimeout(t, TimeUnit.MILLISECONDS).handle((r, e) -> {
+            if (e == null) {
+                ObjectNode done = JsonViews.MAPPER.createObjectNode().put("txId", s.txId()).put("status", "committed");
+                done.set("receipt", JsonViews.receipt(r, blockHash(c, r.height())));
+                ctx.status(200).json(done);
+            } else if (e instanceof TimeoutException || e.getCause() instanceof TimeoutException) {
+                ctx.status(202).json(pending);
+            } else {
+                ctx.status(503).json(JsonViews.error("UNAVAILABLE", String.valueOf(e.getMessage())));
+            }
+            return null;
+        }));
+    }
+
+    private void query(Context ctx) {
+        HostedChain c = chain(ctx);
+        JsonNode body = jsonBody(ctx);
+        String contract = text(body, "contract");
+        String method = text(body, "method");
+        byte[] args = body.hasNonNull("args") ? hex(text(body, "args"), "args") : new byte[0];
+        Member caller = ctx.attribute(CALLER);
+        boolean anonymous = caller == null;
+        if (anonymous) {
+            caller = new Member("anonymous", Set.of(), new org.energychain.crypto.sign.PublicKey(
+                    c.genesis().cryptoSuite().signatures().name(), new byte[0]));
+        }
+        Optional<Rejection> r = c.checkQuery(contract, method, caller);
+        if (r.isPresent()) {
+            if (anonymous && r.get().reason() == Rejection.Reason.UNAUTHORISED) {
+                throw new ApiError(401, "UNAUTHENTICATED", r.get().message() + "; sign the request as a member");
+            }
+            throw new ApiError(statusOf(r.get().reason()), r.get().reason().name(), r.get().message());
+        }
+        try {
+            byte[] result = c.chain().query(contract, method, args, caller);
+            ctx.json(JsonViews.MAPPER.createObjectNode().put("result", Hex.encode(result))
+                    .put("height", c.chain().store().height()));
+        } catch (ContractException e) {
+            ctx.status(422).json(JsonViews.error("CONTRACT_REJECTED", e.getMessage()).put("code", e.code()));
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    /** HTTP status of a rejected transaction or call. */
+    static int statusOf(Rejection.Reason reason) {
+        return switch (reason) {
+            case MALFORMED, WRONG_CHAIN, UNKNOWN_CONTRACT, UNKNOWN_METHOD -> 400;
+            case UNKNOWN_SENDER, BAD_SIGNATURE, UNAUTHORISED -> 403;
+            case REPLAYED, DUPLICATE, NONCE_TOO_FAR -> 409;
+            case OVERSIZED -> 413;
+            case MEMPOOL_FULL -> 429;
+        };
+    }
+
+    private static HashFunction hash(HostedChain c) {
+        return c.genesis().cryptoSuite().hash();
+    }
+
+    private static byte[] blockHash(HostedChain c, long height) {
+        return c.chain().store().block(height).map(b -> b.header().hash(hash(c))).orElse(null);
+    }
+
+    private static JsonNode jsonBody(Context ctx) {
+        try {
+            JsonNode n = JsonViews.MAPPER.readTree(ctx.bodyAsBytes());
+            if (n == null || !n.isObject()) {
+                throw new ApiError(400, "MALFORMED", "body must be a JSON object");
+            }
+            return n;
+        } catch (IOException e) {
+            throw new ApiError(400, "MALFORMED", "body is not JSON: " + e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new ApiError(400, "MALFORMED", "body needs a text field \"" + field + "\"");
+        }
+        return v.asText();
+    }
+
+    private static byte[] hex(String s, String what) {
+        try {
+            return Hex.decode(s);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "MALFORMED", what + ": " + e.getMessage());
+        }
+    }
+
+    private static long parseLong(String s, String what) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "MALFORMED", what + " must be a whole number, got '" + s + "'");
+        }
+    }
+
+    private static byte[] loadOpenApi() {
+        try (InputStream in = ApiServer.class.getResourceAsStream("openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json missing from the class path");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package org.energychain.node.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.energychain.crypto.Hex;
+import org.energychain.crypto.sign.PrivateKey;
+import org.energychain.crypto.sign.SignatureScheme;
+import org.energychain.crypto.sign.SignatureSchemes;
+import org.energychain.ledger.tx.Transaction;
+import org.energychain.node.api.RequestSigning;
+
+/**
+ * A Java client of a node's REST API (docs/api.md) over {@code java.net.http}. With
+ * {@link #signedAs} it signs every read, as private chains require. Refusals are
+ * {@link NodeClientException}s carrying the API's status and reason code. Thread-safe.
+ */
+public final class NodeClient {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final URI base;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Clock clock;
+    private final String member;
+    private final PrivateKey key;
+    private final SignatureScheme scheme;
+
+    /** What a submission returned: the transaction id, {@code pending} or {@code committed}, and the receipt if committed. */
+    public record SubmitResult(String txId, String status, JsonNode receipt) {
+        public boolean committed() {
+            return "committed".equals(status);
+        }
+    }
+
+    public NodeClient(URI base) {
+        this(base, Duration.ofSeconds(30), Clock.systemUTC(), null, null);
+    }
+
+    private NodeClient(URI base, Duration timeout, Clock clock, String member, PrivateKey key) {
+        String b = base.toString();
+        this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
+        this.timeout = timeout;
+        this.clock = clock;
+        this.member = member;
+        this.key = key;
+        this.scheme = key == null ? null : SignatureSchemes.byName(key.scheme());
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** A client that signs its requests as {@code member} with {@code key} (the member's chain key). */
+    public NodeClient signedAs(String memberId, PrivateKey privateKey) {
+        return new NodeClient(base, timeout, clock, memberId, privateKey);
+    }
+
+    /** The same client with another request timeout, or another clock for the {@code X-EC-Time} header. */
+    public NodeClient with(Duration requestTimeout, Clock requestClock) {
+        return new NodeClient(base, requestTimeout, requestClock, member, key);
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public JsonNode chains() {
+        return get("/chains");
+    }
+
+    public JsonNode status(String chain) {
+        return get(chainPath(chain) + "/status");
+    }
+
+    public JsonNode block(String chain, long height) {
+        return get(chainPath(chain) + "/blocks/" + height);
+    }
+
+    public JsonNode latestBlock(String chain) {
+        return get(chainPath(chain) + "/blocks/latest");
+    }
+
+    public JsonNode blockByHash(String chain, String hashHex) {
+        return get(chainPath(chain) + "/blocks/by-hash/" + hashHex);
+    }
+
+    public JsonNode transaction(String chain, String txId) {
+        return get(chainPath(chain) + "/transactions/" + txId);
+    }
+
+    /** The receipt, or empty while the transaction is not committed (or unknown). */
+    public Optional<JsonNode> receipt(String chain, String txId) {
+        try {
+            return Optional.of(get(chainPath(chain) + "/receipts/" + txId));
+        } catch (NodeClientException e) {
+            if (e.status() == 404 && "NOT_FOUND".equals(e.code())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The member's next nonce in committed state (transactions still pending are not counted). */
+    public long nextNonce(String chain, String memberId) {
+        return get(chainPath(chain) + "/members/" + enc(memberId) + "/nonce").path("next").asLong();
+    }
+
+    /** Submits; with {@code wait} the node holds the answer until the receipt is there or its wait timeout passes. */
+    public SubmitResult submit(String chain, Transaction tx, boolean wait) {
+        ObjectNode body = MAPPER.createObjectNode().put("tx", Hex.encode(tx.encode()));
+        JsonNode r = send("POST", chainPath(chain) + "/transactions", wait ? "wait=true" : null, body);
+        return new SubmitResult(r.path("txId").asText(), r.path("status").asText(), r.get("receipt"));
+    }
+
+    /** Polls for the receipt until {@code max} passes. */
+    public JsonNode awaitReceipt(String chain, String txId, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        long pause = 20;
+        while (true) {
+            Optional<JsonNode> r = receipt(chain, txId);
+            if (r.isPresent()) {
+                return r.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new NodeClientException(0, "TIMEOUT", "no receipt for " + txId + " on chain " + chain + " within "
+                        + max.toMillis() + " ms");
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NodeClientException(0, "INTERRUPTED", "interrupted while waiting for " + txId);
+            }
+            pause = Math.min(pause * 2, 500);
+        }
+    }
+
+    /** Runs a query method; returns the result bytes. */
+    public byte[] query(String chain, String contract, String method, byte[] args) {
+        ObjectNode body = MAPPER.createObjectNode().put("contract", contract).put("method", method)
+                .put("args", Hex.encode(args));
+        return Hex.decode(send("POST", chainPath(chain) + "/query", null, body).path("result").asText());
+    }
+
+    private static String chainPath(String chain) {
+        return "/chains/" + enc(chain);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private JsonNode get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    private JsonNode send(String method, String path, String query, JsonNode body) {
+        byte[] bytes;
+        try {
+            bytes = body == null ? new byte[0] : MAPPER.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        URI uri = URI.create(base + path + (query == null ? "" : "?" + query));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            long now = Instant.now(clock).toEpochMilli();
+            b.header(RequestSigning.MEMBER, member).header(RequestSigning.TIME, Long.toString(now))
+                    .header(RequestSigning.SIGNATURE, RequestSigning.sign(scheme, key, method, uri.getRawPath(),
+                            uri.getRawQuery(), member, now, bytes));
+        }
+        HttpResponse<byte[]> resp;
+        try {
+            resp = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new NodeClientException(0, "UNREACHABLE", "cannot reach node at " + base + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NodeClientException(0, "INTERRUPTED", "interrupted while calling " + uri);
+        }
+        JsonNode json;
+        try {
+            json = resp.body().length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(resp.body());
+        } catch (IOException e) {
+            throw new NodeClientException(resp.statusCode(), "BAD_RESPONSE", "node answered " + resp.statusCode()
+                    + " with a body that is not JSON");
+        }
+        if (resp.statusCode() >= 300) {
+            throw new NodeClientException(resp.statusCode(), json.path("error").asText("HTTP_" + resp.statusCode()),
+                    json.path("message").asText("HTTP " + resp.statusCode()));
+        }
+        return json;
+    }
+}

@@ -1,0 +1,107 @@
+package org.energychain.node.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A node's configuration, immutable and checked: where its data lives, where its REST API listens, who
+ * it is on each chain (member id and private key file: a chain's blocks are proposed by this member,
+ * which must be a validator of the chain), which genesis files it runs, and whether it exposes metrics.
+ * Read from YAML by {@link #load(Path)}; {@link #describe()} gives the effective values for the log
+ * (key file paths, never key contents).
+ *
+ * @param dataDir directory of the chain stores (created if missing)
+ * @param http the REST API's options
+ * @param metrics whether {@code GET /metrics} serves Prometheus text
+ * @param store the chain store kind: {@code memory} (now) or {@code rocksdb} (when delivered)
+ * @param chains the chains to run, in order
+ */
+public record NodeConfig(Path dataDir, Http http, boolean metrics, String store, List<ChainConfig> chains) {
+    public static final int DEFAULT_PORT = 8645;
+
+    /**
+     * @param host interface to bind ({@code 127.0.0.1} by default; {@code 0.0.0.0} for all)
+     * @param port TCP port, 0 for any free port
+     * @param waitTimeout longest {@code ?wait=true} of a submission
+     * @param clockSkew how far {@code X-EC-Time} of a signed request may be from the node's clock
+     * @param maxBodyBytes largest request body accepted
+     */
+    public record Http(String host, int port, Duration waitTimeout, Duration clockSkew, long maxBodyBytes) {
+        public static final Http DEFAULT = new Http("127.0.0.1", DEFAULT_PORT, Duration.ofSeconds(10),
+                Duration.ofSeconds(60), 4L << 20);
+
+        public Http {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("http port must be between 0 and 65535, got " + port);
+            }
+        }
+
+        public Http withPort(int p) {
+            return new Http(host, p, waitTimeout, clockSkew, maxBodyBytes);
+        }
+    }
+
+    /** One chain: its genesis file, and the member (with its private key file) this node is on it. */
+    public record ChainConfig(Path genesis, String member, Path key) {
+    }
+
+    public NodeConfig {
+        chains = List.copyOf(chains);
+    }
+
+    /** Reads and checks a node configuration; relative paths are relative to the file. */
+    public static NodeConfig load(Path file) {
+        ConfigNode root = ConfigNode.load(file);
+        root.allowOnly("data-dir", "http", "metrics", "store", "identity", "chains");
+        ConfigNode http = root.child("http");
+        http.allowOnly("host", "port", "wait-timeout-ms", "clock-skew-ms", "max-body-bytes");
+        Http h = new Http(http.string("host", Http.DEFAULT.host()),
+                (int) http.integer("port", DEFAULT_PORT, 0, 65535),
+                Duration.ofMillis(http.integer("wait-timeout-ms", Http.DEFAULT.waitTimeout().toMillis(), 0, 120_000)),
+                Duration.ofMillis(http.integer("clock-skew-ms", Http.DEFAULT.clockSkew().toMillis(), 1_000, 600_000)),
+                http.integer("max-body-bytes", Http.DEFAULT.maxBodyBytes(), 1024, 256L << 20));
+        String store = root.string("store", "memory");
+        if (!store.equals("memory") && !store.equals("rocksdb")) {
+            throw root.error("store", "must be memory or rocksdb, got '" + store + "'");
+        }
+        ConfigNode identity = root.child("identity");
+        identity.allowOnly("member", "key");
+        String defaultMember = identity.string("member", null);
+        Path defaultKey = identity.has("key") ? identity.path("key") : null;
+        List<ChainConfig> chains = new ArrayList<>();
+        for (ConfigNode c : root.list("chains")) {
+            c.allowOnly("genesis", "member", "key");
+            String member = c.string("member", defaultMember);
+            Path key = c.has("key") ? c.path("key") : defaultKey;
+            if (member == null) {
+                throw c.error("member", "missing (and no identity.member to fall back on)");
+            }
+            if (key == null) {
+                throw c.error("key", "missing (and no identity.key to fall back on)");
+            }
+            chains.add(new ChainConfig(c.path("genesis"), member, key));
+        }
+        if (chains.isEmpty()) {
+            throw root.error("chains", "at least one chain (a genesis file) is needed");
+        }
+        Path dataDir = root.has("data-dir") ? root.path("data-dir")
+                : file.toAbsolutePath().getParent().resolve("data");
+        return new NodeConfig(dataDir, h, root.bool("metrics", true), store, chains);
+    }
+
+    /** The effective values, for the log: paths of key files, never their contents. */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        b.append("data-dir=").append(dataDir).append(" store=").append(store).append(" http=").append(http.host())
+                .append(':').append(http.port()).append(" wait-timeout=").append(http.waitTimeout().toMillis())
+                .append("ms clock-skew=").append(http.clockSkew().toMillis()).append("ms max-body=")
+                .append(http.maxBodyBytes()).append(" metrics=").append(metrics);
+        for (ChainConfig c : chains) {
+            b.append("\n  chain genesis=").append(c.genesis()).append(" member=").append(c.member())
+                    .append(" key-file=").append(c.key());
+        }
+        return b.toString();
+    }
+}

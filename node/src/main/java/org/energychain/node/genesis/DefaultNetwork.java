@@ -1,0 +1,161 @@
+package org.energychain.node.genesis;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.energychain.crypto.CryptoSuite;
+import org.energychain.crypto.sign.PublicKey;
+import org.energychain.ledger.genesis.ChainLimits;
+import org.energychain.ledger.genesis.Genesis;
+import org.energychain.ledger.genesis.Member;
+import org.energychain.ledger.genesis.Role;
+import org.energychain.ledger.genesis.Validator;
+
+/**
+ * The default network of DESIGN.md (Ledger): one private {@code business-<group>} chain per energy
+ * group, {@code regulatory} (groups and regulator), {@code trading} (groups, platform, buyers, grid) and
+ * {@code dispatch} (groups as sources, grid, load side). Keys for every organisation are generated into
+ * {@code DIR/keys}, genesis files written into {@code DIR/genesis}, and {@code DIR/node.yaml} runs the
+ * whole network on one node (each chain proposed by its operator: the group, the regulator, the
+ * platform, the grid).
+ */
+public final class DefaultNetwork {
+    /** Validator power every operator gets until the BFT orderer makes power matter. */
+    public static final long POWER = 10;
+
+    /** What to build. */
+    public record Spec(CryptoSuite suite, Instant time, List<String> groups, String regulator, String platform,
+            String grid, String load, List<String> buyers, List<String> tradingContracts,
+            List<String> dispatchContracts, ChainLimits limits) {
+        public Spec {
+            groups = List.copyOf(groups);
+            buyers = List.copyOf(buyers);
+            tradingContracts = List.copyOf(tradingContracts);
+            dispatchContracts = List.copyOf(dispatchContracts);
+            if (groups.isEmpty()) {
+                throw new IllegalArgumentException("at least one group is needed");
+            }
+        }
+    }
+
+    /** One written chain: its genesis, the file, and which organisation proposes its blocks. */
+    public record WrittenChain(Genesis genesis, Path file, String proposer) {
+    }
+
+    private DefaultNetwork() {
+    }
+
+    /** The genesis of every chain, keyed by chain id, given each organisation's public key. */
+    public static List<Genesis> genesisFiles(Spec s, Map<String, PublicKey> keys) {
+        List<Genesis> out = new ArrayList<>();
+        for (String g : s.groups()) {
+            out.add(new Genesis("business-" + g.toLowerCase(Locale.ROOT), s.suite().name(), true, s.time(),
+                    List.of(member(g, keys, Role.GROUP)), List.of(new Validator(g, POWER)), List.of("period-anchor"),
+                    s.limits()));
+        }
+        List<Member> reg = new ArrayList<>();
+        List<Validator> regV = new ArrayList<>();
+        s.groups().forEach(g -> {
+            reg.add(member(g, keys, Role.GROUP));
+            regV.add(new Validator(g, POWER));
+        });
+        reg.add(member(s.regulator(), keys, Role.REGULATOR));
+        regV.add(new Validator(s.regulator(), POWER));
+        out.add(new Genesis("regulatory", s.suite().name(), false, s.time(), reg, regV, List.of("regulatory-filing"),
+                s.limits()));
+
+        List<Member> trading = new ArrayList<>();
+        List<Validator> tradingV = new ArrayList<>();
+        s.groups().forEach(g -> {
+            trading.add(member(g, keys, Role.GROUP));
+            tradingV.add(new Validator(g, POWER));
+        });
+        trading.add(member(s.platform(), keys, Role.PLATFORM));
+        tradingV.add(new Validator(s.platform(), POWER));
+        s.buyers().forEach(b -> trading.add(member(b, keys, Role.BUYER)));
+        trading.add(member(s.grid(), keys, Role.GRID, Role.BUYER));
+        out.add(new Genesis("trading", s.suite().name(), false, s.time(), trading, tradingV, s.tradingContracts(),
+                s.limits()));
+
+        List<Member> dispatch = new ArrayList<>();
+        List<Validator> dispatchV = new ArrayList<>();
+        s.groups().forEach(g -> dispatch.add(member(g, keys, Role.GROUP)));
+        dispatch.add(member(s.grid(), keys, Role.GRID));
+        dispatch.add(member(s.load(), keys, Role.LOAD));
+        dispatchV.add(new Validator(s.grid(), POWER));
+        out.add(new Genesis("dispatch", s.suite().name(), false, s.time(), dispatch, dispatchV, s.dispatchContracts(),
+                s.limits()));
+        return out;
+    }
+
+    /** Every organisation of the network, groups first. */
+    public static List<String> organisations(Spec s) {
+        List<String> orgs = new ArrayList<>(s.groups());
+        orgs.add(s.regulator());
+        orgs.add(s.platform());
+        orgs.addAll(s.buyers());
+        orgs.add(s.grid());
+        orgs.add(s.load());
+        List<String> distinct = orgs.stream().distinct().toList();
+        if (distinct.size() != orgs.size()) {
+            throw new IllegalArgumentException("organisation ids must be distinct, got " + orgs);
+        }
+        return distinct;
+    }
+
+    /** Generates keys, writes genesis files and {@code node.yaml}; refuses to overwrite private keys. */
+    public static List<WrittenChain> create(Spec s, Path out, SecureRandom random) throws IOException {
+        Path keyDir = out.resolve("keys");
+        Map<String, PublicKey> keys = new LinkedHashMap<>();
+        for (String org : organisations(s)) {
+            keys.put(org, OrgKeys.generate(s.suite(), keyDir, org, random).publicKey());
+        }
+        List<WrittenChain> written = new ArrayList<>();
+        for (Genesis g : genesisFiles(s, keys)) {
+            Path file = out.resolve("genesis").resolve(g.chainId() + ".yaml");
+            GenesisFile.write(g, file);
+            written.add(new WrittenChain(g, file, proposerOf(g, s)));
+        }
+        StringBuilder node = new StringBuilder("""
+                # One node running the whole default network (docs/operations.md). Each chain is proposed by
+                # its operator, so the node holds each operator's key.
+                data-dir: data
+                http:
+                  host: 127.0.0.1
+                  port: 8645
+                metrics: true
+                chains:
+                """);
+        for (WrittenChain w : written) {
+            node.append("  - genesis: genesis/").append(w.genesis().chainId()).append(".yaml\n")
+                    .append("    member: ").append(w.proposer()).append('\n')
+                    .append("    key: keys/").append(w.proposer()).append(".key\n");
+        }
+        java.nio.file.Files.writeString(out.resolve("node.yaml"), node.toString());
+        return written;
+    }
+
+    private static String proposerOf(Genesis g, Spec s) {
+        return switch (g.chainId()) {
+            case "regulatory" -> s.regulator();
+            case "trading" -> s.platform();
+            case "dispatch" -> s.grid();
+            default -> g.validators().get(0).memberId();
+        };
+    }
+
+    private static Member member(String id, Map<String, PublicKey> keys, Role... roles) {
+        PublicKey k = keys.get(id);
+        if (k == null) {
+            throw new IllegalArgumentException("no key for organisation " + id);
+        }
+        return new Member(id, EnumSet.of(roles[0], roles), k);
+    }
+}

@@ -1,0 +1,192 @@
+package org.energychain.node.genesis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.energychain.crypto.CryptoSuite;
+import org.energychain.crypto.CryptoSuites;
+import org.energychain.crypto.Hex;
+import org.energychain.crypto.sign.KeyFiles;
+import org.energychain.crypto.sign.PemKeys;
+import org.energychain.crypto.sign.PublicKey;
+import org.energychain.ledger.genesis.ChainLimits;
+import org.energychain.ledger.genesis.Genesis;
+import org.energychain.ledger.genesis.Member;
+import org.energychain.ledger.genesis.Role;
+import org.energychain.ledger.genesis.Validator;
+import org.energychain.node.config.ConfigException;
+import org.energychain.node.config.ConfigNode;
+
+/**
+ * Genesis files (YAML, or JSON): the text form of a {@link Genesis}. A member's {@code key} is either
+ * PEM text or the path of a PEM public key file, relative to the genesis file. The writer always
+ * inlines PEM, so a written file stands alone and its hash does not depend on where keys lie. The
+ * format is in {@code docs/operations.md}; errors name the file and the field.
+ */
+public final class GenesisFile {
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .build();
+
+    private GenesisFile() {
+    }
+
+    /** Reads and checks a genesis file. */
+    public static Genesis load(Path file) {
+        ConfigNode root = ConfigNode.load(file);
+        root.allowOnly("chain", "suite", "private", "time", "members", "validators", "contracts", "limits");
+        String chain = root.string("chain");
+        CryptoSuite suite;
+        try {
+            suite = CryptoSuites.byName(root.string("suite", CryptoSuites.DEFAULT.name()));
+        } catch (IllegalArgumentException e) {
+            throw root.error("suite", e.getMessage());
+        }
+        Instant time;
+        try {
+            time = Instant.parse(root.string("time"));
+        } catch (DateTimeParseException e) {
+            throw root.error("time", "must be an ISO-8601 UTC instant like 2026-06-01T00:00:00Z, got '"
+                    + root.string("time") + "'");
+        }
+        List<Member> members = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (ConfigNode m : root.list("members")) {
+            members.add(member(m, suite, ids));
+        }
+        if (members.isEmpty()) {
+            throw root.error("members", "at least one member is needed");
+        }
+        List<Validator> validators = new ArrayList<>();
+        for (ConfigNode v : root.list("validators")) {
+            v.allowOnly("member", "power");
+            String id = v.string("member");
+            if (!ids.contains(id)) {
+                throw v.error("member", "'" + id + "' is not a member of the chain");
+            }
+            validators.add(new Validator(id, v.integer("power", 1, 1, Long.MAX_VALUE)));
+        }
+        if (validators.isEmpty()) {
+            throw root.error("validators", "at least one validator is needed");
+        }
+        ChainLimits limits = limits(root.child("limits"));
+        try {
+            return new Genesis(chain, suite.name(), root.bool("private", false), time, members, validators,
+                    root.strings("contracts"), limits);
+        } catch (IllegalArgumentException e) {
+            throw root.error(null, e.getMessage());
+        }
+    }
+
+    private static Member member(ConfigNode m, CryptoSuite suite, Set<String> ids) {
+        m.allowOnly("id", "roles", "key");
+        String id = m.string("id");
+        if (!ids.add(id)) {
+            throw m.error("id", "member " + id + " appears twice");
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String r : m.strings("roles")) {
+            try {
+                roles.add(Role.byCode(r));
+            } catch (IllegalArgumentException e) {
+                throw m.error("roles", e.getMessage());
+            }
+        }
+        PublicKey key = publicKey(m);
+        if (!key.scheme().equals(suite.signatures().name())) {
+            throw m.error("key", "is a " + key.scheme() + " key, but suite " + suite.name() + " signs with "
+                    + suite.signatures().name());
+        }
+        try {
+            return new Member(id, roles, key);
+        } catch (IllegalArgumentException e) {
+            throw m.error("id", e.getMessage());
+        }
+    }
+
+    private static PublicKey publicKey(ConfigNode m) {
+        String text = m.string("key");
+        try {
+            if (text.contains("-----BEGIN")) {
+                return PemKeys.publicKeyFromPem(text, m.file() + ": " + m.path() + ".key");
+            }
+            return KeyFiles.readPublicKey(m.path("key"));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw m.error("key", "no such key file " + m.path("key"));
+        } catch (IOException e) {
+            throw m.error("key", "cannot read " + m.path("key") + ": " + e);
+        } catch (IllegalArgumentException e) {
+            throw m.error("key", e.getMessage());
+        }
+    }
+
+    private static ChainLimits limits(ConfigNode l) {
+        l.allowOnly("max-block-txs", "max-block-bytes", "max-tx-bytes", "mempool-max-txs", "block-interval-ms");
+        ChainLimits d = ChainLimits.DEFAULT;
+        try {
+            return new ChainLimits((int) l.integer("max-block-txs", d.maxBlockTxs(), 1, 1_000_000),
+                    (int) l.integer("max-block-bytes", d.maxBlockBytes(), 1024, 1 << 30),
+                    (int) l.integer("max-tx-bytes", d.maxTxBytes(), 256, 64 << 20),
+                    (int) l.integer("mempool-max-txs", d.mempoolMaxTxs(), 1, 10_000_000),
+                    Duration.ofMillis(l.integer("block-interval-ms", d.blockInterval().toMillis(), 1, 60_000)));
+        } catch (ConfigException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw l.error(null, e.getMessage());
+        }
+    }
+
+    /** The file text of a genesis: a comment with its hash, then the fields, keys as inline PEM. */
+    public static String toYaml(Genesis g) {
+        ObjectNode root = YAML.createObjectNode();
+        root.put("chain", g.chainId()).put("suite", g.suite()).put("private", g.isPrivate())
+                .put("time", g.time().toString());
+        ArrayNode members = root.putArray("members");
+        for (Member m : g.members()) {
+            ObjectNode n = members.addObject().put("id", m.id());
+            ArrayNode roles = n.putArray("roles");
+            m.roles().stream().map(Role::code).sorted().forEach(roles::add);
+            n.put("key", PemKeys.toPem(m.key()));
+        }
+        ArrayNode validators = root.putArray("validators");
+        g.validators().forEach(v -> validators.addObject().put("member", v.memberId()).put("power", v.power()));
+        ArrayNode contracts = root.putArray("contracts");
+        g.contracts().forEach(contracts::add);
+        ChainLimits l = g.limits();
+        root.putObject("limits").put("max-block-txs", l.maxBlockTxs()).put("max-block-bytes", l.maxBlockBytes())
+                .put("max-tx-bytes", l.maxTxBytes()).put("mempool-max-txs", l.mempoolMaxTxs())
+                .put("block-interval-ms", l.blockInterval().toMillis());
+        try {
+            return "# EnergyChain genesis of chain " + g.chainId() + "; hash " + Hex.encode(g.hash()) + "\n"
+                    + YAML.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes a genesis file (replacing it) and returns the genesis hash. */
+    public static byte[] write(Genesis g, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Files.writeString(file, toYaml(g), StandardCharsets.UTF_8);
+        return g.hash();
+    }
+}

@@ -1,0 +1,83 @@
+package org.energychain.node;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import org.energychain.crypto.CryptoSuite;
+import org.energychain.crypto.CryptoSuites;
+import org.energychain.crypto.sign.KeyPair;
+import org.energychain.ledger.contract.ContractRegistry;
+import org.energychain.ledger.genesis.ChainLimits;
+import org.energychain.ledger.genesis.Genesis;
+import org.energychain.ledger.genesis.Member;
+import org.energychain.ledger.genesis.Role;
+import org.energychain.ledger.genesis.Validator;
+import org.energychain.ledger.tx.Transaction;
+import org.energychain.node.api.ApiServer;
+import org.energychain.node.client.NodeClient;
+import org.energychain.node.config.NodeConfig;
+
+/**
+ * A node for tests with two chains over the kv contract: {@code open} (public) and {@code priv}
+ * (private); members g1 (group, validator), reg (regulator); a key for an outsider. The node's clock is
+ * fixed; the API listens on a free port.
+ */
+public final class TestNet implements AutoCloseable {
+    public static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+    public final CryptoSuite suite = CryptoSuites.SHA256_ED25519;
+    public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    public final KeyPair g1;
+    public final KeyPair reg;
+    public final KeyPair outsider;
+    public final Genesis open;
+    public final Genesis priv;
+    public final Node node;
+    public final ApiServer api;
+    public final NodeClient client;
+
+    /** @param start whether the orderers run (false: nothing is ever committed, the mempool only fills) */
+    public TestNet(boolean start, ChainLimits limits) {
+        SecureRandom rnd = new SecureRandom();
+        g1 = suite.signatures().generateKeyPair(rnd);
+        reg = suite.signatures().generateKeyPair(rnd);
+        outsider = suite.signatures().generateKeyPair(rnd);
+        List<Member> members = List.of(new Member("g1", EnumSet.of(Role.GROUP), g1.publicKey()),
+                new Member("reg", EnumSet.of(Role.REGULATOR), reg.publicKey()));
+        open = new Genesis("open", suite.name(), false, NOW.minusSeconds(3600), members, List.of(new Validator("g1", 10)),
+                List.of("kv"), limits);
+        priv = new Genesis("priv", suite.name(), true, NOW.minusSeconds(3600), members, List.of(new Validator("g1", 10)),
+                List.of("kv"), limits);
+        node = Node.builder().contracts(new ContractRegistry().register(new KvContract())).clock(clock)
+                .chain(open, "g1", g1.privateKey()).chain(priv, "g1", g1.privateKey()).build();
+        if (start) {
+            node.start();
+        }
+        api = new ApiServer(node, NodeConfig.Http.DEFAULT.withPort(0), true).start();
+        client = new NodeClient(URI.create("http://127.0.0.1:" + api.port())).with(Duration.ofSeconds(30), clock);
+    }
+
+    public TestNet() {
+        this(true, new ChainLimits(100, 1 << 20, 4096, 1000, Duration.ofMillis(20)));
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + api.port() + path);
+    }
+
+    public Transaction tx(Genesis g, String sender, KeyPair key, long nonce, String method, String arg) {
+        return Transaction.sign(g.chainId(), sender, nonce, "kv", method, arg.getBytes(StandardCharsets.UTF_8),
+                suite.signatures(), key.privateKey());
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        node.close();
+    }
+}
