@@ -168,6 +168,20 @@ public final class ChainVerifier {
             if (!MessageDigest.isEqual(MerkleTree.rootOf(hash, resultLeaves), header.resultsRoot())) {
                 return bad(chainId, height, h, "results root differs");
             }
+            ExecutedBlock again = executor.executeUnsigned(replay, h, prevHash, prevState, header.time(), header.proposer(), txs);
+            List<TxResult> replayed = again.block().results();
+            if (replayed.size() != n) {
+                return bad(chainId, height, h, "the replay runs " + replayed.size() + " of its " + n + " transactions");
+            }
+            for (int i = 0; i < n; i++) {
+                if (!Arrays.equals(resultLeaves.get(i), replayed.get(i).encode())) {
+                    return bad(chainId, height, h, "result of tx " + i + " differs from the replay (recorded code "
+                            + b.results().get(i).code() + ", replay code " + replayed.get(i).code() + ")");
+                }
+            }
+            if (!MessageDigest.isEqual(again.block().header().stateRoot(), header.stateRoot())) {
+                return bad(chainId, height, h, "state root differs from the replay");
+            }
             byte[] blockHash = hash.hash(headerBytes);
             try {
                 for (int i = 0; i < n; i++) {
@@ -182,20 +196,6 @@ public final class ChainVerifier {
                 }
             } catch (RuntimeException e) {
                 return bad(chainId, height, h, "an index cannot be read: " + e.getMessage());
-            }
-            ExecutedBlock again = executor.executeUnsigned(replay, h, prevHash, prevState, header.time(), header.proposer(), txs);
-            List<TxResult> replayed = again.block().results();
-            if (replayed.size() != n) {
-                return bad(chainId, height, h, "the replay runs " + replayed.size() + " of its " + n + " transactions");
-            }
-            for (int i = 0; i < n; i++) {
-                if (!Arrays.equals(resultLeaves.get(i), replayed.get(i).encode())) {
-                    return bad(chainId, height, h, "result of tx " + i + " differs from the replay (recorded code "
-                            + b.results().get(i).code() + ", replay code " + replayed.get(i).code() + ")");
-                }
-            }
-            if (!MessageDigest.isEqual(again.block().header().stateRoot(), header.stateRoot())) {
-                return bad(chainId, height, h, "state root differs from the replay");
             }
             replay.apply(again.writes());
             prev = header;
