@@ -46,6 +46,22 @@ public final class BlockExecutor {
      */
     public ExecutedBlock execute(StateReader state, long height, byte[] previousHash, byte[] previousStateRoot,
             Instant time, String proposer, PrivateKey proposerKey, List<Transaction> candidates) {
+        ExecutedBlock unsigned = executeUnsigned(state, height, previousHash, previousStateRoot, time, proposer,
+                candidates);
+        Block b = unsigned.block();
+        byte[] signature = genesis.cryptoSuite().signatures().sign(proposerKey, b.header().encode());
+        return new ExecutedBlock(new Block(b.header(), signature, b.transactions(), b.results()), unsigned.writes());
+    }
+
+    /**
+     * Executes exactly as {@link #execute} but leaves the block unsigned (empty signature): what a verifier
+     * needs to re-derive a stored block's results and state root without the proposer's key. Same inputs,
+     * same header, results and writes as {@code execute}.
+     */
+    public ExecutedBlock executeUnsigned(StateReader state, long height, byte[] previousHash, byte[] previousStateRoot,
+            Instant blockTime, String proposer, List<Transaction> candidates) {
+        // contracts see the time the header records (milliseconds), so a replay from the header sees the same
+        Instant time = Instant.ofEpochMilli(blockTime.toEpochMilli());
         Overlay block = new Overlay(state);
         List<Transaction> included = new ArrayList<>();
         List<TxResult> results = new ArrayList<>();
@@ -65,9 +81,8 @@ public final class BlockExecutor {
         byte[] stateRoot = block.writes().commitment(hash, previousStateRoot);
         BlockHeader header = new BlockHeader(genesis.chainId(), height, previousHash,
                 MerkleTree.rootOf(hash, txIds), MerkleTree.rootOf(hash, resultLeaves), stateRoot,
-                Instant.ofEpochMilli(time.toEpochMilli()), proposer, included.size());
-        byte[] signature = genesis.cryptoSuite().signatures().sign(proposerKey, header.encode());
-        return new ExecutedBlock(new Block(header, signature, included, results), block.writes());
+                time, proposer, included.size());
+        return new ExecutedBlock(new Block(header, new byte[0], included, results), block.writes());
     }
 
     private TxResult run(Overlay block, Transaction tx, long height, Instant time) {

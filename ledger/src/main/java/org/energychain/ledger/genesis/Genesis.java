@@ -92,6 +92,59 @@ public record Genesis(String chainId, String suite, boolean isPrivate, Instant t
         return w.toByteArray();
     }
 
+    /**
+     * Decodes what {@link #encode()} wrote (stores keep the genesis next to the chain so that a reopened
+     * chain can be checked against it); strict: the result re-encodes to exactly {@code bytes}.
+     *
+     * @throws IllegalArgumentException naming what is malformed
+     */
+    public static Genesis decode(byte[] bytes) {
+        org.energychain.crypto.encoding.CanonicalReader r = new org.energychain.crypto.encoding.CanonicalReader(bytes)
+                .expectTag(TAG);
+        String chainId = r.string("chain");
+        String suite = r.string("suite");
+        boolean isPrivate = r.bool("private");
+        Instant time = r.instant("time");
+        int nm = count(r, "members");
+        List<Member> members = new java.util.ArrayList<>(nm);
+        for (int i = 0; i < nm; i++) {
+            String id = r.string("member id");
+            int nr = count(r, "roles");
+            java.util.EnumSet<Role> roles = java.util.EnumSet.noneOf(Role.class);
+            for (int j = 0; j < nr; j++) {
+                roles.add(Role.byCode(r.string("role")));
+            }
+            String scheme = r.string("key scheme");
+            members.add(new Member(id, roles, new org.energychain.crypto.sign.PublicKey(scheme, r.bytes("key"))));
+        }
+        int nv = count(r, "validators");
+        List<Validator> validators = new java.util.ArrayList<>(nv);
+        for (int i = 0; i < nv; i++) {
+            validators.add(new Validator(r.string("validator"), r.i64("power")));
+        }
+        int nc = count(r, "contracts");
+        List<String> contracts = new java.util.ArrayList<>(nc);
+        for (int i = 0; i < nc; i++) {
+            contracts.add(r.string("contract"));
+        }
+        ChainLimits limits = new ChainLimits(r.i32("max block txs"), r.i32("max block bytes"), r.i32("max tx bytes"),
+                r.i32("mempool"), java.time.Duration.ofMillis(r.i64("block interval")));
+        r.end();
+        Genesis g = new Genesis(chainId, suite, isPrivate, time, members, validators, contracts, limits);
+        if (!java.util.Arrays.equals(g.encode(), bytes)) {
+            throw new IllegalArgumentException("genesis of " + chainId + " is not in canonical form");
+        }
+        return g;
+    }
+
+    private static int count(org.energychain.crypto.encoding.CanonicalReader r, String field) {
+        int n = r.i32(field);
+        if (n < 0) {
+            throw new IllegalArgumentException(field + ": negative count " + n);
+        }
+        return n;
+    }
+
     /** The genesis hash: {@code H(encode())} with the chain's hash. */
     public byte[] hash() {
         return cryptoSuite().hash().hash(encode());

@@ -30,7 +30,7 @@ public final class Overlay implements StateReader {
     public SortedMap<String, byte[]> scan(String prefix, int limit) {
         TreeMap<String, byte[]> merged = new TreeMap<>(WriteSet::compareUtf8);
         // enough from the base to survive deletions in the overlay
-        merged.putAll(base.scan(prefix, limit + writes.size()));
+        merged.putAll(base.scan(prefix, (int) Math.min(Integer.MAX_VALUE, (long) limit + writes.size())));
         for (Map.Entry<String, byte[]> e : writes.changes().entrySet()) {
             if (e.getKey().startsWith(prefix)) {
                 if (e.getValue() == null) {
