@@ -84,8 +84,11 @@ public final class LedgerLoad {
         }
         System.out.printf("bare signature verification on %d cores: %,.0f /s%n", cores, bare);
 
-        Function<Genesis, ChainStore> stores = g -> new InMemoryChainStore(g);
+        org.energychain.ledger.store.rocks.RocksChainStores rocks = args.length > 2
+                ? org.energychain.ledger.store.rocks.RocksChainStores.open(java.nio.file.Path.of(args[2])) : null;
+        Function<Genesis, ChainStore> stores = g -> rocks != null ? rocks.forChain(g) : new InMemoryChainStore(g);
         ChainStore store = stores.apply(genesis);
+        System.out.println("store: " + (rocks != null ? "RocksDB in " + args[2] + " (synced writes)" : "in memory"));
         Chain chain = new Chain(genesis, store, new ContractRegistry().register(new Kv()), "m0",
                 keys.get(0).privateKey(), Clock.systemUTC());
         SoloOrderer orderer = new SoloOrderer(chain, System::nanoTime);
@@ -114,6 +117,7 @@ public final class LedgerLoad {
         }
         clients.shutdown();
         clients.awaitTermination(10, TimeUnit.MINUTES);
+        System.out.printf("all submitted after %.2f s%n", (System.nanoTime() - start) / 1e9);
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
         double secs = (System.nanoTime() - start) / 1e9;
         orderer.close();
@@ -124,6 +128,9 @@ public final class LedgerLoad {
         System.out.printf("commit latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", latency[n / 2] / 1e6,
                 latency[(int) (n * 0.99)] / 1e6, latency[n - 1] / 1e6);
         chain.close();
+        if (rocks != null) {
+            rocks.close();
+        }
     }
 
     /** put "k=v" into state. */

@@ -51,12 +51,33 @@ final class Ed25519Scheme implements SignatureScheme {
         }
         try {
             Ed25519Signer signer = new Ed25519Signer();
-            signer.init(false, new Ed25519PublicKeyParameters(key, 0));
+            signer.init(false, decoded(key));
             signer.update(message, 0, message.length);
             return signer.verifySignature(signature);
         } catch (RuntimeException e) {
             return false; // a key that is not a curve point
         }
+    }
+
+    /**
+     * Decoded public keys, cached: decoding (a point decompression) is a fifth of a verification, and a
+     * chain sees the same few member keys over and over. Bounded; cleared when full.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<java.nio.ByteBuffer, Ed25519PublicKeyParameters> keys =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_KEYS = 4096;
+
+    private Ed25519PublicKeyParameters decoded(byte[] key) {
+        java.nio.ByteBuffer k = java.nio.ByteBuffer.wrap(key.clone());
+        Ed25519PublicKeyParameters p = keys.get(k);
+        if (p == null) {
+            p = new Ed25519PublicKeyParameters(key, 0);
+            if (keys.size() >= MAX_CACHED_KEYS) {
+                keys.clear();
+            }
+            keys.put(k, p);
+        }
+        return p;
     }
 
     /** The public key bytes checked to be a valid Ed25519 point encoding. */
