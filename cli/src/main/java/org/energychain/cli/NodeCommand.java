@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "node", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run a node: the chains of its configuration with their REST API and metrics, until SIGTERM. "
                 + "Contracts are those on the class path (META-INF/services/org.energychain.ledger.contract.Contract).",
-        exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:stopped by a signal", "2:bad configuration",
+        exitCodeListHeading = "Exit codes:%n", exitCodeList = {"143:stopped by SIGTERM (the JVM's status for it)", "2:bad configuration",
             "3:internal error"})
 public final class NodeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(NodeCommand.class);
@@ -76,11 +76,14 @@ public final class NodeCommand implements Callable<Integer> {
         try {
             stopped.await();
         } finally {
-            api.close();
-            node.close();
-            closed.countDown();
-            w.println("node stopped");
-            w.flush();
+            try {
+                api.close();
+                node.close();
+                w.println("node stopped");
+                w.flush();
+            } finally {
+                closed.countDown();
+            }
         }
         return ExitCodes.OK;
     }
