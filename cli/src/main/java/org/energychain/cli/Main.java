@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "energychain", mixinStandardHelpOptions = true, version = "energychain 0.1.0",
         description = "Energy data integrity, supervision and trading on blockchains.",
         subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, ProveCommand.class,
-                VerifyCommand.class, DestroyCommand.class, CommandLine.HelpCommand.class})
+                VerifyCommand.class, DestroyCommand.class, KeysCommand.class, GenesisCommand.class,
+                NodeCommand.class, ChainCommand.class, TxCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
