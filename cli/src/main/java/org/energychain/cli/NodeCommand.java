@@ -40,13 +40,10 @@ public final class NodeCommand implements Callable<Integer> {
         if (port != null) {
             c = new NodeConfig(c.dataDir(), c.http().withPort(port), c.metrics(), c.store(), c.chains());
         }
-        if (!c.store().equals("memory")) {
-            throw new IllegalArgumentException(config + ": store: " + c.store()
-                    + " is not available in this build yet (use memory)");
-        }
         LOG.info("node configuration {}: {}", config, c.describe());
         java.nio.file.Files.createDirectories(c.dataDir());
-        Node node = Node.fromConfig(c, Node.discoveredContracts(), ChainStoreFactory.inMemory(), Clock.systemUTC());
+        Node node = Node.fromConfig(c, Node.discoveredContracts(), ChainStoreFactory.of(c.store(), c.dataDir()),
+                Clock.systemUTC());
         ApiServer api;
         try {
             node.start();

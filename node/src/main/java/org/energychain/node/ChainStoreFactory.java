@@ -22,4 +22,29 @@ public interface ChainStoreFactory extends AutoCloseable {
     static ChainStoreFactory inMemory() {
         return InMemoryChainStore::new;
     }
+
+    /** One RocksDB database in {@code dir} for all the node's chains (column families per chain). */
+    static ChainStoreFactory rocksDb(java.nio.file.Path dir) {
+        org.energychain.ledger.store.rocks.RocksChainStores db = org.energychain.ledger.store.rocks.RocksChainStores.open(dir);
+        return new ChainStoreFactory() {
+            @Override
+            public ChainStore forChain(Genesis genesis) {
+                return db.forChain(genesis);
+            }
+
+            @Override
+            public void close() {
+                db.close();
+            }
+        };
+    }
+
+    /** The factory a node configuration names: {@code memory} or {@code rocksdb} (under {@code dataDir/chains}). */
+    static ChainStoreFactory of(String kind, java.nio.file.Path dataDir) {
+        return switch (kind) {
+            case "memory" -> inMemory();
+            case "rocksdb" -> rocksDb(dataDir.resolve("chains"));
+            default -> throw new IllegalArgumentException("unknown chain store '" + kind + "' (memory or rocksdb)");
+        };
+    }
 }

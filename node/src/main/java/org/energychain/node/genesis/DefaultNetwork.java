@@ -127,6 +127,7 @@ public final class DefaultNetwork {
                 # One node running the whole default network (docs/operations.md). Each chain is proposed by
                 # its operator, so the node holds each operator's key.
                 data-dir: data
+                store: rocksdb
                 http:
                   host: 127.0.0.1
                   port: 8645
