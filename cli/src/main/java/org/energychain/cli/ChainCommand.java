@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code energychain chain}: reads a chain on a node. */
 @Command(name = "chain", mixinStandardHelpOptions = true, description = "Read a chain on a node (status, blocks).",
-        subcommands = {ChainCommand.Status.class, ChainCommand.BlockCmd.class})
+        subcommands = {ChainCommand.Status.class, ChainCommand.BlockCmd.class, ChainVerifyCommand.class})
 public final class ChainCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,42 @@
+package org.energychain.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import org.energychain.crypto.sign.PrivateKey;
+import org.energychain.crypto.sign.SignatureSchemes;
+import org.energychain.ledger.tx.Transaction;
+import org.energychain.node.client.NodeClient;
+
+/** Signs a contract call as the command's member, submits it, waits for the receipt and reports it. */
+final class SupervisionRemote {
+    private SupervisionRemote() {
+    }
+
+    /** Exit 0 when committed with code 0, 1 when the contract refused it (code and message printed). */
+    static int submit(RemoteOptions remote, String contract, String method, byte[] args, PrintWriter out,
+            boolean json, String what) throws Exception {
+        if (remote.member == null || remote.key == null) {
+            throw new IllegalArgumentException(what + " needs --member and --key (the transaction is signed)");
+        }
+        PrivateKey key = org.energychain.crypto.sign.KeyFiles.readPrivateKey(remote.key);
+        NodeClient client = remote.client();
+        long nonce = client.nextNonce(remote.chain, remote.member);
+        Transaction tx = Transaction.sign(remote.chain, remote.member, nonce, contract, method, args,
+                SignatureSchemes.byName(key.scheme()), key);
+        NodeClient.SubmitResult r = client.submit(remote.chain, tx, true);
+        JsonNode receipt = r.receipt() != null ? r.receipt()
+                : client.awaitReceipt(remote.chain, r.txId(), java.time.Duration.ofSeconds(30));
+        int code = receipt.path("result").path("code").asInt(-1);
+        if (json) {
+            Json.print(out, receipt);
+        } else if (code == 0) {
+            out.printf("%s: committed in block %d of %s (tx %s)%n", what, receipt.path("height").asLong(), remote.chain,
+                    r.txId());
+        } else {
+            out.printf("%s: refused by the contract, code %d: %s%n", what, code,
+                    receipt.path("result").path("message").asText());
+        }
+        out.flush();
+        return code == 0 ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
+    }
+}
