@@ -94,6 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.print("   " + expect(0, "verify", "--proof", proof.toString(), "--root", groupRoot));
             out.print("   " + expect(0, "verify", "--db", db.toString()));
         }
+        chains(data, from, to);
         out.println();
         if (failures.isEmpty()) {
             out.println("demo: every step behaved as expected (files in " + work + ")");
@@ -104,6 +105,58 @@ public final class DemoCommand implements Callable<Integer> {
         failures.forEach(f -> out.println("  " + f));
         out.flush();
         return ExitCodes.VERIFICATION_FAILED;
+    }
+
+    /** Paper II.B: anchor on the business chain, file with the regulator, acknowledge, check a delivery. */
+    private void chains(Path data, String from, String to) throws IOException {
+        Path net = work.resolve("net");
+        step("7. create the default network (keys, genesis files) and start a node on RocksDB");
+        expect(0, "genesis", "network", "--groups", "G1", "--regulator", "REG", "--platform", "PLAT", "--out",
+                net.toString());
+        org.energychain.node.config.NodeConfig c = org.energychain.node.config.NodeConfig.load(net.resolve("node.yaml"));
+        c = new org.energychain.node.config.NodeConfig(c.dataDir(), c.http().withPort(0), c.metrics(), c.store(),
+                c.chains());
+        String db = work.resolve("sha256-ed25519.db").toString();
+        String g1Key = net.resolve("keys/G1.key").toString();
+        String regKey = net.resolve("keys/REG.key").toString();
+        try (org.energychain.node.Node node = org.energychain.node.Node.fromConfig(c,
+                org.energychain.node.Node.discoveredContracts(),
+                org.energychain.node.ChainStoreFactory.of(c.store(), c.dataDir()), java.time.Clock.systemUTC())) {
+            node.start();
+            try (org.energychain.node.api.ApiServer api = new org.energychain.node.api.ApiServer(node, c.http(), false)
+                    .start()) {
+                String url = "http://127.0.0.1:" + api.port();
+                out.println("   node at " + url);
+                step("8. anchor Hash_G and the plant roots on business-g1; a second anchor is refused");
+                out.print("   " + expect(0, "anchor", "--db", db, "--url", url, "--chain", "business-g1", "--member", "G1",
+                        "--key", g1Key));
+                out.print("   " + expect(1, "anchor", "--db", db, "--url", url, "--chain", "business-g1", "--member",
+                        "G1", "--key", g1Key));
+                step("9. file Hash_G and Hash(D2) with the regulator; the regulator acknowledges");
+                String pkg = work.resolve("out-sha256-ed25519").resolve("d2-G1-" + from + "-"
+                        + java.time.LocalDate.parse(to).plusDays(1) + ".json").toString();
+                out.print("   " + expect(0, "file", "--package", pkg, "--db", db, "--url", url, "--chain", "regulatory",
+                        "--member", "G1", "--key", g1Key));
+                out.print(indent(expect(0, "filings", "--pending", "--url", url, "--chain", "regulatory", "--member",
+                        "REG", "--key", regKey)));
+                out.print("   " + expect(0, "ack", "--group", "G1", "--from", from, "--to", to, "--note", "received",
+                        "--url", url, "--chain", "regulatory", "--member", "REG", "--key", regKey));
+                step("10. the regulator checks a delivered reading against the filed Hash_G, and a tampered one");
+                Path delivery = work.resolve("delivery.json");
+                String day = java.time.LocalDate.parse(from).plusDays(Math.min(2, days - 1)).toString();
+                String plant = Json.MAPPER.readTree(Files.readString(work.resolve("proof-sha256-ed25519.json")))
+                        .path("plant").asText();
+                Files.writeString(delivery, expect(0, "prove", "--plant", plant, "--day", day, "--reading", "42", "--db",
+                        db, "--json"));
+                out.print("   " + expect(0, "check-delivery", "--proof", delivery.toString(), "--url", url, "--chain",
+                        "regulatory", "--member", "REG", "--key", regKey));
+                out.print(indent(expect(1, "check-delivery", "--proof",
+                        work.resolve("proof-sha256-ed25519-tampered.json").toString(), "--url", url, "--chain",
+                        "regulatory", "--member", "REG", "--key", regKey)));
+            }
+        }
+        step("11. with the node stopped, re-verify every chain from disk");
+        out.print(indent(expect(0, "chain", "verify", "--config", net.resolve("node.yaml").toString())));
     }
 
     private void step(String s) {
