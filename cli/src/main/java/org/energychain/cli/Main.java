@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, ProveCommand.class,
                 VerifyCommand.class, DestroyCommand.class, KeysCommand.class, GenesisCommand.class,
                 NodeCommand.class, ChainCommand.class, TxCommand.class, AnchorCommand.class, FileCommand.class,
-                AckCommand.class, FilingsCommand.class, CheckDeliveryCommand.class, CommandLine.HelpCommand.class})
+                AckCommand.class, FilingsCommand.class, CheckDeliveryCommand.class, RecordDestructionCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
