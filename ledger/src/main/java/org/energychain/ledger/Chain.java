@@ -54,6 +54,8 @@ public final class Chain implements AutoCloseable {
     private final PrivateKey proposerKey;
     private final Clock clock;
     private final Map<String, CompletableFuture<Receipt>> waiting = new ConcurrentHashMap<>();
+    /** Next nonce per sender in committed state, cached: admission reads it for every transaction. */
+    private final Map<String, Long> committedNonces = new ConcurrentHashMap<>();
     private final List<Consumer<Block>> blockListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> pendingListeners = new CopyOnWriteArrayList<>();
 
@@ -99,14 +101,11 @@ public final class Chain implements AutoCloseable {
         byte[] idBytes = tx.id(hash);
         String id = Hex.encode(idBytes);
         int size = tx.size();
+        // a committed transaction needs no look-up: its nonce is below the sender's next one (REPLAYED)
         Optional<Rejection> r = admission.check(tx, size);
-        if (r.isEmpty() && store.locate(idBytes).isPresent()) {
-            r = Optional.of(new Rejection(Rejection.Reason.REPLAYED, "transaction " + id + " is already committed"));
-        }
         if (r.isEmpty()) {
             CompletableFuture<Receipt> f = waiting.computeIfAbsent(id, k -> new CompletableFuture<>());
-            r = mempool.add(new Mempool.Pending(tx, id, size, System.nanoTime()),
-                    Nonces.next(store, tx.sender()));
+            r = mempool.add(new Mempool.Pending(tx, id, size, System.nanoTime()), nextNonce(tx.sender()));
             if (r.isPresent()) {
                 waiting.remove(id, f);
             } else {
@@ -119,10 +118,14 @@ public final class Chain implements AutoCloseable {
                 new IllegalStateException(r.get().message())));
     }
 
+    private long nextNonce(String sender) {
+        return committedNonces.computeIfAbsent(sender, s -> Nonces.next(store, s));
+    }
+
     /** Builds, commits and announces the next block from the ready transactions; empty if none is ready. */
     public synchronized Optional<Block> cutBlock() {
         List<Mempool.Pending> ready = mempool.ready(genesis.limits().maxBlockTxs(), genesis.limits().maxBlockBytes(),
-                sender -> Nonces.next(store, sender));
+                this::nextNonce);
         if (ready.isEmpty()) {
             return Optional.empty();
         }
@@ -136,7 +139,10 @@ public final class Chain implements AutoCloseable {
         ready.forEach(p -> txs.add(p.tx()));
         ExecutedBlock built = executor.execute(store, height, prevHash, prevState, time, proposer, proposerKey, txs);
         store.append(built.block(), built.writes());
-        mempool.prune(sender -> Nonces.next(store, sender));
+        for (Transaction t : built.block().transactions()) {
+            committedNonces.put(t.sender(), t.nonce() + 1);
+        }
+        mempool.prune(this::nextNonce);
         Block block = built.block();
         for (int i = 0; i < block.transactions().size(); i++) {
             String id = Hex.encode(block.transactions().get(i).id(hash));

@@ -98,10 +98,20 @@ public final class Transaction {
         return encoded.clone();
     }
 
-    /** {@code H(encode())}. */
+    /** {@code H(encode())}; computed once per hash function (admission, block and index all need it). */
     public byte[] id(HashFunction hash) {
-        return hash.hash(encoded);
+        CachedId c = cachedId;
+        if (c == null || c.hash != hash) {
+            c = new CachedId(hash, hash.hash(encoded));
+            cachedId = c;
+        }
+        return c.id.clone();
     }
+
+    private record CachedId(HashFunction hash, byte[] id) {
+    }
+
+    private volatile CachedId cachedId;
 
     /** Verifies the signature without copying the payload. */
     public boolean verifySignature(org.energychain.crypto.sign.SignatureScheme scheme,
