@@ -65,14 +65,35 @@ final class Sm2Scheme implements SignatureScheme {
             return false;
         }
         try {
-            ECPoint q = decodePoint(publicKey.encoded());
             SM2Signer signer = new SM2Signer(new SM3Digest());
-            signer.init(false, new ECPublicKeyParameters(q, DOMAIN));
+            signer.init(false, decoded(publicKey.encoded()));
             signer.update(message, 0, message.length);
             return signer.verifySignature(signature);
         } catch (RuntimeException e) {
             return false; // not a point on the curve, or a malformed signature
         }
+    }
+
+    /**
+     * Decoded and validated public keys, cached: decoding and validating a point costs about as much as a
+     * verification, and BouncyCastle keeps its multiplication tables on the point object, so reusing it
+     * makes repeated verifications under the same member key several times faster. Bounded; cleared when full.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<java.nio.ByteBuffer, ECPublicKeyParameters> keys =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_KEYS = 4096;
+
+    private ECPublicKeyParameters decoded(byte[] encoded) {
+        java.nio.ByteBuffer k = java.nio.ByteBuffer.wrap(encoded.clone());
+        ECPublicKeyParameters p = keys.get(k);
+        if (p == null) {
+            p = new ECPublicKeyParameters(decodePoint(encoded), DOMAIN);
+            if (keys.size() >= MAX_CACHED_KEYS) {
+                keys.clear();
+            }
+            keys.put(k, p);
+        }
+        return p;
     }
 
     /** Decodes an uncompressed public point, refusing anything off the curve or at infinity. */
