@@ -42,6 +42,12 @@ public final class EconomicDispatch {
     static final double TOL = 1e-3;
     /** MW perturbation for difference-quotient prices. */
     static final double DELTA = 0.1;
+    /**
+     * Tiny quadratic term (currency/MW²h) given to linear-cost units when other units are quadratic: ojAlgo's
+     * convex solver can stop at a non-optimal point when the Hessian is singular in some directions (a
+     * zero-cost wind unit beside quadratic thermal units). It moves a marginal cost by at most 2e-7·P.
+     */
+    static final double REGULARISATION = 1e-7;
 
     private final List<Unit> units;
     private final Demand demand;
@@ -172,6 +178,7 @@ public final class EconomicDispatch {
         int n = units.size();
         Variable[][] p = new Variable[n][intervals];
         Expression obj = m.addExpression("objective").weight(1);
+        boolean hasQuadratic = units.stream().anyMatch(u -> u.cost() instanceof CostCurve.Quadratic q && q.a() > 0);
         for (int i = 0; i < n; i++) {
             Unit u = units.get(i);
             double carbon = options.co2Price() * u.emissionFactor();
@@ -179,8 +186,8 @@ public final class EconomicDispatch {
                 Variable v = m.addVariable("P_" + i + "_" + t).lower(u.lower(t)).upper(u.upper(t));
                 p[i][t] = v;
                 if (u.cost() instanceof CostCurve.Quadratic q) {
-                    if (q.a() > 0) {
-                        obj.set(v, v, h * q.a());
+                    if (q.a() > 0 || hasQuadratic) {
+                        obj.set(v, v, h * Math.max(q.a(), REGULARISATION));
                     }
                     obj.set(v, h * (q.b() + carbon));
                 } else if (u.cost() instanceof CostCurve.PiecewiseLinear w) {
@@ -392,6 +399,18 @@ public final class EconomicDispatch {
                 }
                 rHi += reachHi[i];
                 rLo += reachLo[i];
+            }
+            if (t > 0) {
+                // the whole fleet moves at most by the sum of its ramp limits from the previous demand
+                double up = 0;
+                double down = 0;
+                for (Unit u : units) {
+                    up += u.rampUp();
+                    down += u.rampDown();
+                }
+                double previous = demand.total(t - 1);
+                rHi = Math.min(rHi, previous + up);
+                rLo = Math.max(rLo, previous - down);
             }
             String when = intervals > 1 ? "interval " + t + ": " : "";
             if (d > hi + TOL) {
