@@ -1,0 +1,117 @@
+package org.energychain.dispatch.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** DC-OPF on MATPOWER cases: flows, line limits and prices per bus. */
+class NetworkDispatchTest {
+
+    static MatpowerCase load(String name) throws IOException, URISyntaxException {
+        return MatpowerReader.read(Path.of(NetworkDispatchTest.class.getResource("/matpower/" + name).toURI()));
+    }
+
+    static Network unlimited(Network n) {
+        return new Network(n.baseMva(), n.buses(), n.slackBus(), n.lines().stream()
+                .map(l -> new Line(l.id(), l.from(), l.to(), l.x(), Double.POSITIVE_INFINITY)).toList());
+    }
+
+    @Test
+    void aCongestedLineSeparatesThePricesAsWorkedOutByHand() throws Exception {
+        DispatchPlan plan = DispatchPlanner.plan(load("case3_congested.m"), PlanOptions.defaults());
+
+        // f13 = 2/3·P1 + 1/3·P2 ≤ 150 with P1 + P2 = 300  ->  P1 = 150, P2 = 150
+        assertThat(plan.output("G1", 0)).isCloseTo(150, within(1e-3));
+        assertThat(plan.output("G2", 0)).isCloseTo(150, within(1e-3));
+        assertThat(plan.flows().get(0).get("1-3")).isCloseTo(150, within(1e-3));
+        assertThat(plan.flows().get(0).get("2-3")).isCloseTo(150, within(1e-3));
+        assertThat(plan.flows().get(0).get("1-2")).isCloseTo(0, within(1e-3));
+        assertThat(plan.binds(Binding.Kind.LINE, "1-3", 0)).isTrue();
+        // one more MW at bus 3 with f13 held at 150: P1 + P2 = 301 and 2/3 P1 + 1/3 P2 = 150 -> P1 = 149, P2 = 152: cost +2·20 − 1·10 = 30 $/MWh
+        Map<Integer, Double> prices = plan.prices().get(0);
+        assertThat(prices.get(1)).isCloseTo(10, within(1e-3));
+        assertThat(prices.get(2)).isCloseTo(20, within(1e-3));
+        assertThat(prices.get(3)).isCloseTo(30, within(1e-3));
+        assertThat(plan.cost()).isCloseTo(150 * 10 + 150 * 20, within(1e-3));
+    }
+
+    @Test
+    void withoutCongestionEveryBusPaysTheSystemLambda() throws Exception {
+        MatpowerCase mpc = load("case3_ww3a.m");
+        DispatchPlan plan = EconomicDispatch.solve(mpc.units(), mpc.demand(), mpc.network(), PlanOptions.defaults());
+        DispatchPlan single = EconomicDispatch.solve(EconomicDispatchTest.example3A(), Demand.total(1, 850),
+                PlanOptions.defaults());
+
+        // lossless DC network with no binding line: the same dispatch as Wood & Wollenberg Example 3A
+        assertThat(plan.output("G1", 0)).isCloseTo(393.2, within(0.1));
+        assertThat(plan.output("G2", 0)).isCloseTo(334.6, within(0.1));
+        assertThat(plan.output("G3", 0)).isCloseTo(122.2, within(0.1));
+        for (double price : plan.prices().get(0).values()) {
+            assertThat(price).isCloseTo(single.lambda().get(0), within(1e-3));
+            assertThat(price).isCloseTo(9.148, within(1e-3));
+        }
+        assertThat(plan.binding()).noneMatch(b -> b.kind() == Binding.Kind.LINE);
+        // the unconstrained flow on 1-3 is 2/3·P1 + 1/3·P2
+        assertThat(plan.flows().get(0).get("1-3"))
+                .isCloseTo(2.0 / 3 * plan.output("G1", 0) + 1.0 / 3 * plan.output("G2", 0), within(1e-3));
+    }
+
+    @Test
+    void aTightLimitOnTheTextbookCaseMakesEachMarginalUnitEarnItsBusPrice() throws Exception {
+        MatpowerCase mpc = load("case3_ww3a.m");
+        Network n = mpc.network();
+        Network tight = new Network(n.baseMva(), n.buses(), n.slackBus(), n.lines().stream()
+                .map(l -> l.id().equals("1-3") ? new Line(l.id(), l.from(), l.to(), l.x(), 300) : l).toList());
+        DispatchPlan plan = EconomicDispatch.solve(mpc.units(), mpc.demand(), tight, PlanOptions.defaults());
+
+        assertThat(plan.binds(Binding.Kind.LINE, "1-3", 0)).isTrue();
+        assertThat(plan.flows().get(0).get("1-3")).isCloseTo(300, within(1e-3));
+        Map<Integer, Double> prices = plan.prices().get(0);
+        assertThat(prices.get(3) - prices.get(1)).isGreaterThan(0.01);
+        // KKT: a unit strictly inside its limits produces where its marginal cost equals its bus price
+        for (Unit u : mpc.units()) {
+            double p = plan.output(u.id(), 0);
+            if (p > u.pMin() + 1e-3 && p < u.pMax() - 1e-3) {
+                assertThat(u.cost().marginal(p)).as("unit %s", u.id()).isCloseTo(prices.get(u.bus()), within(1e-3));
+            }
+        }
+        double total = 0;
+        for (Unit u : mpc.units()) {
+            total += plan.output(u.id(), 0);
+        }
+        assertThat(total).isCloseTo(850, within(1e-4));
+        DispatchPlan free = EconomicDispatch.solve(mpc.units(), mpc.demand(), unlimited(n), PlanOptions.defaults());
+        assertThat(plan.cost()).isGreaterThan(free.cost());
+    }
+
+    @Test
+    void lineLimitsThatNoDispatchCanMeetAreNamed() throws Exception {
+        MatpowerCase mpc = load("case3_congested.m");
+        Network n = mpc.network();
+        // all lines into bus 3 limited to 100 MW: at most 200 MW can reach the 300 MW load
+        Network starved = new Network(n.baseMva(), n.buses(), n.slackBus(), n.lines().stream()
+                .map(l -> l.to() == 3 ? new Line(l.id(), l.from(), l.to(), l.x(), 100) : l).toList());
+        assertThatThrownBy(() -> EconomicDispatch.solve(mpc.units(), mpc.demand(), starved, PlanOptions.defaults()))
+                .isInstanceOf(InfeasibleDispatchException.class)
+                .hasMessageStartingWith("line limits make the demand infeasible: without them line 1-3 would carry");
+    }
+
+    @Test
+    void demandAtABusOutsideTheNetworkIsRefused() throws Exception {
+        MatpowerCase mpc = load("case3_congested.m");
+        Demand d = Demand.snapshot(Map.of(3, 100.0, 9, 10.0));
+        assertThatThrownBy(() -> EconomicDispatch.solve(mpc.units(), d, mpc.network(), PlanOptions.defaults()))
+                .hasMessage("demand at bus 9, which is not in the network");
+        assertThatThrownBy(() -> EconomicDispatch.solve(mpc.units(), Demand.total(1, 100), mpc.network(),
+                PlanOptions.defaults())).hasMessage("a network needs demand per bus, not a system total");
+        assertThat(List.of(mpc.network().slackBus())).containsExactly(1);
+    }
+}
