@@ -57,6 +57,28 @@ class MultiIntervalDispatchTest {
     }
 
     @Test
+    void withoutRampsEachIntervalIsTheSingleIntervalOptimum() {
+        double[] loads = {320, 850, 1000, 1199};
+        DispatchPlan plan = EconomicDispatch.solve(EconomicDispatchTest.example3A(), Demand.total(0.5, loads),
+                PlanOptions.defaults());
+        double cost = 0;
+        for (int t = 0; t < loads.length; t++) {
+            DispatchPlan one = EconomicDispatch.solve(EconomicDispatchTest.example3A(), Demand.total(0.5, loads[t]),
+                    PlanOptions.defaults());
+            for (String id : List.of("1", "2", "3")) {
+                assertThat(plan.output(id, t)).isCloseTo(one.output(id, 0), within(1e-6));
+            }
+            assertThat(plan.lambda().get(t)).isCloseTo(one.lambda().get(0), within(1e-9));
+            cost += one.cost();
+        }
+        assertThat(plan.cost()).isCloseTo(cost, within(1e-6));
+        assertThat(plan.binds(Binding.Kind.UNIT_MAX, "1", 3)).isTrue();
+        assertThatThrownBy(() -> EconomicDispatch.solve(EconomicDispatchTest.example3A(),
+                Demand.total(0.5, 850, 900, 1300), PlanOptions.defaults()))
+                .hasMessage("interval 2: demand 1300 MW exceeds total capacity 1200 MW");
+    }
+
+    @Test
     void zeroCostWindIsUsedUpToItsForecastBeforeThermal() {
         List<Double> forecast = List.of(0.0, 80.0, 150.0, 300.0);
         Unit wind = Unit.variable("wind", 1, 250, forecast);
