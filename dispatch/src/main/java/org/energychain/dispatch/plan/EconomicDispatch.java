@@ -3,10 +3,12 @@ package org.energychain.dispatch.plan;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.ojalgo.optimisation.Expression;
@@ -78,7 +80,7 @@ public final class EconomicDispatch {
         if (units.isEmpty()) {
             throw new IllegalArgumentException("no units to dispatch");
         }
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (Unit u : units) {
             if (!ids.add(u.id())) {
                 throw new IllegalArgumentException("duplicate unit id " + u.id());
@@ -338,7 +340,7 @@ public final class EconomicDispatch {
     }
 
     private static double coefficient(Expression e, Variable v) {
-        java.math.BigDecimal c = e.get(v);
+        BigDecimal c = e.get(v);
         return c == null ? 0 : c.doubleValue();
     }
 

@@ -3,6 +3,8 @@ package org.energychain.dispatch.plan;
 import java.util.List;
 import java.util.Objects;
 
+import org.energychain.dispatch.weight.Technology;
+
 /**
  * A dispatchable generating unit as the planner sees it: where it is, what it can produce and what that
  * costs and emits. Wind and solar units carry an availability forecast per interval, which caps their
@@ -61,6 +63,19 @@ public record Unit(String id, int bus, double pMin, double pMax, CostCurve cost,
     public Unit withEmissions(double tonnesPerMwh, boolean isClean) {
         return new Unit(id, bus, pMin, pMax, cost, rampUp, rampDown, tonnesPerMwh, isClean, availability);
     }
+
+    /**
+     * Emissions and cleanness from the technology's IPCC AR5 life-cycle median (the same table the voting
+     * weights use, so plan and weights agree): {@code ef = g/kWh ÷ 1000} t/MWh, and clean when at most
+     * {@link #CLEAN_LIMIT_G_PER_KWH} g/kWh (wind, solar, hydro, geothermal, nuclear; not biomass, gas, coal).
+     */
+    public Unit withTechnology(Technology technology) {
+        int g = technology.gramsPerKwh();
+        return withEmissions(g / 1000.0, g <= CLEAN_LIMIT_G_PER_KWH);
+    }
+
+    /** Life-cycle emissions (gCO2-eq/kWh) up to which a technology's energy counts as clean. */
+    public static final int CLEAN_LIMIT_G_PER_KWH = 50;
 
     public Unit withAvailability(List<Double> mwPerInterval) {
         return new Unit(id, bus, pMin, pMax, cost, rampUp, rampDown, emissionFactor, clean, mwPerInterval);

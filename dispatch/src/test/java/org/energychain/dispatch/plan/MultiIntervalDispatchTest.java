@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.energychain.dispatch.weight.Technology;
 import org.junit.jupiter.api.Test;
 
 /** Intervals coupled by ramp limits, wind and solar forecasts, and the clean-energy preference. */
@@ -120,6 +121,21 @@ class MultiIntervalDispatchTest {
         assertThat(clean.emissions()).isLessThan(cheap.emissions());
         assertThat(clean.cost()).isGreaterThan(cheap.cost()); // reported cost excludes the CO2 price
         assertThat(clean.cost()).isCloseTo(gas.cost().cost(300), within(1e-6));
+    }
+
+    @Test
+    void technologiesGiveEmissionsAndCleanShareFromTheIpccTable() {
+        Unit coal = Unit.quadratic("coal", 1, 0, 100, 0, 20, 0).withTechnology(Technology.COAL);
+        Unit hydro = Unit.quadratic("hydro", 1, 0, 50, 0, 5, 0).withTechnology(Technology.HYDRO);
+        Unit bio = Unit.quadratic("bio", 1, 0, 50, 0, 10, 0).withTechnology(Technology.BIOMASS);
+        DispatchPlan plan = EconomicDispatch.solve(List.of(coal, hydro, bio), Demand.total(2, 150),
+                PlanOptions.defaults());
+
+        // hydro 50, biomass 50, coal 50 MW for 2 h
+        assertThat(plan.emissions()).isCloseTo(2 * (50 * 0.820 + 50 * 0.024 + 50 * 0.230), within(1e-6));
+        assertThat(plan.cleanShare()).isCloseTo(100.0 / 3, within(1e-6));
+        assertThat(hydro.clean()).isTrue();
+        assertThat(bio.clean()).isFalse();
     }
 
     @Test

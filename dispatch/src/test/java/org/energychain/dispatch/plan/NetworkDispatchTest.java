@@ -44,6 +44,16 @@ class NetworkDispatchTest {
     }
 
     @Test
+    void thePlannerReadsACaseFileAndSolvesIt() throws Exception {
+        DispatchPlan plan = DispatchPlanner.plan(Path.of(NetworkDispatchTest.class
+                .getResource("/matpower/case3_congested.m").toURI()));
+        assertThat(plan.unitIds()).containsExactly("G1", "G2");
+        assertThat(plan.output("G1", 0) + plan.output("G2", 0)).isCloseTo(300, within(1e-4));
+        assertThat(plan.lambda().get(0)).isCloseTo(10, within(1e-3)); // the slack bus's price
+        assertThat(plan.prices().get(0)).containsOnlyKeys(1, 2, 3);
+    }
+
+    @Test
     void withoutCongestionEveryBusPaysTheSystemLambda() throws Exception {
         MatpowerCase mpc = load("case3_ww3a.m");
         DispatchPlan plan = EconomicDispatch.solve(mpc.units(), mpc.demand(), mpc.network(), PlanOptions.defaults());
