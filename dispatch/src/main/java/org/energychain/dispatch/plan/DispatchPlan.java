@@ -18,10 +18,13 @@ import java.util.Map;
  *                    when not requested
  * @param flows       MW per line per interval (positive from → to), empty without a network
  * @param binding     constraints at their limits
+ * @param losses      transmission losses per interval, MW (0 without a loss model); output covers demand
+ *                    plus losses
  */
 public record DispatchPlan(List<String> unitIds, List<List<Double>> output, double cost, double emissions,
                            double cleanShare, List<Double> lambda, List<Map<Integer, Double>> prices,
-                           List<Map<String, Double>> flows, List<Binding> binding) {
+                           List<Map<String, Double>> flows, List<Binding> binding,
+                           List<Double> losses) {
 
     public DispatchPlan {
         unitIds = List.copyOf(unitIds);
@@ -30,6 +33,7 @@ public record DispatchPlan(List<String> unitIds, List<List<Double>> output, doub
         prices = prices.stream().map(Map::copyOf).toList();
         flows = flows.stream().map(Map::copyOf).toList();
         binding = List.copyOf(binding);
+        losses = List.copyOf(losses);
     }
 
     /** Output of unit {@code id} in interval {@code t}, MW. */

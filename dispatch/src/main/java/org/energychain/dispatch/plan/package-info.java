@@ -8,8 +8,8 @@
  *
  * <p>What is modelled: quadratic or piecewise-linear (convex) cost curves, unit limits, ramp limits between
  * intervals, per-interval availability of wind and solar, a clean-energy preference as a price per tonne
- * CO2 added to the objective, and an optional lossless DC network with line limits read from MATPOWER
+ * CO2 added to the objective, transmission losses by B coefficients, and an optional lossless DC network with line limits read from MATPOWER
  * case files ({@link org.energychain.dispatch.plan.MatpowerReader}). Not modelled: unit commitment (every
- * unit is on), transmission losses, phase shifters, reactive power.
+ * unit is on), losses on the DC network, phase shifters, reactive power.
  */
 package org.energychain.dispatch.plan;

@@ -80,6 +80,34 @@ class EconomicDispatchTest {
         }
     }
 
+    /**
+     * Example 3A with the simplified loss formula P_L = 0.00003 P1² + 0.00009 P2² + 0.00012 P3² (Wood &
+     * Wollenberg, Example 3C of the 2nd edition): published P1 = 435.2, P2 = 299.9, P3 = 130.7 MW, losses
+     * 15.83 MW, lambda = 9.5284 $/MWh.
+     */
+    @Test
+    void lossesFollowThePublishedPenaltyFactorSolution() {
+        PlanOptions lossy = PlanOptions.defaults().withLosses(LossCoefficients.diagonal(0.00003, 0.00009, 0.00012));
+        DispatchPlan plan = EconomicDispatch.solve(example3A(), Demand.total(1, 850), lossy);
+
+        assertThat(plan.output("1", 0)).isCloseTo(435.2, within(0.1));
+        assertThat(plan.output("2", 0)).isCloseTo(299.9, within(0.1));
+        assertThat(plan.output("3", 0)).isCloseTo(130.7, within(0.1));
+        assertThat(plan.losses().get(0)).isCloseTo(15.83, within(0.01));
+        assertThat(plan.lambda().get(0)).isCloseTo(9.5284, within(0.001));
+        double total = plan.output("1", 0) + plan.output("2", 0) + plan.output("3", 0);
+        assertThat(total).isCloseTo(850 + plan.losses().get(0), within(1e-4));
+        // the coordination equations hold: F_i'(P_i) = lambda·(1 − ∂P_L/∂P_i) for every unit
+        double[] b = {0.00003, 0.00009, 0.00012};
+        for (int i = 0; i < 3; i++) {
+            Unit u = example3A().get(i);
+            double p = plan.output(u.id(), 0);
+            assertThat(u.cost().marginal(p)).isCloseTo(plan.lambda().get(0) * (1 - 2 * b[i] * p), within(1e-4));
+        }
+        assertThat(EconomicDispatch.solve(example3A(), Demand.total(1, 850), PlanOptions.defaults()).losses())
+                .containsExactly(0.0);
+    }
+
     @Test
     void demandAboveTotalCapacityNamesTheConstraint() {
         assertThatThrownBy(() -> EconomicDispatch.solve(example3A(), Demand.total(1, 1500), PlanOptions.defaults()))
