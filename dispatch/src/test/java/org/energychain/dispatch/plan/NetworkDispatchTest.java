@@ -103,6 +103,33 @@ class NetworkDispatchTest {
     }
 
     @Test
+    void congestionComesAndGoesOverIntervalsCoupledByRamps() throws Exception {
+        MatpowerCase mpc = load("case3_congested.m");
+        List<Unit> units = mpc.units().stream().map(u -> u.withRamp(120, 120)).toList();
+        // 150 MW: G1 alone, no congestion; 300 MW: line 1-3 binds
+        Demand d = new Demand(1, List.of(Map.of(3, 150.0), Map.of(3, 300.0)));
+        DispatchPlan plan = EconomicDispatch.solve(units, d, mpc.network(), PlanOptions.defaults());
+
+        // at 300 MW line 1-3 holds G1 to 150 and G2 must give 150, but G2 ramps only 120 MW per interval:
+        // so it is pre-ramped to 30 MW in interval 0, displacing cheap G1 there
+        assertThat(plan.output("G1", 0)).isCloseTo(120, within(1e-3));
+        assertThat(plan.output("G2", 0)).isCloseTo(30, within(1e-3));
+        assertThat(plan.output("G1", 1)).isCloseTo(150, within(1e-3));
+        assertThat(plan.output("G2", 1)).isCloseTo(150, within(1e-3));
+        assertThat(plan.binds(Binding.Kind.RAMP_UP, "G2", 1)).isTrue();
+        assertThat(plan.binds(Binding.Kind.LINE, "1-3", 0)).isFalse();
+        assertThat(plan.binds(Binding.Kind.LINE, "1-3", 1)).isTrue();
+        // interval 0 is uncongested and G1 marginal: 10 everywhere
+        assertThat(plan.prices().get(0).values()).allSatisfy(p -> assertThat(p).isCloseTo(10, within(1e-3)));
+        // interval 1, by hand: +1 MW at bus 3 needs G1 −1, G2 +2 (line held at 150), and G2's 2 MW more
+        // must be pre-ramped in interval 0 (G2 +2, G1 −2): −10 + 40 + 40 − 20 = 50; at bus 2: G2 +1 in both
+        // intervals, G1 −1 in interval 0: 20 + 20 − 10 = 30; at bus 1: G1 +1 = 10
+        assertThat(plan.prices().get(1).get(1)).isCloseTo(10, within(1e-3));
+        assertThat(plan.prices().get(1).get(2)).isCloseTo(30, within(1e-3));
+        assertThat(plan.prices().get(1).get(3)).isCloseTo(50, within(1e-3));
+    }
+
+    @Test
     void lineLimitsThatNoDispatchCanMeetAreNamed() throws Exception {
         MatpowerCase mpc = load("case3_congested.m");
         Network n = mpc.network();
