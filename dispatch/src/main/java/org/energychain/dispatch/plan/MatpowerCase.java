@@ -1,0 +1,200 @@
+package org.energychain.dispatch.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A MATPOWER case (version 2) as read from its {@code .m} file: the matrices as they stand, each row with
+ * its line number so that every later error can point at the file. MATPOWER cases are the common currency
+ * of power-system test data, so the grid company's network and the sources' cost curves can be checked
+ * against the same files other tools use.
+ *
+ * <p>Columns used (1-based, as in the MATPOWER manual): bus {@code BUS_I, BUS_TYPE (3 = reference), PD,
+ * GS}; gen {@code GEN_BUS, GEN_STATUS (8), PMAX (9), PMIN (10)}; branch {@code F_BUS, T_BUS, BR_X (4),
+ * RATE_A (6, 0 = unlimited), TAP (9, 0 = 1), SHIFT (10), BR_STATUS (11)}; gencost {@code MODEL (1 =
+ * piecewise linear, 2 = polynomial), NCOST (4), then the coefficients, highest order first, or the
+ * (MW, $/h) points}.
+ *
+ * @param source  file name for messages
+ * @param baseMva system base, MVA
+ * @param bus     rows of {@code mpc.bus}
+ * @param gen     rows of {@code mpc.gen}
+ * @param branch  rows of {@code mpc.branch}
+ * @param gencost rows of {@code mpc.gencost}
+ */
+public record MatpowerCase(String source, double baseMva, List<Row> bus, List<Row> gen, List<Row> branch,
+                           List<Row> gencost) {
+
+    /** One matrix row and the file line it came from. */
+    public record Row(int line, double[] values) {
+        public Row {
+            values = values.clone();
+        }
+
+        public double get(int column) {
+            return values[column];
+        }
+
+        @Override
+        public double[] values() {
+            return values.clone();
+        }
+    }
+
+    public MatpowerCase {
+        bus = List.copyOf(bus);
+        gen = List.copyOf(gen);
+        branch = List.copyOf(branch);
+        gencost = List.copyOf(gencost);
+        if (!(baseMva > 0)) {
+            throw new MatpowerFormatException(source + ": mpc.baseMVA missing or not positive");
+        }
+        need(source, bus, "bus", 3);
+        need(source, gen, "gen", 10);
+        need(source, branch, "branch", 11);
+        need(source, gencost, "gencost", 4);
+        if (bus.isEmpty() || gen.isEmpty()) {
+            throw new MatpowerFormatException(source + ": needs mpc.bus and mpc.gen");
+        }
+        if (gencost.size() < gen.size()) {
+            throw new MatpowerFormatException(source + ": mpc.gencost has " + gencost.size() + " rows for "
+                    + gen.size() + " generators");
+        }
+    }
+
+    private static void need(String source, List<Row> rows, String name, int columns) {
+        for (Row r : rows) {
+            if (r.values.length < columns) {
+                throw new MatpowerFormatException(source + ":" + r.line + ": mpc." + name + " row has "
+                        + r.values.length + " columns, needs at least " + columns);
+            }
+        }
+    }
+
+    MatpowerFormatException error(Row r, String message) {
+        return new MatpowerFormatException(source + ":" + r.line + ": " + message);
+    }
+
+    /** Generator id used in plans: "G" and the 1-based row of {@code mpc.gen}, so "G1" is the first row. */
+    public static String generatorId(int row) {
+        return "G" + (row + 1);
+    }
+
+    /** In-service generators with their cost curves. */
+    public List<Unit> units() {
+        List<Unit> units = new ArrayList<>();
+        for (int k = 0; k < gen.size(); k++) {
+            Row g = gen.get(k);
+            if (g.get(7) <= 0) {
+                continue;
+            }
+            double pMax = g.get(8);
+            double pMin = g.get(9);
+            if (pMin < 0) {
+                throw error(g, "generator with PMIN " + pMin + " < 0 (dispatchable load) is not supported");
+            }
+            if (pMax < pMin) {
+                throw error(g, "generator PMAX " + pMax + " below PMIN " + pMin);
+            }
+            units.add(new Unit(generatorId(k), (int) g.get(0), pMin, pMax, cost(gencost.get(k)),
+                    Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 0, false, List.of()));
+        }
+        return units;
+    }
+
+    private CostCurve cost(Row c) {
+        int model = (int) c.get(0);
+        int n = (int) c.get(3);
+        double[] v = c.values;
+        try {
+            if (model == 2) {
+                if (v.length < 4 + n) {
+                    throw error(c, "gencost NCOST " + n + " but only " + (v.length - 4) + " coefficients");
+                }
+                return switch (n) {
+                    case 1 -> new CostCurve.Quadratic(0, 0, v[4]);
+                    case 2 -> new CostCurve.Quadratic(0, v[4], v[5]);
+                    case 3 -> new CostCurve.Quadratic(v[4], v[5], v[6]);
+                    default -> throw error(c, "polynomial cost of degree " + (n - 1) + " is not supported (at most 2)");
+                };
+            } else if (model == 1) {
+                if (v.length < 4 + 2 * n) {
+                    throw error(c, "gencost NCOST " + n + " points but only " + (v.length - 4) + " values");
+                }
+                double[] x = new double[n];
+                double[] y = new double[n];
+                for (int k = 0; k < n; k++) {
+                    x[k] = v[4 + 2 * k];
+                    y[k] = v[5 + 2 * k];
+                }
+                return new CostCurve.PiecewiseLinear(x, y);
+            }
+        } catch (IllegalArgumentException e) {
+            if (e instanceof MatpowerFormatException) {
+                throw e;
+            }
+            throw error(c, e.getMessage());
+        }
+        throw error(c, "gencost MODEL " + model + " unknown (1 = piecewise linear, 2 = polynomial)");
+    }
+
+    /** The DC network: in-service branches, the reference bus as slack. */
+    public Network network() {
+        List<Integer> buses = new ArrayList<>();
+        Integer slack = null;
+        for (Row b : bus) {
+            buses.add((int) b.get(0));
+            if ((int) b.get(1) == 3) {
+                if (slack != null) {
+                    throw error(b, "second reference bus (type 3); only one is supported");
+                }
+                slack = (int) b.get(0);
+            }
+        }
+        if (slack == null) {
+            throw new MatpowerFormatException(source + ": no reference bus (BUS_TYPE 3) in mpc.bus");
+        }
+        List<Line> lines = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Row r : branch) {
+            if (r.get(10) <= 0) {
+                continue;
+            }
+            int from = (int) r.get(0);
+            int to = (int) r.get(1);
+            if (r.get(9) != 0) {
+                throw error(r, "phase-shifting branch (SHIFT " + r.get(9) + ") is not supported");
+            }
+            double tap = r.get(8) == 0 ? 1 : r.get(8);
+            double rate = r.get(5) == 0 ? Double.POSITIVE_INFINITY : r.get(5);
+            String id = from + "-" + to;
+            int count = seen.merge(id, 1, Integer::sum);
+            if (count > 1) {
+                id = id + "#" + count;
+            }
+            try {
+                lines.add(new Line(id, from, to, r.get(3) * tap, rate));
+            } catch (IllegalArgumentException e) {
+                throw error(r, e.getMessage());
+            }
+        }
+        try {
+            return new Network(baseMva, buses, slack, lines);
+        } catch (IllegalArgumentException e) {
+            throw new MatpowerFormatException(source + ": " + e.getMessage());
+        }
+    }
+
+    /** One interval of one hour: PD + GS (shunt conductance as constant load, as MATPOWER's DC model) per bus. */
+    public Demand demand() {
+        Map<Integer, Double> loads = new TreeMap<>();
+        for (Row b : bus) {
+            double gs = b.values.length > 4 ? b.get(4) : 0;
+            loads.merge((int) b.get(0), b.get(2) + gs, Double::sum);
+        }
+        return Demand.snapshot(loads);
+    }
+}
