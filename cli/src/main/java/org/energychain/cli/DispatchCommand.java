@@ -1,0 +1,99 @@
+package org.energychain.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.energychain.dispatch.plan.Binding;
+import org.energychain.dispatch.plan.DispatchPlan;
+import org.energychain.dispatch.plan.DispatchPlanner;
+import org.energychain.dispatch.plan.InfeasibleDispatchException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code energychain dispatch}: supply plans for the multi-source collaboration (paper III). */
+@Command(name = "dispatch", mixinStandardHelpOptions = true,
+        description = "Multi-source collaboration: supply plans (the negotiation on the dispatch chain comes next).",
+        subcommands = {DispatchCommand.Plan.class})
+public final class DispatchCommand implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code dispatch plan --case FILE.m}. */
+    @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Solve one interval of a MATPOWER case (gen, gencost, bus loads and, where limited, branch): "
+                    + "economic dispatch on the DC network; prints each generator's output, the total cost and the price "
+                    + "per bus (the system lambda where nothing is congested).",
+            exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:solved",
+                "2:bad case file, or infeasible (the binding constraint is named)"})
+    static final class Plan implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--case", required = true, paramLabel = "FILE.m", description = "MATPOWER case file.")
+        Path caseFile;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            DispatchPlan plan;
+            try {
+                plan = DispatchPlanner.plan(caseFile);
+            } catch (InfeasibleDispatchException e) {
+                throw new IllegalArgumentException(caseFile + ": infeasible: " + e.getMessage(), e);
+            }
+            var out = spec.commandLine().getOut();
+            if (json) {
+                var n = Json.MAPPER.createObjectNode();
+                n.put("case", caseFile.toString());
+                var gens = n.putArray("generators");
+                for (String id : plan.unitIds()) {
+                    gens.addObject().put("id", id).put("p", round(plan.output(id, 0)));
+                }
+                n.put("cost", round(plan.cost()));
+                n.put("emissions", round(plan.emissions()));
+                n.put("cleanShare", round(plan.cleanShare()));
+                n.put("lambda", round(plan.lambda().get(0)));
+                var prices = n.putObject("prices");
+                if (!plan.prices().isEmpty()) {
+                    for (Map.Entry<Integer, Double> e : new java.util.TreeMap<>(plan.prices().get(0)).entrySet()) {
+                        prices.put(String.valueOf(e.getKey()), round(e.getValue()));
+                    }
+                }
+                var flows = n.putObject("flows");
+                if (!plan.flows().isEmpty()) {
+                    plan.flows().get(0).forEach((k, v) -> flows.put(k, round(v)));
+                }
+                var binding = n.putArray("binding");
+                for (Binding b : plan.binding()) {
+                    binding.add(b.toString());
+                }
+                Json.print(out, n);
+            } else {
+                out.printf("%s: total cost %.2f per hour, system lambda %.4f per MWh%n", caseFile, plan.cost(),
+                        plan.lambda().get(0));
+                for (String id : plan.unitIds()) {
+                    out.printf("  %-8s %10.3f MW%n", id, plan.output(id, 0));
+                }
+                if (!plan.prices().isEmpty()) {
+                    new java.util.TreeMap<>(plan.prices().get(0)).forEach((bus, price) ->
+                            out.printf("  bus %-4d %10.4f per MWh%n", bus, price));
+                }
+                plan.binding().forEach(b -> out.println("  binding: " + b));
+                out.flush();
+            }
+            return ExitCodes.OK;
+        }
+
+        private static double round(double v) {
+            return Math.round(v * 1e6) / 1e6;
+        }
+    }
+}
