@@ -1,0 +1,57 @@
+package org.energychain.dispatch.negotiation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.energychain.crypto.encoding.CanonicalReader;
+import org.energychain.crypto.encoding.CanonicalWriter;
+
+/** Shared pieces of the negotiation encodings: ids, bounded lists, kW rows. */
+final class Wire {
+    static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    static final int MAX_INTERVALS = 1440;
+    static final int MAX_SOURCES = 256;
+    static final int MAX_ROUNDS = 10;
+    static final int MAX_VOTES = MAX_SOURCES;
+
+    private Wire() {
+    }
+
+    static String id(String value, String field) {
+        Objects.requireNonNull(value, field);
+        if (!value.matches(ID_PATTERN)) {
+            throw new IllegalArgumentException(field + " '" + value + "' must be 1-64 characters of A-Z a-z 0-9 . _ -");
+        }
+        return value;
+    }
+
+    static int count(CanonicalReader r, String field, int max) {
+        int n = r.i32(field);
+        if (n < 0 || n > max) {
+            throw new IllegalArgumentException(field + ": count " + n + " out of 0.." + max);
+        }
+        return n;
+    }
+
+    static void checkCount(int n, String field, int max) {
+        if (n > max) {
+            throw new IllegalArgumentException(field + ": " + n + " entries, at most " + max);
+        }
+    }
+
+    static void writeKw(CanonicalWriter w, List<Long> kw) {
+        w.i32(kw.size());
+        for (long v : kw) {
+            w.i64(v);
+        }
+    }
+
+    static List<Long> readKw(CanonicalReader r, String field) {
+        int n = count(r, field, MAX_INTERVALS);
+        List<Long> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(r.i64(field + "[" + i + "]"));
+        }
+        return List.copyOf(out);
+    }
+}
