@@ -1,0 +1,114 @@
+package org.energychain.dispatch.negotiation;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.energychain.crypto.CryptoSuite;
+import org.energychain.crypto.CryptoSuites;
+import org.energychain.crypto.sign.KeyPair;
+import org.energychain.ledger.Chain;
+import org.energychain.ledger.contract.ContractException;
+import org.energychain.ledger.contract.ContractRegistry;
+import org.energychain.ledger.exec.Receipt;
+import org.energychain.ledger.exec.Submission;
+import org.energychain.ledger.genesis.ChainLimits;
+import org.energychain.ledger.genesis.Genesis;
+import org.energychain.ledger.genesis.Member;
+import org.energychain.ledger.genesis.Role;
+import org.energychain.ledger.genesis.Validator;
+import org.energychain.ledger.store.InMemoryChainStore;
+import org.energychain.ledger.tx.Transaction;
+
+/**
+ * A dispatch chain in memory running only {@code dispatch-negotiation}: the grid {@code grid} (GRID), a
+ * load {@code load} (LOAD), the group {@code g1} (GROUP, the validator), plants {@code p1..p5} (PLANT)
+ * and the regulator {@code reg}. One block per submission.
+ */
+final class NegoNet implements AutoCloseable {
+    static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
+    final CryptoSuite suite = CryptoSuites.SHA256_ED25519;
+    final Map<String, KeyPair> keys = new LinkedHashMap<>();
+    final Map<String, Member> members = new LinkedHashMap<>();
+    final Chain chain;
+    private final Map<String, Long> nonces = new HashMap<>();
+
+    NegoNet() {
+        SecureRandom rnd = new SecureRandom(new byte[] {5});
+        add("grid", Role.GRID, rnd);
+        add("load", Role.LOAD, rnd);
+        add("g1", Role.GROUP, rnd);
+        for (int i = 1; i <= 5; i++) {
+            add("p" + i, Role.PLANT, rnd);
+        }
+        add("reg", Role.REGULATOR, rnd);
+        Genesis g = new Genesis("dispatch", suite.name(), true, T0, List.copyOf(members.values()),
+                List.of(new Validator("g1", 10)), List.of(NegotiationContract.NAME),
+                new ChainLimits(100, 1 << 20, 64 << 10, 1000, Duration.ofMillis(50)));
+        chain = new Chain(g, new InMemoryChainStore(g), new ContractRegistry().register(new NegotiationContract()),
+                "g1", keys.get("g1").privateKey(), Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
+    }
+
+    private void add(String id, Role role, SecureRandom rnd) {
+        KeyPair k = suite.signatures().generateKeyPair(rnd);
+        keys.put(id, k);
+        members.put(id, new Member(id, EnumSet.of(role), k.publicKey()));
+    }
+
+    Submission offer(String sender, String method, byte[] args) {
+        long nonce = nonces.getOrDefault(sender, 0L);
+        Submission s = chain.submit(Transaction.sign(chain.id(), sender, nonce, NegotiationContract.NAME, method, args,
+                suite.signatures(), keys.get(sender).privateKey()));
+        if (s.accepted()) {
+            nonces.put(sender, nonce + 1);
+        }
+        return s;
+    }
+
+    Receipt submit(String sender, String method, byte[] args) {
+        Submission s = offer(sender, method, args);
+        if (!s.accepted()) {
+            throw new AssertionError("not admitted: " + s.rejection());
+        }
+        chain.cutBlock();
+        try {
+            return s.receipt().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("no receipt for " + method, e);
+        }
+    }
+
+    Receipt post(String sender, PostDemandArgs a) {
+        return submit(sender, NegotiationContract.POST_DEMAND, a.encode());
+    }
+
+    Receipt propose(String sender, String demand, int round, List<PlanRow> plan) {
+        return submit(sender, NegotiationContract.PROPOSE, new ProposeArgs(demand, round, plan).encode());
+    }
+
+    Receipt vote(String sender, String demand, int round, boolean accept) {
+        return submit(sender, NegotiationContract.VOTE, new VoteArgs(demand, round, accept).encode());
+    }
+
+    DemandState state(String demand) throws ContractException {
+        return DemandState.decode(chain.query(NegotiationContract.NAME, NegotiationContract.DEMAND,
+                DemandRef.of(demand).encode(), members.get("reg")));
+    }
+
+    List<String> open() throws ContractException {
+        return OpenDemands.decode(chain.query(NegotiationContract.NAME, NegotiationContract.OPEN_DEMANDS, new byte[0],
+                members.get("grid"))).demandIds();
+    }
+
+    @Override
+    public void close() {
+        chain.close();
+    }
+}
