@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code energychain dispatch}: supply plans for the multi-source collaboration (paper III). */
 @Command(name = "dispatch", mixinStandardHelpOptions = true,
         description = "Multi-source collaboration: supply plans (the negotiation on the dispatch chain comes next).",
-        subcommands = {DispatchCommand.Plan.class})
+        subcommands = {DispatchCommand.Plan.class, DispatchCommand.Weights.class})
 public final class DispatchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -22,6 +22,81 @@ public final class DispatchCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code dispatch weights --sources FILE.yaml}: the voting weights V_k = f(W, R, S, M). */
+    @Command(name = "weights", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Compute the sources' voting weights V_k = f(W, R, S, M) in parts per million (exact, capped at "
+                    + "--cap, summing to 1,000,000) from a YAML list of sources: id, technology (e.g. wind-onshore, coal), "
+                    + "traded-kwh (W), social-ppm (S), price-milli (M, per MWh). See docs/dispatch.md.",
+            exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:computed", "2:bad input"})
+    static final class Weights implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--sources", required = true, paramLabel = "FILE", description = "Sources (YAML).")
+        Path sources;
+
+        @Option(names = "--coefficients", defaultValue = "300000,300000,200000,200000", split = ",",
+                paramLabel = "A,B,C,D", description = "ppm for W, R, S, M, summing to 1,000,000 (default: ${DEFAULT-VALUE}).")
+        long[] coefficients;
+
+        @Option(names = "--cap", defaultValue = "500000", paramLabel = "PPM", description = "Largest weight (default: ${DEFAULT-VALUE}).")
+        long cap;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            if (coefficients.length != 4) {
+                throw new IllegalArgumentException("--coefficients needs 4 values (W, R, S, M)");
+            }
+            com.fasterxml.jackson.databind.JsonNode root;
+            try {
+                root = new com.fasterxml.jackson.databind.ObjectMapper(
+                        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(sources.toFile());
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException(sources + ": not readable YAML: " + e.getMessage(), e);
+            }
+            java.util.List<org.energychain.dispatch.weight.SourceFactors> list = new java.util.ArrayList<>();
+            int i = 0;
+            for (com.fasterxml.jackson.databind.JsonNode n : root.path("sources")) {
+                String where = sources + ": sources[" + i++ + "]";
+                try {
+                    list.add(new org.energychain.dispatch.weight.SourceFactors(text(n, "id"),
+                            n.path("traded-kwh").asLong(0),
+                            org.energychain.dispatch.weight.Cleanness.ppm(
+                                    org.energychain.dispatch.weight.Technology.byCode(text(n, "technology"))),
+                            n.path("social-ppm").asLong(0), n.path("price-milli").asLong(0)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+                }
+            }
+            if (list.isEmpty()) {
+                throw new IllegalArgumentException(sources + ": expected a 'sources' list");
+            }
+            var weights = new org.energychain.dispatch.weight.WeightFunction(
+                    new org.energychain.dispatch.weight.WeightCoefficients(coefficients[0], coefficients[1],
+                            coefficients[2], coefficients[3], cap)).weigh(list);
+            var out = spec.commandLine().getOut();
+            if (json) {
+                var n = Json.MAPPER.createObjectNode();
+                weights.ppm().forEach(n::put);
+                Json.print(out, n);
+            } else {
+                weights.ppm().forEach((id, ppm) -> out.printf("  %-12s %9d ppm  (%6.3f%%)%n", id, ppm, ppm / 10_000.0));
+                out.flush();
+            }
+            return ExitCodes.OK;
+        }
+
+        private static String text(com.fasterxml.jackson.databind.JsonNode n, String field) {
+            if (!n.path(field).isTextual()) {
+                throw new IllegalArgumentException("missing '" + field + "'");
+            }
+            return n.get(field).asText();
+        }
     }
 
     /** {@code dispatch plan --case FILE.m}. */

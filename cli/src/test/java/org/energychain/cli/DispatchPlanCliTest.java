@@ -42,4 +42,24 @@ class DispatchPlanCliTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("bad.m");
     }
+
+    @Test
+    void weightsAreCappedAndSumToOneMillion(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("sources.yaml");
+        Files.writeString(f, """
+                sources:
+                  - {id: COAL1, technology: coal, traded-kwh: 9000000, social-ppm: 500000, price-milli: 300000}
+                  - {id: WIND1, technology: wind-onshore, traded-kwh: 100000, social-ppm: 500000, price-milli: 250000}
+                  - {id: HYDRO1, technology: hydro, traded-kwh: 50000, social-ppm: 900000, price-milli: 200000}
+                """);
+        Cli r = Cli.run("dispatch", "weights", "--sources", f.toString(), "--coefficients", "1000000,0,0,0", "--json");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        JsonNode w = r.json();
+        assertThat(w.get("COAL1").asLong()).isEqualTo(500_000);
+        assertThat(w.get("COAL1").asLong() + w.get("WIND1").asLong() + w.get("HYDRO1").asLong()).isEqualTo(1_000_000);
+        Files.writeString(f, "sources:\n  - {id: X, technology: steam}\n");
+        Cli bad = Cli.run("dispatch", "weights", "--sources", f.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("sources[0]").contains("steam");
+    }
 }
