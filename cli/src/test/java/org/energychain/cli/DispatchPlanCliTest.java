@@ -10,8 +10,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code energychain dispatch plan --case FILE.m --json}: the contract other tools read. */
 class DispatchPlanCliTest {
+    /** A MATPOWER case from the dispatch module's test cases, copied to a file (it may sit in a jar). */
     static String resource(String name) throws Exception {
-        return Path.of(DispatchPlanCliTest.class.getResource("/matpower/" + name).toURI()).toString();
+        Path file = Files.createTempDirectory("matpower").resolve(name);
+        try (var in = DispatchPlanCliTest.class.getResourceAsStream("/matpower/" + name)) {
+            Files.copy(in, file);
+        }
+        file.toFile().deleteOnExit();
+        return file.toString();
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.energychain.crypto;
 
-import java.util.Arrays;
-
 /**
  * HMAC (RFC 2104) over any {@link HashFunction} with a 64-byte block (SHA-256 and SM3), so that keyed
  * derivations follow the suite: HMAC-SHA-256 or HMAC-SM3. Reusable, not thread-safe.
@@ -51,11 +49,5 @@ public final class Hmac {
     @Override
     public String toString() {
         return "Hmac[key=<redacted>]";
-    }
-
-    /** Clears key material from memory. */
-    public void destroy() {
-        Arrays.fill(ipad, (byte) 0);
-        Arrays.fill(opad, (byte) 0);
     }
 }

@@ -2,7 +2,6 @@ package org.energychain.supervision.reading;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -20,10 +19,6 @@ public record Group(String id, List<Plant> plants) {
             }
         }
         plants = List.copyOf(byId.values());
-    }
-
-    public Optional<Plant> plant(String plantId) {
-        return plants.stream().filter(p -> p.id().equals(plantId)).findFirst();
     }
 
     public Map<String, Plant> plantsById() {

@@ -1,7 +1,6 @@
 package org.energychain.supervision.tree;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.energychain.crypto.merkle.MerkleTree;
 import org.energychain.supervision.reading.Reading;
@@ -41,14 +40,5 @@ public record DayTree(DayLeaf leaf, MerkleTree tree) {
         MerkleTree tree = MerkleTree.fromPackedLeafHashes(ctx.hash(), packed, readings.size());
         DayLeaf leaf = new DayLeaf(ctx.hash().name(), ctx.groupId(), plantId, day, readings.size(), tree.root());
         return new DayTree(leaf, tree);
-    }
-
-    /** The reading leaves of a day in tree order (for disclosure of a whole day). */
-    public static List<ReadingLeaf> leaves(ReadingLeafEncoder encoder, List<Reading> sortedReadings) {
-        List<ReadingLeaf> out = new ArrayList<>(sortedReadings.size());
-        for (Reading r : sortedReadings) {
-            out.add(encoder.leaf(r));
-        }
-        return out;
     }
 }
