@@ -122,3 +122,12 @@ if __name__ == "__main__":
     show("stateRoot1", state_commitment(init, {"kv/a": b"1", "_nonce/g1": i64(1), "kv/gone": None}))
     show("blockHeader", block_header("regulatory", 1, b"\x01" * 32, b"\x02" * 32, b"\x03" * 32, b"\x04" * 32,
                                      "2026-06-01T00:01:00Z", "reg", 2))
+
+# --- content root (Hash(D1)): RFC 9162 tree over 4096-byte chunks -----------------------------------------
+def content_root(b):
+    return mth([b[i:i + 4096] for i in range(0, len(b), 4096)])
+
+if __name__ == "__main__":
+    show("contentRoot(empty)", content_root(b""))
+    show("contentRoot(hello)", content_root(b"hello"))
+    show("contentRoot(10000 x i mod 251)", content_root(bytes(i % 251 for i in range(10000))))

@@ -18,6 +18,12 @@ public interface QueryContext {
     /** A value of this contract's state, or null. */
     byte[] get(String key);
 
+    /**
+     * A value of another contract's state on the same chain, read-only (e.g. the market reading a
+     * catalogue listing). Deterministic like {@link #get}: the same view of the same block.
+     */
+    byte[] read(String contract, String key);
+
     /** Entries of this contract's state under a key prefix, in key order (keys without the namespace). */
     SortedMap<String, byte[]> scan(String prefix, int limit);
 }

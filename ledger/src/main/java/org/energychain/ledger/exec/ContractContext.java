@@ -61,6 +61,14 @@ final class ContractContext implements TxContext {
     }
 
     @Override
+    public byte[] read(String contract, String key) {
+        if (contract.isEmpty() || contract.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("bad contract name '" + contract + "'");
+        }
+        return reader.get(contract + "/" + key);
+    }
+
+    @Override
     public SortedMap<String, byte[]> scan(String prefix, int limit) {
         TreeMap<String, byte[]> out = new TreeMap<>(WriteSet::compareUtf8);
         for (Map.Entry<String, byte[]> e : reader.scan(namespace + prefix, limit).entrySet()) {

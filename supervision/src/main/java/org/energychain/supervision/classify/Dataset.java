@@ -6,8 +6,9 @@ import org.energychain.crypto.encoding.CanonicalWriter;
 
 /**
  * A derived dataset of one plant, rule and measurement over a period, with its class and descriptive
- * information. Its hash is {@code H(encode())} — the paper's {@code Hash(D1)} for a D1 dataset — so a
- * buyer can check delivered data against the summary without trusting the seller.
+ * information. Its hash is the {@link org.energychain.crypto.merkle.ContentRoot} of {@code encode()} — the
+ * paper's {@code Hash(D1)} for a D1 dataset — so a buyer can check delivered data against the summary
+ * without trusting the seller, and prove a single wrong chunk on the trading chain.
  *
  * <p>Encoding: tag {@code EC/dataset/v1}, string hash, string class, string rule, the DI encoding
  * ({@link DescriptiveInfo}), i32 point count, then per point: instant time, decimal value.
@@ -34,7 +35,7 @@ public record Dataset(String hash, DataClass dataClass, String rule, Descriptive
         if (!h.name().equals(hash)) {
             throw new IllegalArgumentException("dataset names hash " + hash + ", asked for " + h.name());
         }
-        return h.hash(encode());
+        return org.energychain.crypto.merkle.ContentRoot.root(h, encode());
     }
 
     /** A stable id: class, rule, plant, measurement and period, e.g. {@code D1/hourly-power/G1-W001/active_power/2026-01-01/2026-02-01}. */

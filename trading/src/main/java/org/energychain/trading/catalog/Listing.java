@@ -1,0 +1,135 @@
+package org.energychain.trading.catalog;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.energychain.crypto.HashFunction;
+import org.energychain.crypto.HashFunctions;
+import org.energychain.crypto.Hex;
+import org.energychain.crypto.encoding.CanonicalReader;
+import org.energychain.crypto.encoding.CanonicalWriter;
+
+/**
+ * A summary block as a seller publishes it on the trading chain (paper II.C): {@code Hash(D1)} (the
+ * content root of the dataset's canonical encoding, see docs/encoding.md) and the descriptive
+ * information DI a buyer searches by. The first five DI fields are the levels of the summary directory
+ * tree. Everything here is public; the data itself never leaves the seller until it is sold.
+ *
+ * <p>Encoding (docs/market.md): tag {@code EC/listing/v1}, string id, string hash, fixed(digest)
+ * contentRoot, i64 sizeBytes, strings energyType, dataType, region, group, unit, mathType, measurement,
+ * measurementUnit, instant from, instant to (exclusive), i64 price (minor units of the chain's
+ * currency), string terms, string endpoint.
+ */
+public record Listing(String id, String hash, byte[] contentRoot, long sizeBytes, String energyType, String dataType,
+        String region, String group, String unit, String mathType, String measurement, String measurementUnit,
+        Instant from, Instant to, long price, String terms, String endpoint) {
+    public static final String TAG = "EC/listing/v1";
+
+    /** Ids: what dataset ids look like, e.g. {@code D1/hourly-power/G1-W001/active_power/2026-01-01/2026-02-01}. */
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,159}");
+    /** Directory levels: no '/' (the path separator) and no '*' (the wildcard). */
+    public static final Pattern LEVEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    public static final int MAX_TEXT = 256;
+    public static final int MAX_ENDPOINT = 512;
+
+    /** Validates every field; the message names the field and what is wrong. */
+    public Listing {
+        require(id != null && ID.matcher(id).matches(), "id", id, "1-160 characters of A-Z a-z 0-9 . _ : / -");
+        HashFunction h;
+        try {
+            h = HashFunctions.byName(Objects.requireNonNull(hash, "hash"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("listing " + id + ": hash: " + e.getMessage());
+        }
+        require(contentRoot != null && contentRoot.length == h.digestLength(), "contentRoot",
+                contentRoot == null ? null : Hex.encode(contentRoot), h.digestLength() + " bytes for " + hash);
+        contentRoot = contentRoot.clone();
+        require(sizeBytes > 0, "sizeBytes", sizeBytes, "positive");
+        level(id, "energyType", energyType);
+        level(id, "dataType", dataType);
+        level(id, "region", region);
+        level(id, "group", group);
+        level(id, "unit", unit);
+        level(id, "mathType", mathType);
+        text(id, "measurement", measurement, MAX_TEXT);
+        text(id, "measurementUnit", measurementUnit, MAX_TEXT);
+        require(from != null && to != null && from.isBefore(to), "from/to", from + ".." + to,
+                "a non-empty range, from before to");
+        require(price >= 0, "price", price, "zero or more (minor units)");
+        text(id, "terms", terms, MAX_TEXT);
+        text(id, "endpoint", endpoint, MAX_ENDPOINT);
+    }
+
+    private static void level(String id, String field, String v) {
+        require(v != null && LEVEL.matcher(v).matches(), id, field, v, "1-64 characters of A-Z a-z 0-9 . _ -");
+    }
+
+    private static void text(String id, String field, String v, int max) {
+        require(v != null && v.length() <= max && v.chars().noneMatch(Character::isISOControl), id, field, v,
+                "at most " + max + " characters, no control characters");
+    }
+
+    private static void require(boolean ok, String field, Object value, String what) {
+        require(ok, null, field, value, what);
+    }
+
+    private static void require(boolean ok, String id, String field, Object value, String what) {
+        if (!ok) {
+            throw new IllegalArgumentException((id == null ? "" : "listing " + id + ": ") + field + " '" + value
+                    + "' is invalid: expected " + what);
+        }
+    }
+
+    @Override
+    public byte[] contentRoot() {
+        return contentRoot.clone();
+    }
+
+    /** The directory path: energy type / data type / region / group / unit. */
+    public String path() {
+        return energyType + "/" + dataType + "/" + region + "/" + group + "/" + unit;
+    }
+
+    public CanonicalWriter encodeInto(CanonicalWriter w) {
+        return w.tag(TAG).string(id).string(hash).fixed(contentRoot).i64(sizeBytes).string(energyType)
+                .string(dataType).string(region).string(group).string(unit).string(mathType).string(measurement)
+                .string(measurementUnit).instant(from).instant(to).i64(price).string(terms).string(endpoint);
+    }
+
+    public byte[] encode() {
+        return encodeInto(new CanonicalWriter(384)).toByteArray();
+    }
+
+    /** Reads a listing after its tag has been checked by {@link CanonicalReader#expectTag}. */
+    public static Listing readFrom(CanonicalReader r) {
+        String id = r.string("id");
+        String hash = r.string("hash");
+        HashFunction h = HashFunctions.byName(hash);
+        return new Listing(id, hash, r.fixed(h.digestLength(), "contentRoot"), r.i64("sizeBytes"),
+                r.string("energyType"), r.string("dataType"), r.string("region"), r.string("group"), r.string("unit"),
+                r.string("mathType"), r.string("measurement"), r.string("measurementUnit"), r.instant("from"),
+                r.instant("to"), r.i64("price"), r.string("terms"), r.string("endpoint"));
+    }
+
+    public static Listing decode(byte[] bytes) {
+        CanonicalReader r = new CanonicalReader(bytes).expectTag(TAG);
+        Listing l = readFrom(r);
+        r.end();
+        return l;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Listing l && java.util.Arrays.equals(encode(), l.encode());
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode() * 31 + java.util.Arrays.hashCode(contentRoot);
+    }
+
+    @Override
+    public String toString() {
+        return "Listing[" + id + " " + path() + " " + Hex.encode(contentRoot) + " price " + price + "]";
+    }
+}
