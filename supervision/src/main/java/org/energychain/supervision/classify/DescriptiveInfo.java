@@ -25,4 +25,15 @@ public record DescriptiveInfo(String energyType, String dataType, String region,
     public byte[] encode() {
         return encodeInto(new CanonicalWriter(192)).toByteArray();
     }
+
+    /** Reads the encoding of {@link #encode()} (strict: tag, every field, nothing after). */
+    public static DescriptiveInfo decode(byte[] bytes) {
+        org.energychain.crypto.encoding.CanonicalReader r = new org.energychain.crypto.encoding.CanonicalReader(bytes)
+                .expectTag(TAG);
+        DescriptiveInfo di = new DescriptiveInfo(r.string("energyType"), r.string("dataType"), r.string("region"),
+                r.string("group"), r.string("unit"), r.string("mathType"), r.string("measurement"),
+                r.string("measurementUnit"), r.string("derivation"), r.date("from"), r.date("to"), r.i32("points"));
+        r.end();
+        return di;
+    }
 }

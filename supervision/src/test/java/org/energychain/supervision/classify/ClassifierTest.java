@@ -88,7 +88,7 @@ class ClassifierTest {
     void summaryBlockCarriesHashAndDescriptiveInfoOnly() {
         Dataset d = new Classifier(ClassificationPolicyFile.defaults()).classify(CTX, WIND, day(Measurement.ACTIVE_POWER, 7)).get(0);
         SummaryBlock s = SummaryBlock.of(d, HashFunctions.SHA256);
-        assertThat(s.datasetHash()).isEqualTo(HashFunctions.SHA256.hash(d.encode()));
+        assertThat(s.datasetHash()).isEqualTo(org.energychain.crypto.merkle.ContentRoot.root(HashFunctions.SHA256, d.encode()));
         assertThat(s.encode().length).isLessThan(400);
     }
 }
