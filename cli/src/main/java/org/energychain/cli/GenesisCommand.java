@@ -204,10 +204,12 @@ public final class GenesisCommand implements Runnable {
         @Option(names = "--buyers", split = ",", paramLabel = "B1,B2", description = "Data buyers on the trading chain.")
         List<String> buyers = new ArrayList<>();
 
-        @Option(names = "--trading-contract", paramLabel = "NAME", description = "A contract of the trading chain. Repeatable.")
+        @Option(names = "--trading-contract", paramLabel = "NAME",
+                description = "A contract of the trading chain. Repeatable (default: catalog and market).")
         List<String> tradingContracts = new ArrayList<>();
 
-        @Option(names = "--dispatch-contract", paramLabel = "NAME", description = "A contract of the dispatch chain. Repeatable.")
+        @Option(names = "--dispatch-contract", paramLabel = "NAME",
+                description = "A contract of the dispatch chain. Repeatable (default: dispatch-negotiation).")
         List<String> dispatchContracts = new ArrayList<>();
 
         @Option(names = "--suite", defaultValue = "sha256-ed25519", paramLabel = "SUITE",
@@ -226,7 +228,9 @@ public final class GenesisCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             DefaultNetwork.Spec s = new DefaultNetwork.Spec(CryptoSuites.byName(suite), time(time), groups, regulator,
-                    platform, grid, load, buyers, tradingContracts, dispatchContracts, ChainLimits.DEFAULT);
+                    platform, grid, load, buyers, tradingContracts.isEmpty() ? List.of("catalog", "market")
+                            : tradingContracts, dispatchContracts.isEmpty() ? List.of("dispatch-negotiation")
+                            : dispatchContracts, ChainLimits.DEFAULT);
             DefaultNetwork.organisations(s);
             List<DefaultNetwork.WrittenChain> chains = DefaultNetwork.create(s, out, new SecureRandom());
             PrintWriter w = spec.commandLine().getOut();

@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.energychain.node.catalog.CatalogIndex;
 import org.energychain.node.ChainStoreFactory;
 import org.energychain.node.HostedChain;
 import org.energychain.node.Node;
@@ -45,10 +48,17 @@ public final class NodeCommand implements Callable<Integer> {
         Node node = Node.fromConfig(c, Node.discoveredContracts(), ChainStoreFactory.of(c.store(), c.dataDir()),
                 Clock.systemUTC());
         ApiServer api;
+        List<CatalogIndex> catalogs = new ArrayList<>();
         try {
+            for (HostedChain h : node.chains()) {
+                if (CatalogIndex.serves(h)) {
+                    catalogs.add(CatalogIndex.open(h, c.dataDir().resolve("catalog").resolve(h.id() + ".directory")));
+                }
+            }
             node.start();
-            api = new ApiServer(node, c.http(), c.metrics()).start();
+            api = new ApiServer(node, c.http(), c.metrics(), catalogs, c.dataDir().resolve("deliveries")).start();
         } catch (RuntimeException e) {
+            catalogs.forEach(CatalogIndex::close);
             node.close();
             throw e;
         }
@@ -66,8 +76,8 @@ public final class NodeCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         w.printf("node listening on http://%s:%d%n", c.http().host(), api.port());
         for (HostedChain h : node.chains()) {
-            w.printf("chain %s (%s) height %d as %s%n", h.id(), h.genesis().isPrivate() ? "private" : "public",
-                    h.chain().store().height(), h.member());
+            w.printf("chain %s (%s) height %d as %s%s%n", h.id(), h.genesis().isPrivate() ? "private" : "public",
+                    h.chain().store().height(), h.member(), CatalogIndex.serves(h) ? ", serving its catalogue" : "");
         }
         w.flush();
         try {
@@ -76,6 +86,7 @@ public final class NodeCommand implements Callable<Integer> {
             try {
                 api.close();
                 node.close();
+                catalogs.forEach(CatalogIndex::close);
                 w.println("node stopped");
                 w.flush();
             } finally {

@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-    private static final String CALLER = "ec.caller";
+    static final String CALLER = "ec.caller";
     private static final String JSON = "application/json";
 
     /** One route as registered: method and path template (Javalin and OpenAPI both use {@code {param}}). */
@@ -62,6 +62,15 @@ public final class ApiServer implements AutoCloseable {
     private final byte[] openApi;
 
     public ApiServer(Node node, NodeConfig.Http http, boolean metrics) {
+        this(node, http, metrics, List.of(), null);
+    }
+
+    /**
+     * A server that also answers catalogue searches for the given platform indexes, and serves sealed
+     * market deliveries from {@code deliveries} (null: none).
+     */
+    public ApiServer(Node node, NodeConfig.Http http, boolean metrics,
+            List<org.energychain.node.catalog.CatalogIndex> catalogs, java.nio.file.Path deliveries) {
         this.node = node;
         this.http = http;
         this.metrics = metrics;
@@ -98,6 +107,8 @@ public final class ApiServer implements AutoCloseable {
         route(HandlerType.GET, "/chains/{chain}/receipts/{id}", this::receipt);
         route(HandlerType.GET, "/chains/{chain}/members/{member}/nonce", this::nonce);
         route(HandlerType.POST, "/chains/{chain}/query", this::query);
+        new CatalogRoutes(catalogs).register(this::route);
+        new DeliveryRoutes(node, deliveries).register(this::route);
         routes.add(new Route("GET", "/chains/{chain}/events"));
         app.sse("/chains/{chain}/events", client -> {
             Context ctx = client.ctx();

@@ -28,7 +28,7 @@ public final class JsonViews {
                 .put("previousHash", Hex.encode(h.previousHash())).put("txRoot", Hex.encode(h.txRoot()))
                 .put("resultsRoot", Hex.encode(h.resultsRoot())).put("stateRoot", Hex.encode(h.stateRoot()))
                 .put("time", h.time().toString()).put("proposer", h.proposer()).put("txCount", h.txCount())
-                .put("signature", Hex.encode(b.signature()));
+                .put("signature", Hex.encode(b.signature())).put("encoded", Hex.encode(b.encode()));
         ArrayNode txs = n.putArray("transactions");
         for (int i = 0; i < b.transactions().size(); i++) {
             ObjectNode t = transaction(b.transactions().get(i), hash);

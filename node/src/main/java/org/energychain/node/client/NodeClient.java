@@ -85,6 +85,43 @@ public final class NodeClient {
         return get(chainPath(chain) + "/blocks/" + height);
     }
 
+    /** The block at {@code height}, decoded from its canonical encoding (for checks independent of the JSON view). */
+    public org.energychain.ledger.block.Block rawBlock(String chain, long height, int digestLength) {
+        JsonNode n = block(chain, height);
+        return org.energychain.ledger.block.Block.decode(org.energychain.crypto.Hex.decode(n.path("encoded").asText()),
+                digestLength);
+    }
+
+    /** A catalogue search on a platform node; {@code params} as in docs/api.md ("Catalogue"). */
+    public JsonNode catalogSearch(String chain, java.util.Map<String, String> params) {
+        return send("GET", chainPath(chain) + "/catalog/listings", queryString(params), null);
+    }
+
+    /** The children (with counts) of a directory path on a platform node. */
+    public JsonNode catalogTree(String chain, String path) {
+        return send("GET", chainPath(chain) + "/catalog/tree", queryString(java.util.Map.of("path", path)), null);
+    }
+
+    /** One listing of the catalogue, by id. */
+    public JsonNode catalogListing(String chain, String id) {
+        return send("GET", chainPath(chain) + "/catalog/listing", queryString(java.util.Map.of("id", id)), null);
+    }
+
+    /** Asks the platform to rebuild its directory from the chain and compare. */
+    public JsonNode catalogVerify(String chain) {
+        return get(chainPath(chain) + "/catalog/verify");
+    }
+
+    private static String queryString(java.util.Map<String, String> params) {
+        StringBuilder b = new StringBuilder();
+        new java.util.TreeMap<>(params).forEach((k, v) -> {
+            if (v != null) {
+                b.append(b.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v));
+            }
+        });
+        return b.length() == 0 ? null : b.toString();
+    }
+
     public JsonNode latestBlock(String chain) {
         return get(chainPath(chain) + "/blocks/latest");
     }
@@ -171,27 +208,7 @@ public final class NodeClient {
             throw new IllegalStateException(e);
         }
         URI uri = URI.create(base + path + (query == null ? "" : "?" + query));
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(bytes));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (key != null) {
-            long now = Instant.now(clock).toEpochMilli();
-            b.header(RequestSigning.MEMBER, member).header(RequestSigning.TIME, Long.toString(now))
-                    .header(RequestSigning.SIGNATURE, RequestSigning.sign(scheme, key, method, uri.getRawPath(),
-                            uri.getRawQuery(), member, now, bytes));
-        }
-        HttpResponse<byte[]> resp;
-        try {
-            resp = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new NodeClientException(0, "UNREACHABLE", "cannot reach node at " + base + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NodeClientException(0, "INTERRUPTED", "interrupted while calling " + uri);
-        }
+        HttpResponse<byte[]> resp = exchange(method, uri, body == null ? null : bytes, "application/json");
         JsonNode json;
         try {
             json = resp.body().length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(resp.body());
@@ -204,5 +221,49 @@ public final class NodeClient {
                     json.path("message").asText("HTTP " + resp.statusCode()));
         }
         return json;
+    }
+
+    /**
+     * GETs bytes from any URL (e.g. a seller's delivery endpoint), signing the request as this client's
+     * member if it has one; an error answer becomes a {@link NodeClientException} with its code and message.
+     */
+    public byte[] fetch(URI uri) {
+        HttpResponse<byte[]> resp = exchange("GET", uri, null, "application/octet-stream, application/json");
+        if (resp.statusCode() >= 300) {
+            JsonNode json;
+            try {
+                json = MAPPER.readTree(resp.body());
+            } catch (IOException | RuntimeException e) {
+                json = MAPPER.createObjectNode();
+            }
+            throw new NodeClientException(resp.statusCode(), json.path("error").asText("HTTP_" + resp.statusCode()),
+                    json.path("message").asText("HTTP " + resp.statusCode() + " from " + uri));
+        }
+        return resp.body();
+    }
+
+    private HttpResponse<byte[]> exchange(String method, URI uri, byte[] body, String accept) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            long now = Instant.now(clock).toEpochMilli();
+            b.header(RequestSigning.MEMBER, member).header(RequestSigning.TIME, Long.toString(now))
+                    .header(RequestSigning.SIGNATURE, RequestSigning.sign(scheme, key, method, uri.getRawPath(),
+                            uri.getRawQuery(), member, now, bytes));
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new NodeClientException(0, "UNREACHABLE", "cannot reach " + uri.getScheme() + "://" + uri.getAuthority()
+                    + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NodeClientException(0, "INTERRUPTED", "interrupted while calling " + uri);
+        }
     }
 }
