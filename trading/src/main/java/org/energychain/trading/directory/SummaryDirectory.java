@@ -276,9 +276,16 @@ public final class SummaryDirectory {
 
     /** Answers a query; see {@link DirectoryQuery} for the parameters and {@link DirectoryPage} for the answer. */
     public DirectoryPage query(DirectoryQuery q) {
+        return query(q, Plan.CHEAPEST);
+    }
+
+    /** How a query finds its page; tests force each plan to check they agree. */
+    enum Plan { CHEAPEST, WALK, SCAN }
+
+    DirectoryPage query(DirectoryQuery q, Plan plan) {
         lock.readLock().lock();
         try {
-            return new Search(q).run();
+            return new Search(q).run(plan);
         } finally {
             lock.readLock().unlock();
         }
@@ -308,7 +315,7 @@ public final class SummaryDirectory {
             this.path = q.path().toArray(String[]::new);
         }
 
-        DirectoryPage run() {
+        DirectoryPage run(Plan plan) {
             List<TreeNode> nodes = nodes(q.path());
             long pathCount = 0;
             for (TreeNode n : nodes) {
@@ -337,7 +344,8 @@ public final class SummaryDirectory {
             long estimate = total >= 0 ? total : pathCount;
             double walkCost = (q.limit() + 1.0) * byId.size() / estimate;
             double scanCost = pathCount;
-            if (total >= 0 && walkCost < scanCost) {
+            boolean walk = plan == Plan.CHEAPEST ? walkCost < scanCost : plan == Plan.WALK;
+            if (total >= 0 && walk) {
                 return walk(total);
             }
             return scan(units == null ? units(nodes) : units, total);
