@@ -26,7 +26,7 @@ class SnapshotTest {
         Random rnd = new Random(5);
         for (int b = 0; b < 5; b++) {
             for (int i = 0; i < 40; i++) {
-                blocks.publish(DirectoryMatchesBruteForceProperties.random(rnd, "D1/" + b + "/" + i));
+                blocks.publish(DirectoryPropertyTest.random(rnd, "D1/" + b + "/" + i));
             }
             blocks.withdraw("D1/" + b + "/3");
             dir.apply(blocks.cut());

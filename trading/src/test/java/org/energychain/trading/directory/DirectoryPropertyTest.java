@@ -22,7 +22,7 @@ import org.energychain.trading.directory.SummaryDirectory.Plan;
  * listings, changes and query, and whichever plan it uses. Values come from small pools so paths, times
  * and prices collide (ties, shared prefixes, boundaries).
  */
-class DirectoryMatchesBruteForceProperties {
+class DirectoryPropertyTest {
     static final String[][] LEVELS = {
             {"wind", "solar", "hydro"}, {"forecast", "profile"}, {"North", "South", "East"}, {"G1", "G2"}, {"U1", "U2", "U3"}};
     static final String[] MATH = {"time-series", "statistic"};
