@@ -1,0 +1,549 @@
+package org.energychain.trading.directory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.energychain.crypto.Digester;
+import org.energychain.crypto.HashFunctions;
+import org.energychain.crypto.encoding.CanonicalWriter;
+import org.energychain.ledger.block.Block;
+import org.energychain.ledger.tx.Event;
+import org.energychain.ledger.tx.Transaction;
+import org.energychain.ledger.tx.TxResult;
+import org.energychain.trading.catalog.CatalogContract;
+import org.energychain.trading.catalog.Listing;
+import org.energychain.trading.catalog.ListingRecord;
+import org.energychain.trading.directory.DirectoryQuery.Sort;
+
+/**
+ * The summary directory tree of paper II.C: the active listings of one trading chain filed under energy
+ * type / data type / region / group / unit, rebuilt from nothing but committed blocks (the catalogue
+ * contract's events), so any node can serve it and anyone can rebuild and compare it ({@link #digest}).
+ *
+ * <p>Why this shape: a buyer's search is mostly a path prefix, often with wildcards, narrowed by time
+ * and price and cut to a sorted page. The tree keeps a count per node, so path totals cost one visit per
+ * matching node; each unit keeps its entries sorted by start time and its end times and prices sorted,
+ * so time-window and price counts are binary searches; three global orders (id, price, start time)
+ * let a broad sorted query stop after one page instead of touching every match. {@link #query} picks
+ * the cheaper of walking a global order and scanning the matching units by an estimate of both.
+ *
+ * <p>Thread-safe: queries run under a read lock concurrently with each other; {@link #apply} decodes a
+ * block outside the lock and changes the index under the write lock, so a query sees a whole block or
+ * none of it, and every answer names the height it reflects.
+ */
+public final class SummaryDirectory {
+    private static final int LEVELS = DirectoryQuery.LEVELS;
+
+    private final String chainId;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final TreeNode root = new TreeNode("", 0, null);
+    private final HashMap<String, Entry> byId = new HashMap<>();
+    private final TreeSet<Entry> idOrder = new TreeSet<>(Entry.BY_ID);
+    private final TreeSet<Entry> priceOrder = new TreeSet<>(Entry.BY_PRICE);
+    private final TreeSet<Entry> fromOrder = new TreeSet<>(Entry.BY_FROM);
+    /** One instance per distinct short string (levels, seller, hash name, units...): most listings share them. */
+    private final HashMap<String, String> strings = new HashMap<>();
+    private final HashMap<Long, Instant> instants = new HashMap<>();
+    private long height;
+    /** The longest generation range ever filed (never shrinks): bounds where a time window's matches can start. */
+    private long maxDuration;
+
+    private SummaryDirectory(String chainId) {
+        this.chainId = Objects.requireNonNull(chainId, "chainId");
+    }
+
+    /** An empty directory of a chain, at height 0 (before block 1). */
+    public static SummaryDirectory empty(String chainId) {
+        return new SummaryDirectory(chainId);
+    }
+
+    public String chainId() {
+        return chainId;
+    }
+
+    /** The height of the last block applied; 0 before the first. */
+    public long height() {
+        lock.readLock().lock();
+        try {
+            return height;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The number of active listings. */
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return byId.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The active listing with this id, if any. */
+    public Optional<ListingRecord> get(String listingId) {
+        lock.readLock().lock();
+        try {
+            Entry e = byId.get(listingId);
+            return e == null ? Optional.empty() : Optional.of(e.record);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Applies one committed block: the events of its successful {@code catalog} transactions, in block
+     * order. A block of another chain, or whose height is not {@link #height()} + 1, is refused with
+     * {@link IllegalStateException} and changes nothing; so is a block whose catalogue events do not
+     * decode (a corrupt store).
+     */
+    public void apply(Block block) {
+        if (!block.header().chainId().equals(chainId)) {
+            throw new IllegalStateException("block " + block.height() + " is of chain " + block.header().chainId()
+                    + ", this directory is of chain " + chainId);
+        }
+        List<ListingRecord> changes = changes(block);
+        lock.writeLock().lock();
+        try {
+            if (block.height() != height + 1) {
+                throw new IllegalStateException("block " + block.height() + " does not follow the directory's height "
+                        + height + " (expected block " + (height + 1) + ")");
+            }
+            for (ListingRecord r : changes) {
+                put(r);
+            }
+            height = block.height();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The listing records a block's catalogue events announce, decoded before anything changes. */
+    static List<ListingRecord> changes(Block block) {
+        List<ListingRecord> out = new ArrayList<>();
+        List<Transaction> txs = block.transactions();
+        List<TxResult> results = block.results();
+        for (int i = 0; i < txs.size(); i++) {
+            if (!CatalogContract.NAME.equals(txs.get(i).contract()) || !results.get(i).isOk()) {
+                continue;
+            }
+            for (Event ev : results.get(i).events()) {
+                if (isCatalogEvent(ev.type())) {
+                    try {
+                        out.add(ListingRecord.decode(ev.data()));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalStateException("block " + block.height() + " transaction " + i + ": event "
+                                + ev.type() + " does not decode: " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static boolean isCatalogEvent(String type) {
+        return CatalogContract.PUBLISHED.equals(type) || CatalogContract.UPDATED.equals(type)
+                || CatalogContract.WITHDRAWN.equals(type);
+    }
+
+    /** Files the record (replacing the listing's earlier version) or, if withdrawn, takes the listing out. */
+    private void put(ListingRecord r) {
+        Entry old = byId.remove(r.listing().id());
+        if (old != null) {
+            unfile(old);
+        }
+        if (r.active()) {
+            file(intern(r));
+        }
+    }
+
+    private void file(ListingRecord r) {
+        Listing l = r.listing();
+        TreeNode n = root;
+        for (int d = 1; d <= LEVELS; d++) {
+            n = n.child(Entry.level(l, d), true);
+        }
+        Entry e = new Entry(r, n);
+        n.add(e);
+        for (TreeNode a = n; a != null; a = a.parent) {
+            a.count++;
+        }
+        byId.put(e.id, e);
+        idOrder.add(e);
+        priceOrder.add(e);
+        fromOrder.add(e);
+        maxDuration = Math.max(maxDuration, e.to - e.from);
+    }
+
+    private void unfile(Entry e) {
+        e.leaf.remove(e);
+        for (TreeNode a = e.leaf; a != null; a = a.parent) {
+            a.count--;
+            if (a.count == 0 && a.parent != null) {
+                a.parent.children.remove(a.name);
+            }
+        }
+        idOrder.remove(e);
+        priceOrder.remove(e);
+        fromOrder.remove(e);
+    }
+
+    /** The same record with its shared strings and instants replaced by the directory's single copies. */
+    private ListingRecord intern(ListingRecord r) {
+        Listing l = r.listing();
+        Listing li = new Listing(l.id(), s(l.hash()), l.contentRoot(), l.sizeBytes(), s(l.energyType()),
+                s(l.dataType()), s(l.region()), s(l.group()), s(l.unit()), s(l.mathType()), s(l.measurement()),
+                s(l.measurementUnit()), t(l.from()), t(l.to()), l.price(), s(l.terms()), l.endpoint());
+        return new ListingRecord(s(r.seller()), r.version(), r.status(), r.txId(), r.height(), li);
+    }
+
+    private String s(String v) {
+        return strings.computeIfAbsent(v, k -> k);
+    }
+
+    private Instant t(Instant v) {
+        return instants.computeIfAbsent(v.toEpochMilli(), k -> v);
+    }
+
+    /**
+     * The children of the nodes a path prefix names (0..4 levels, each a value or {@code *}), merged by
+     * name, with the number of active listings below each, sorted by name. An unknown value gives an
+     * empty list.
+     */
+    public List<DirectoryNode> browse(List<String> pathPrefix) {
+        DirectoryQuery checked = DirectoryQuery.builder().path(pathPrefix).build();
+        if (checked.path().size() >= LEVELS) {
+            throw new IllegalArgumentException("path '" + checked.pathString() + "' names units: a unit's listings are"
+                    + " found with a query, browse takes 0.." + (LEVELS - 1) + " levels");
+        }
+        lock.readLock().lock();
+        try {
+            TreeMap<String, Integer> merged = new TreeMap<>();
+            for (TreeNode n : nodes(checked.path())) {
+                for (TreeNode c : n.children.values()) {
+                    merged.merge(c.name, c.count, Integer::sum);
+                }
+            }
+            List<DirectoryNode> out = new ArrayList<>(merged.size());
+            merged.forEach((name, count) -> out.add(new DirectoryNode(name, count)));
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The nodes at depth path.size() matching the path; a literal never seen matches nothing. */
+    private List<TreeNode> nodes(List<String> path) {
+        List<TreeNode> level = List.of(root);
+        for (String seg : path) {
+            List<TreeNode> next = new ArrayList<>();
+            for (TreeNode n : level) {
+                if (DirectoryQuery.WILDCARD.equals(seg)) {
+                    next.addAll(n.children.values());
+                } else {
+                    TreeNode c = n.child(seg, false);
+                    if (c != null) {
+                        next.add(c);
+                    }
+                }
+            }
+            level = next;
+        }
+        return level;
+    }
+
+    private static void unitsBelow(TreeNode n, List<TreeNode> out) {
+        if (n.depth == TreeNode.UNIT) {
+            out.add(n);
+        } else {
+            for (TreeNode c : n.children.values()) {
+                unitsBelow(c, out);
+            }
+        }
+    }
+
+    /** Answers a query; see {@link DirectoryQuery} for the parameters and {@link DirectoryPage} for the answer. */
+    public DirectoryPage query(DirectoryQuery q) {
+        return query(q, Plan.CHEAPEST);
+    }
+
+    /** How a query finds its page; tests force each plan to check they agree. */
+    enum Plan { CHEAPEST, WALK, SCAN }
+
+    DirectoryPage query(DirectoryQuery q, Plan plan) {
+        lock.readLock().lock();
+        try {
+            return new Search(q).run(plan);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** One query's evaluation under the read lock. */
+    private final class Search {
+        final DirectoryQuery q;
+        final Sort sort;
+        final long qFrom;
+        final long qTo;
+        final long minPrice;
+        final long maxPrice;
+        final boolean timeFilter;
+        final boolean priceFilter;
+        final String[] path;
+
+        Search(DirectoryQuery q) {
+            this.q = q;
+            this.sort = q.sort();
+            this.qFrom = q.from() == null ? Long.MIN_VALUE : q.from().toEpochMilli();
+            this.qTo = q.to() == null ? Long.MAX_VALUE : q.to().toEpochMilli();
+            this.minPrice = q.minPrice() == null ? 0 : q.minPrice();
+            this.maxPrice = q.maxPrice() == null ? Long.MAX_VALUE : q.maxPrice();
+            this.timeFilter = q.from() != null || q.to() != null;
+            this.priceFilter = q.minPrice() != null || q.maxPrice() != null;
+            this.path = q.path().toArray(String[]::new);
+        }
+
+        DirectoryPage run(Plan plan) {
+            List<TreeNode> nodes = nodes(q.path());
+            long pathCount = 0;
+            for (TreeNode n : nodes) {
+                pathCount += n.count;
+            }
+            if (pathCount == 0) {
+                return new DirectoryPage(List.of(), 0, null, height);
+            }
+            List<TreeNode> units = null;
+            long total = -1;
+            if (q.mathType() == null && !(timeFilter && priceFilter)) {
+                if (!timeFilter && !priceFilter) {
+                    total = pathCount;
+                } else {
+                    units = units(nodes);
+                    total = 0;
+                    for (TreeNode u : units) {
+                        total += timeFilter ? u.countOverlapping(qFrom, qTo) : u.countPriced(minPrice, maxPrice);
+                    }
+                }
+                if (total == 0) {
+                    return new DirectoryPage(List.of(), 0, null, height);
+                }
+            }
+            // a walk of a global order visits about (limit + 1) * size / matches entries; a scan visits the path's
+            long estimate = total >= 0 ? total : pathCount;
+            double walkCost = (q.limit() + 1.0) * byId.size() / estimate;
+            double scanCost = pathCount;
+            boolean walk = plan == Plan.CHEAPEST ? walkCost < scanCost : plan == Plan.WALK;
+            if (total >= 0 && walk) {
+                return walk(total);
+            }
+            return scan(units == null ? units(nodes) : units, total);
+        }
+
+        private List<TreeNode> units(List<TreeNode> nodes) {
+            List<TreeNode> out = new ArrayList<>();
+            for (TreeNode n : nodes) {
+                unitsBelow(n, out);
+            }
+            return out;
+        }
+
+        boolean matches(Entry e) {
+            if (e.from >= qTo || e.to <= qFrom || e.price < minPrice || e.price > maxPrice) {
+                return false;
+            }
+            Listing l = e.listing();
+            if (q.mathType() != null && !q.mathType().equals(l.mathType())) {
+                return false;
+            }
+            for (int i = 0; i < path.length; i++) {
+                if (!DirectoryQuery.WILDCARD.equals(path[i]) && !path[i].equals(Entry.level(l, i + 1))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether {@code e} comes strictly after the cursor in the query's order. */
+        boolean afterCursor(Entry e) {
+            DirectoryQuery.Cursor c = q.cursor();
+            return c == null || sort.compare(key(e), e.id, c.key(), c.id()) > 0;
+        }
+
+        long key(Entry e) {
+            return switch (sort) {
+                case ID -> 0;
+                case PRICE, PRICE_DESC -> e.price;
+                case FROM, FROM_DESC -> e.from;
+            };
+        }
+
+        int compare(Entry a, Entry b) {
+            return sort.compare(key(a), a.id, key(b), b.id);
+        }
+
+        /** Walks the global order of the sort from the cursor, filtering, until a page and one more are found. */
+        DirectoryPage walk(long total) {
+            NavigableSet<Entry> index = switch (sort) {
+                case ID -> idOrder;
+                case PRICE, PRICE_DESC -> priceOrder;
+                case FROM, FROM_DESC -> fromOrder;
+            };
+            // the keys a match can have in this order: bounds from the filters on the sort's own field
+            long lo = Long.MIN_VALUE;
+            long hi = Long.MAX_VALUE;
+            if (sort == Sort.PRICE || sort == Sort.PRICE_DESC) {
+                lo = minPrice;
+                hi = maxPrice;
+            } else if (sort == Sort.FROM || sort == Sort.FROM_DESC) {
+                lo = qFrom == Long.MIN_VALUE ? Long.MIN_VALUE : qFrom - maxDuration;
+                hi = qTo == Long.MAX_VALUE ? Long.MAX_VALUE : qTo - 1;
+            }
+            DirectoryQuery.Cursor c = q.cursor();
+            Iterable<Entry> walk;
+            if (!sort.descending()) {
+                walk = c != null ? index.tailSet(Entry.probe(c.key(), c.id()), false)
+                        : index.tailSet(Entry.probe(lo, ""), true);
+            } else {
+                NavigableSet<Entry> upTo = c != null ? index.headSet(Entry.probe(c.key(), c.id()), false)
+                        : hi == Long.MAX_VALUE ? index : index.headSet(Entry.probe(hi + 1, ""), false);
+                walk = upTo.descendingSet();
+            }
+            List<Entry> page = new ArrayList<>(q.limit() + 1);
+            for (Iterator<Entry> it = walk.iterator(); it.hasNext() && page.size() <= q.limit();) {
+                Entry e = it.next();
+                long k = key(e);
+                if (sort.descending() ? k < lo : k > hi) {
+                    break;
+                }
+                if (matches(e)) {
+                    page.add(e);
+                }
+            }
+            return page(page, total);
+        }
+
+        /** Scans the matching units (inside each, only the start times a time window allows), keeping the best page. */
+        DirectoryPage scan(List<TreeNode> units, long knownTotal) {
+            PriorityQueue<Entry> best = new PriorityQueue<>(q.limit() + 2, (a, b) -> compare(b, a));
+            long total = 0;
+            long start = qFrom == Long.MIN_VALUE ? Long.MIN_VALUE : qFrom - maxDuration;
+            for (TreeNode u : units) {
+                Entry[] es = u.entries;
+                int n = u.count;
+                for (int i = start == Long.MIN_VALUE ? 0 : u.firstFromAtLeast(start); i < n; i++) {
+                    Entry e = es[i];
+                    if (e.from >= qTo) {
+                        break;
+                    }
+                    if (!matches(e)) {
+                        continue;
+                    }
+                    total++;
+                    if (afterCursor(e)) {
+                        if (best.size() <= q.limit()) {
+                            best.add(e);
+                        } else if (compare(e, best.peek()) < 0) {
+                            best.poll();
+                            best.add(e);
+                        }
+                    }
+                }
+            }
+            List<Entry> page = new ArrayList<>(best);
+            page.sort(this::compare);
+            return page(page, knownTotal >= 0 ? knownTotal : total);
+        }
+
+        /** The answer from up to limit + 1 entries in order: the extra one only says there is a next page. */
+        DirectoryPage page(List<Entry> found, long total) {
+            boolean more = found.size() > q.limit();
+            List<Entry> shown = more ? found.subList(0, q.limit()) : found;
+            List<ListingRecord> records = new ArrayList<>(shown.size());
+            shown.forEach(e -> records.add(e.record));
+            String next = null;
+            if (more) {
+                Entry last = shown.get(shown.size() - 1);
+                next = new DirectoryQuery.Cursor(sort, key(last), last.id).token();
+            }
+            return new DirectoryPage(records, total, next, height);
+        }
+    }
+
+    /**
+     * A hash over the whole contents in id order, so a directory rebuilt from the chain can be compared
+     * with a running one: SHA-256 of tag {@code EC/directory-digest/v1}, string chain, i64 height, i64
+     * count, then per listing in id order bytes(ListingRecord encoding).
+     */
+    public byte[] digest() {
+        lock.readLock().lock();
+        try {
+            Digester d = HashFunctions.SHA256.newDigester();
+            CanonicalWriter w = new CanonicalWriter(1024);
+            d.update(w.tag("EC/directory-digest/v1").string(chainId).i64(height).i64(byId.size()).toByteArray());
+            for (Entry e : idOrder) {
+                w.reset().bytes(e.record.encode());
+                d.update(w.buffer(), 0, w.length());
+            }
+            return d.doFinal();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Writes a snapshot atomically (a temporary file beside it, synced, then renamed over it): see
+     * {@link DirectorySnapshot} for the format. Queries may continue meanwhile; blocks wait.
+     */
+    public void save(Path file) throws IOException {
+        lock.readLock().lock();
+        try {
+            DirectorySnapshot.write(file, chainId, height, byId.size(), records(idOrder));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Reads a snapshot written by {@link #save}; a truncated, corrupt or other chain's file is a
+     * {@link CorruptSnapshotException} saying which. Follow with {@link DirectoryRebuild#catchUp}.
+     */
+    public static SummaryDirectory load(Path file, String chainId) throws IOException {
+        SummaryDirectory d = new SummaryDirectory(chainId);
+        d.height = DirectorySnapshot.read(file, chainId, d::put);
+        return d;
+    }
+
+    /** For the snapshot writer: the records in id order. */
+    static Iterable<ListingRecord> records(Iterable<Entry> entries) {
+        return () -> new Iterator<>() {
+            final Iterator<Entry> it = entries.iterator();
+
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public ListingRecord next() {
+                return it.next().record;
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "SummaryDirectory[" + chainId + " height " + height() + ", " + size() + " listings]";
+    }
+}
