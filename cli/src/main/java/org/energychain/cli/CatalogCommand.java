@@ -342,7 +342,7 @@ public final class CatalogCommand implements Runnable {
                 if (json) {
                     var n = (com.fasterxml.jackson.databind.node.ObjectNode) l.deepCopy();
                     if (verdict != null) {
-                        n.put("checked", verdict.ok()).put("checkMessage", verdict.message());
+                        n.put("checked", verdict.ok()).put("checkMessage", String.join("; ", verdict.failures()));
                     }
                     Json.print(out, n);
                 } else {
@@ -355,7 +355,7 @@ public final class CatalogCommand implements Runnable {
                             x.measurement(), x.measurementUnit(), x.price(), x.terms(), record.seller(), x.endpoint(),
                             record.txId(), record.height());
                     if (verdict != null) {
-                        out.printf("check: %s%n", verdict.ok() ? "OK, matches its transaction" : "FAILED: " + verdict.message());
+                        out.printf("check: %s%n", verdict.ok() ? "OK, matches its transaction" : "FAILED: " + String.join("; ", verdict.failures()));
                     }
                 }
                 out.flush();
