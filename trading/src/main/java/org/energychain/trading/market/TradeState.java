@@ -49,7 +49,7 @@ public record TradeState(String tradeId, String listingId, int listingVersion, S
         if ((revealed == null) != (key == null)) {
             throw new IllegalArgumentException("trade " + tradeId + ": reveal step and key go together");
         }
-        if ((closed == null) == status.open() || (closed == null) != (closeReason == CloseReason.NONE)
+        if ((closed == null) != status.open() || (closed == null) != (closeReason == CloseReason.NONE)
                 || (closed != null && closeReason.outcome() != status)) {
             throw new IllegalArgumentException("trade " + tradeId + ": close step " + closed + ", reason "
                     + closeReason + " and status " + status + " disagree");
