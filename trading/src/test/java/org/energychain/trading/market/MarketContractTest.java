@@ -418,7 +418,8 @@ class MarketContractTest {
                 .string(B1).fixed(new byte[32]).i32(3).fixed(new byte[32]).toByteArray()), MarketCodes.MALFORMED,
                 "tradeId 'XYZ'");
         refused(net.submit(B1, MarketContract.DISPUTE, new CanonicalWriter().tag(DisputeProof.TAG).string("ab".repeat(32))
-                .i32(0).bytes(new byte[5000]).toByteArray()), MarketCodes.MALFORMED, "ciphertext");
+                .i32(0).bytes(new byte[5000]).fixed(new byte[32]).i32(0).toByteArray()), MarketCodes.MALFORMED,
+                "ciphertext must be 1..4096 bytes, got 5000");
         refused(net.submit(PLAT, MarketContract.CONFIGURE, new CanonicalWriter().tag(MarketConfig.TAG).i64(0).i64(1)
                 .i64(1).i64(1).toByteArray()), MarketCodes.MALFORMED, "deliver");
         assertThatThrownBy(() -> net.query(MarketContract.TRADE, new TradeRef("ef".repeat(32)).encode()))
