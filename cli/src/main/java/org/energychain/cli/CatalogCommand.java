@@ -56,7 +56,7 @@ public final class CatalogCommand implements Runnable {
                     + "--dataset) as summary blocks on the trading chain, signed as the group (--member, --key).",
             exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:all published", "1:the contract refused one",
                 "2:bad input or refused by the node", "3:node unreachable"})
-    static final class Publish implements Callable<Integer> {
+    static class Publish implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 

@@ -111,8 +111,8 @@ public final class DemoCommand implements Callable<Integer> {
     private void chains(Path data, String from, String to) throws IOException {
         Path net = work.resolve("net");
         step("7. create the default network (keys, genesis files) and start a node on RocksDB");
-        expect(0, "genesis", "network", "--groups", "G1", "--regulator", "REG", "--platform", "PLAT", "--out",
-                net.toString());
+        expect(0, "genesis", "network", "--groups", "G1", "--regulator", "REG", "--platform", "PLAT", "--buyers", "B1",
+                "--out", net.toString());
         org.energychain.node.config.NodeConfig c = org.energychain.node.config.NodeConfig.load(net.resolve("node.yaml"));
         c = new org.energychain.node.config.NodeConfig(c.dataDir(), c.http().withPort(0), c.metrics(), c.store(),
                 c.chains());
@@ -122,9 +122,11 @@ public final class DemoCommand implements Callable<Integer> {
         try (org.energychain.node.Node node = org.energychain.node.Node.fromConfig(c,
                 org.energychain.node.Node.discoveredContracts(),
                 org.energychain.node.ChainStoreFactory.of(c.store(), c.dataDir()), java.time.Clock.systemUTC())) {
+            java.util.List<org.energychain.node.catalog.CatalogIndex> catalogs =
+                    org.energychain.node.catalog.CatalogIndex.openAll(node, c.dataDir());
             node.start();
-            try (org.energychain.node.api.ApiServer api = new org.energychain.node.api.ApiServer(node, c.http(), false)
-                    .start()) {
+            try (org.energychain.node.api.ApiServer api = new org.energychain.node.api.ApiServer(node, c.http(), false,
+                    catalogs, c.dataDir().resolve("deliveries")).start()) {
                 String url = "http://127.0.0.1:" + api.port();
                 out.println("   node at " + url);
                 step("8. anchor Hash_G and the plant roots on business-g1; a second anchor is refused");
@@ -153,10 +155,86 @@ public final class DemoCommand implements Callable<Integer> {
                 out.print(indent(expect(1, "check-delivery", "--proof",
                         work.resolve("proof-sha256-ed25519-tampered.json").toString(), "--url", url, "--chain",
                         "regulatory", "--member", "REG", "--key", regKey)));
+                trading(url, db, net, c.dataDir().resolve("deliveries"));
+            } finally {
+                catalogs.forEach(org.energychain.node.catalog.CatalogIndex::close);
             }
         }
-        step("11. with the node stopped, re-verify every chain from disk");
+        step("15. with the node stopped, re-verify every chain from disk");
         out.print(indent(expect(0, "chain", "verify", "--config", net.resolve("node.yaml").toString())));
+    }
+
+    /** Paper II.C and the market: publish, search, buy, deliver peer to peer, verify, settle; and a refund. */
+    private void trading(String url, String db, Path net, Path deliveries) throws IOException {
+        String g1 = net.resolve("keys/G1.key").toString();
+        String b1 = net.resolve("keys/B1.key").toString();
+        String plat = net.resolve("keys/PLAT.key").toString();
+        String[] at = {"--url", url, "--chain", "trading"};
+        step("11. G1 publishes its D1 summary blocks on the trading chain; a buyer browses and searches the "
+                + "platform's catalogue and checks a listing against its transaction");
+        out.print(indent(expect(0, cat(new String[] {"catalog", "publish", "--db", db, "--price", "500", "--member", "G1",
+            "--key", g1}, at)).lines().reduce((a, b) -> b).orElse("")));
+        out.print(indent(expect(0, cat(new String[] {"catalog", "browse"}, at))));
+        JsonNode found = json(expect(0, cat(new String[] {"catalog", "search", "--path", "*/*/*/G1", "--sort", "id",
+            "--limit", "2", "--json"}, at)));
+        out.printf("   search */*/*/G1: %d listings at height %d%n", found.path("total").asLong(),
+                found.path("height").asLong());
+        if (found.path("listings").size() < 2) {
+            failures.add("catalog search found fewer than two listings of G1");
+            return;
+        }
+        String first = found.path("listings").get(0).path("id").asText();
+        String second = found.path("listings").get(1).path("id").asText();
+        out.print(indent(expect(0, cat(new String[] {"catalog", "show", "--id", first, "--check"}, at))));
+
+        step("12. B1 buys it: the platform credits B1, the price goes into escrow, G1 seals the data for B1 and "
+                + "commits the delivery, B1 fetches it from G1's endpoint and confirms, G1 reveals the key, B1 "
+                + "verifies it against Hash(D1) and accepts: G1 is paid");
+        Path keys = work.resolve("seller-trade-keys");
+        Path inbox = work.resolve("buyer-inbox");
+        out.print("   " + expect(0, cat(new String[] {"market", "deposit", "--account", "B1", "--amount", "2000",
+            "--member", "PLAT", "--key", plat}, at)));
+        String trade = buy(first, b1, at);
+        String[] seller = {"--trade", trade, "--member", "G1", "--key", g1};
+        String[] buyer = {"--trade", trade, "--member", "B1", "--key", b1};
+        out.print("   " + expect(0, cat(cat(new String[] {"market", "deliver", "--db", db, "--outbox", deliveries.toString(),
+            "--key-dir", keys.toString()}, seller), at)));
+        out.print("   " + expect(0, cat(cat(new String[] {"market", "receive", "--inbox", inbox.toString()}, buyer), at)));
+        out.print("   " + expect(0, cat(cat(new String[] {"market", "reveal", "--key-dir", keys.toString()}, seller), at)));
+        out.print("   " + expect(0, cat(cat(new String[] {"market", "accept", "--inbox", inbox.toString(), "--out",
+            work.resolve("bought-1.dataset").toString()}, buyer), at)));
+
+        step("13. refund path: B1 buys a second dataset, G1 delivers data that does not match what it claimed; "
+                + "B1 proves the bad chunk on chain and gets its money back");
+        String trade2 = buy(second, b1, at);
+        String[] seller2 = {"--trade", trade2, "--member", "G1", "--key", g1};
+        String[] buyer2 = {"--trade", trade2, "--member", "B1", "--key", b1};
+        out.print("   " + expect(0, cat(cat(new String[] {"market", "deliver", "--simulate-fraud", "--db", db, "--outbox",
+            deliveries.toString(), "--key-dir", keys.toString()}, seller2), at)));
+        out.print("   " + expect(0, cat(cat(new String[] {"market", "receive", "--inbox", inbox.toString()}, buyer2), at)));
+        out.print("   " + expect(0, cat(cat(new String[] {"market", "reveal", "--key-dir", keys.toString()}, seller2), at)));
+        out.print(indent(expect(1, cat(cat(new String[] {"market", "accept", "--inbox", inbox.toString(), "--out",
+            work.resolve("bought-2.dataset").toString()}, buyer2), at))));
+        out.print("   " + expect(0, cat(new String[] {"market", "balance", "--account", "B1"}, at)));
+        out.print("   " + expect(0, cat(new String[] {"market", "balance", "--account", "G1"}, at)));
+
+        step("14. the whole trade history, and the platform's directory rebuilt from the chain");
+        out.print(indent(expect(0, cat(new String[] {"market", "history", "--buyer", "B1"}, at))));
+        out.print("   " + expect(0, cat(new String[] {"catalog", "verify"}, at)));
+    }
+
+    private String buy(String listing, String key, String[] at) throws IOException {
+        JsonNode r = json(expect(0, cat(new String[] {"market", "buy", "--listing", listing, "--member", "B1", "--key",
+            key, "--json"}, at)));
+        out.printf("   B1 bought %s: trade %s (price %d in escrow)%n", listing, r.path("tradeId").asText(),
+                r.path("price").asLong());
+        return r.path("tradeId").asText();
+    }
+
+    private static String[] cat(String[] a, String[] b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
     }
 
     private void step(String s) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 VerifyCommand.class, DestroyCommand.class, KeysCommand.class, GenesisCommand.class,
                 NodeCommand.class, ChainCommand.class, TxCommand.class, AnchorCommand.class, FileCommand.class,
                 AckCommand.class, FilingsCommand.class, CheckDeliveryCommand.class, RecordDestructionCommand.class,
-                DispatchCommand.class,
+                CatalogCommand.class, MarketCommand.class, DispatchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

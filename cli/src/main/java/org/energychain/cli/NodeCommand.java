@@ -50,11 +50,7 @@ public final class NodeCommand implements Callable<Integer> {
         ApiServer api;
         List<CatalogIndex> catalogs = new ArrayList<>();
         try {
-            for (HostedChain h : node.chains()) {
-                if (CatalogIndex.serves(h)) {
-                    catalogs.add(CatalogIndex.open(h, c.dataDir().resolve("catalog").resolve(h.id() + ".directory")));
-                }
-            }
+            catalogs.addAll(CatalogIndex.openAll(node, c.dataDir()));
             node.start();
             api = new ApiServer(node, c.http(), c.metrics(), catalogs, c.dataDir().resolve("deliveries")).start();
         } catch (RuntimeException e) {

@@ -74,6 +74,17 @@ public final class CatalogIndex implements AutoCloseable {
         return idx;
     }
 
+    /** Opens the directory of every chain of {@code node} it {@link #serves}, snapshots under {@code dataDir/catalog}. */
+    public static java.util.List<CatalogIndex> openAll(org.energychain.node.Node node, Path dataDir) {
+        java.util.List<CatalogIndex> out = new java.util.ArrayList<>();
+        for (HostedChain h : node.chains()) {
+            if (serves(h)) {
+                out.add(open(h, dataDir.resolve("catalog").resolve(h.id() + ".directory")));
+            }
+        }
+        return out;
+    }
+
     private synchronized void follow(Block b) {
         SummaryDirectory d = directory;
         long h = b.header().height();
