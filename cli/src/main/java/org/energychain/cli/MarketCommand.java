@@ -54,7 +54,8 @@ import picocli.CommandLine.Spec;
         subcommands = {MarketCommand.Deposit.class, MarketCommand.Offer.class, MarketCommand.Buy.class,
             MarketCommand.Deliver.class, MarketCommand.Receive.class, MarketCommand.Reveal.class,
             MarketCommand.Accept.class, MarketCommand.Dispute.class, MarketCommand.Settle.class,
-            MarketCommand.Balance.class, MarketCommand.Trade.class, MarketCommand.History.class})
+            MarketCommand.Balance.class, MarketCommand.Trade.class, MarketCommand.History.class,
+            MarketCommand.Configure.class})
 public final class MarketCommand implements Runnable {
     static final String MARKET = MarketContract.NAME;
 
@@ -207,6 +208,46 @@ public final class MarketCommand implements Runnable {
             requireSigner(remote, "deposit");
             return submit(this, remote, MarketContract.DEPOSIT, new DepositArgs(account, amount, reference).encode(),
                     json, "deposit of " + amount + " to " + account);
+        }
+    }
+
+    @Command(name = "configure", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "The platform sets the market's deadlines (ISO-8601 durations, e.g. PT24H); trades keep the "
+                    + "deadlines in force when they were bought. Without options, prints the current ones.")
+    static final class Configure extends Base {
+        @Option(names = "--deliver", paramLabel = "DURATION", description = "Purchase to delivery commitment.")
+        java.time.Duration deliver;
+
+        @Option(names = "--receipt", paramLabel = "DURATION", description = "Delivery to the buyer's receipt.")
+        java.time.Duration receipt;
+
+        @Option(names = "--reveal", paramLabel = "DURATION", description = "Receipt to the key reveal.")
+        java.time.Duration reveal;
+
+        @Option(names = "--dispute", paramLabel = "DURATION", description = "Key reveal to the end of the dispute window.")
+        java.time.Duration dispute;
+
+        @Override
+        Integer work() throws Exception {
+            org.energychain.trading.market.MarketConfig now = org.energychain.trading.market.MarketConfig.decode(
+                    remote.client().query(remote.chain, MARKET, MarketContract.CONFIG, new byte[0]));
+            if (deliver == null && receipt == null && reveal == null && dispute == null) {
+                if (json) {
+                    Json.print(out(), Json.MAPPER.createObjectNode().put("deliver", now.deliver().toString())
+                            .put("receipt", now.receipt().toString()).put("reveal", now.reveal().toString())
+                            .put("dispute", now.dispute().toString()));
+                } else {
+                    out().printf("deliver %s, receipt %s, reveal %s, dispute %s%n", now.deliver(), now.receipt(),
+                            now.reveal(), now.dispute());
+                }
+                out().flush();
+                return ExitCodes.OK;
+            }
+            requireSigner(remote, "configure");
+            org.energychain.trading.market.MarketConfig next = new org.energychain.trading.market.MarketConfig(
+                    deliver != null ? deliver : now.deliver(), receipt != null ? receipt : now.receipt(),
+                    reveal != null ? reveal : now.reveal(), dispute != null ? dispute : now.dispute());
+            return submit(this, remote, MarketContract.CONFIGURE, next.encode(), json, "market deadlines " + next);
         }
     }
 
