@@ -6,7 +6,6 @@ import java.util.List;
 import org.energychain.crypto.HashFunction;
 import org.energychain.crypto.Hex;
 import org.energychain.crypto.merkle.ContentRoot;
-import org.energychain.crypto.merkle.MerkleTree;
 
 /**
  * The buyer's side of the fair exchange, off chain. {@link #beforeReceipt} decides whether to send
@@ -79,12 +78,10 @@ public final class DeliveryCheck {
         List<byte[]> ct = p.ciphertexts();
         List<byte[]> claimed = p.claimedLeaves();
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(t.sizeBytes(), Integer.MAX_VALUE - 8));
-        MerkleTree tree = null;
         for (int i = 0; i < ct.size(); i++) {
             byte[] plain = ChunkCipher.apply(h, key, t.tradeId(), i, ct.get(i));
             if (!MessageDigest.isEqual(FairExchange.plainLeaf(h, plain), claimed.get(i))) {
-                tree = p.cipherTree();
-                return new Opened(null, p.disputeProof(i, tree));
+                return new Opened(null, p.disputeProof(i));
             }
             out.writeBytes(plain);
         }

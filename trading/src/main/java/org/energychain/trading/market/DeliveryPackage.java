@@ -25,8 +25,8 @@ import org.energychain.crypto.merkle.MerkleTree;
 public record DeliveryPackage(String hash, String tradeId, byte[] keyCommitment, List<byte[]> ciphertexts,
         List<byte[]> claimedLeaves) {
     public static final String TAG = "EC/delivery/v1";
-    /** 2^22 chunks, 16 GiB: far above any dataset one delivery carries. */
-    public static final int MAX_CHUNKS = 1 << 22;
+    /** About 1.9 GiB of data: the most whose encoding still fits in one Java byte array. */
+    public static final int MAX_CHUNKS = 500_000;
 
     public DeliveryPackage {
         Wire.hash(hash);
@@ -130,7 +130,7 @@ public record DeliveryPackage(String hash, String tradeId, byte[] keyCommitment,
     }
 
     public byte[] encode() {
-        int size = 128 + ciphertexts.size() * (ContentRoot.CHUNK_SIZE + 40);
+        int size = 128 + ciphertexts.size() * (ContentRoot.CHUNK_SIZE + 40); // < 2^31 for MAX_CHUNKS
         CanonicalWriter w = new CanonicalWriter(size).tag(TAG).string(hash).string(tradeId).fixed(keyCommitment)
                 .i32(ciphertexts.size());
         for (int i = 0; i < ciphertexts.size(); i++) {

@@ -160,6 +160,33 @@ class MarketContractTest {
     }
 
     @Test
+    void anSm3ListingIsSealedCommittedAndDisputedWithSm3() throws Exception {
+        org.energychain.crypto.HashFunction sm3 = org.energychain.crypto.HashFunctions.SM3;
+        byte[] d = MarketNet.dataset(4097, 4);
+        Listing l = new Listing("D1/sm3", "SM3", ContentRoot.root(sm3, d), d.length, "electricity", "hourly-power",
+                "east", "G1", "G1-W001", "mean", "active power", "kW", listing.from(), listing.to(), 100, "", "");
+        net.list(MarketNet.record(S2, 1, ListingRecord.Status.ACTIVE, l));
+        Receipt r = ok(net.submit(B1, MarketContract.PURCHASE, new PurchaseArgs("D1/sm3", 1, 100).encode()));
+        String id = MarketEvents.TradeEvent.decode(r.result().events().get(0).data()).tradeId();
+        assertThat(id).isEqualTo(FairExchange.tradeId(sm3, r.txId()));
+        byte[] key = DeliveryPackage.newKey(random);
+        DeliveryPackage honest = DeliveryPackage.seal(sm3, id, d, key);
+        byte[] other = d.clone();
+        other[4096] ^= 1;
+        DeliveryPackage bad = new DeliveryPackage("SM3", id, honest.keyCommitment(),
+                DeliveryPackage.seal(sm3, id, other, key).ciphertexts(), honest.claimedLeaves());
+        ok(net.submit(S2, MarketContract.DELIVER, bad.deliverArgs(B1).encode()));
+        DeliveryCheck.beforeReceipt(net.trade(id), bad);
+        ok(net.submit(B1, MarketContract.CONFIRM_RECEIPT, new TradeRef(id).encode()));
+        ok(net.submit(S2, MarketContract.REVEAL_KEY, new RevealArgs(id, key).encode()));
+        DeliveryCheck.Opened o = DeliveryCheck.open(net.trade(id), bad);
+        assertThat(o.dispute().chunkIndex()).isEqualTo(1);
+        ok(net.submit(B1, MarketContract.DISPUTE, o.dispute().encode()));
+        assertThat(net.trade(id).status()).isEqualTo(TradeStatus.REFUNDED);
+        assertThat(net.balance(B1)).isEqualTo(1000);
+    }
+
+    @Test
     void sellerWhoEncryptedOtherDataUnderTheRightLeavesIsCaughtByADispute() throws Exception {
         String id = buy(B1);
         byte[] key = DeliveryPackage.newKey(random);
