@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "catalog", mixinStandardHelpOptions = true,
         description = "Publish summary blocks of D1 data on the trading chain, and browse or search the platform's "
                 + "summary directory (energy type / data type / region / group / unit).",
-        subcommands = {CatalogCommand.Publish.class, CatalogCommand.Withdraw.class, CatalogCommand.Browse.class,
+        subcommands = {CatalogCommand.Publish.class, CatalogCommand.Update.class, CatalogCommand.Withdraw.class, CatalogCommand.Browse.class,
             CatalogCommand.Search.class, CatalogCommand.Show.class, CatalogCommand.Verify.class})
 public final class CatalogCommand implements Runnable {
     static final String CONTRACT = "catalog";
@@ -154,6 +154,51 @@ public final class CatalogCommand implements Runnable {
                 di.groupId(), di.unitId(), di.mathType(), di.measurement(), di.measurementUnit(),
                 di.from().atStartOfDay(ZoneOffset.UTC).toInstant(), di.to().atStartOfDay(ZoneOffset.UTC).toInstant(),
                 price, terms, endpoint);
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Change the price, terms or endpoint of a published summary block (the seller only); its "
+                    + "version grows, and a buyer who saw the old version must look again before buying.",
+            exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:updated", "1:the contract refused it",
+                "2:bad input or refused by the node", "3:node unreachable"})
+    static final class Update implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        RemoteOptions remote;
+
+        @Option(names = "--id", required = true, paramLabel = "LISTING", description = "The listing id.")
+        String id;
+
+        @Option(names = "--price", paramLabel = "MINOR_UNITS")
+        Long price;
+
+        @Option(names = "--terms", paramLabel = "TEXT")
+        String terms;
+
+        @Option(names = "--endpoint", paramLabel = "URL")
+        String endpoint;
+
+        @Option(names = "--json", description = "Print the receipt as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            if (price == null && terms == null && endpoint == null) {
+                throw new IllegalArgumentException("give at least one of --price, --terms, --endpoint");
+            }
+            return Remote.run(spec.commandLine().getErr(), "catalog update", () -> {
+                ListingRecord r = MarketCommand.listing(remote.client(), remote.chain, id);
+                Listing l = r.listing();
+                Listing next = new Listing(l.id(), l.hash(), l.contentRoot(), l.sizeBytes(), l.energyType(),
+                        l.dataType(), l.region(), l.group(), l.unit(), l.mathType(), l.measurement(),
+                        l.measurementUnit(), l.from(), l.to(), price != null ? price : l.price(),
+                        terms != null ? terms : l.terms(), endpoint != null ? endpoint : l.endpoint());
+                return SupervisionRemote.submit(remote, CONTRACT, "update", next.encode(), spec.commandLine().getOut(),
+                        json, "update of " + id + " (version " + (r.version() + 1) + ")");
+            });
+        }
     }
 
     @Command(name = "withdraw", mixinStandardHelpOptions = true, sortOptions = false,
