@@ -56,15 +56,9 @@ public final class CatalogCommand implements Runnable {
                     + "--dataset) as summary blocks on the trading chain, signed as the group (--member, --key).",
             exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:all published", "1:the contract refused one",
                 "2:bad input or refused by the node", "3:node unreachable"})
-    static class Publish implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
+    static class Publish extends RemoteCommand {
         @Mixin
         StoreOptions store;
-
-        @Mixin
-        RemoteOptions remote;
 
         @Option(names = "--group", paramLabel = "ID", description = "Group (default: the only one in the store).")
         String group;
@@ -87,11 +81,8 @@ public final class CatalogCommand implements Runnable {
                 description = "Where buyers fetch deliveries (default: this node's market deliveries URL).")
         String endpoint;
 
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
         @Override
-        public Integer call() throws Exception {
+        Integer work() throws Exception {
             List<Listing> listings = new ArrayList<>();
             String ep = endpoint != null ? endpoint : remote.url + "/chains/" + remote.chain + "/market/deliveries";
             try (OffChainStore s = store.open()) {
@@ -108,34 +99,32 @@ public final class CatalogCommand implements Runnable {
                             + " in period " + info.key() : "period " + info.key() + " has no D1 datasets");
                 }
             }
-            PrintWriter out = spec.commandLine().getOut();
-            return Remote.run(spec.commandLine().getErr(), "catalog publish", () -> {
-                List<SupervisionRemote.Outcome> outcomes = SupervisionRemote.submitAll(remote, CONTRACT, "publish",
-                        listings.stream().map(Listing::encode).toList());
-                int refused = 0;
-                ArrayNode arr = Json.MAPPER.createArrayNode();
-                for (int i = 0; i < listings.size(); i++) {
-                    Listing l = listings.get(i);
-                    SupervisionRemote.Outcome o = outcomes.get(i);
-                    refused += o.ok() ? 0 : 1;
-                    if (json) {
-                        arr.addObject().put("id", l.id()).put("path", l.path()).put("contentRoot",
-                                Hex.encode(l.contentRoot())).put("txId", o.txId()).put("code", o.code())
-                                .put("message", o.message()).put("height", o.height());
-                    } else {
-                        out.printf("%s %s  %s%n", o.ok() ? "published" : "REFUSED (code " + o.code() + ": " + o.message()
-                                + ")", l.id(), l.path());
-                    }
-                }
+            PrintWriter out = out();
+            List<SupervisionRemote.Outcome> outcomes = SupervisionRemote.submitAll(remote, CONTRACT, "publish",
+                    listings.stream().map(Listing::encode).toList());
+            int refused = 0;
+            ArrayNode arr = Json.MAPPER.createArrayNode();
+            for (int i = 0; i < listings.size(); i++) {
+                Listing l = listings.get(i);
+                SupervisionRemote.Outcome o = outcomes.get(i);
+                refused += o.ok() ? 0 : 1;
                 if (json) {
-                    Json.print(out, arr);
+                    arr.addObject().put("id", l.id()).put("path", l.path()).put("contentRoot",
+                            Hex.encode(l.contentRoot())).put("txId", o.txId()).put("code", o.code())
+                            .put("message", o.message()).put("height", o.height());
                 } else {
-                    out.printf("%d of %d summary block(s) published on %s%n", listings.size() - refused, listings.size(),
-                            remote.chain);
+                    out.printf("%s %s  %s%n", o.ok() ? "published" : "REFUSED (code " + o.code() + ": " + o.message()
+                            + ")", l.id(), l.path());
                 }
-                out.flush();
-                return refused == 0 ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
-            });
+            }
+            if (json) {
+                Json.print(out, arr);
+            } else {
+                out.printf("%d of %d summary block(s) published on %s%n", listings.size() - refused, listings.size(),
+                        remote.chain);
+            }
+            out.flush();
+            return refused == 0 ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
         }
     }
 
@@ -161,13 +150,7 @@ public final class CatalogCommand implements Runnable {
                     + "version grows, and a buyer who saw the old version must look again before buying.",
             exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:updated", "1:the contract refused it",
                 "2:bad input or refused by the node", "3:node unreachable"})
-    static final class Update implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        RemoteOptions remote;
-
+    static final class Update extends RemoteCommand {
         @Option(names = "--id", required = true, paramLabel = "LISTING", description = "The listing id.")
         String id;
 
@@ -180,24 +163,18 @@ public final class CatalogCommand implements Runnable {
         @Option(names = "--endpoint", paramLabel = "URL")
         String endpoint;
 
-        @Option(names = "--json", description = "Print the receipt as JSON.")
-        boolean json;
-
         @Override
-        public Integer call() throws Exception {
+        Integer work() throws Exception {
             if (price == null && terms == null && endpoint == null) {
                 throw new IllegalArgumentException("give at least one of --price, --terms, --endpoint");
             }
-            return Remote.run(spec.commandLine().getErr(), "catalog update", () -> {
-                ListingRecord r = MarketCommand.listing(remote.client(), remote.chain, id);
-                Listing l = r.listing();
-                Listing next = new Listing(l.id(), l.hash(), l.contentRoot(), l.sizeBytes(), l.energyType(),
-                        l.dataType(), l.region(), l.group(), l.unit(), l.mathType(), l.measurement(),
-                        l.measurementUnit(), l.from(), l.to(), price != null ? price : l.price(),
-                        terms != null ? terms : l.terms(), endpoint != null ? endpoint : l.endpoint());
-                return SupervisionRemote.submit(remote, CONTRACT, "update", next.encode(), spec.commandLine().getOut(),
-                        json, "update of " + id + " (version " + (r.version() + 1) + ")");
-            });
+            ListingRecord r = MarketCommand.listing(remote.client(), remote.chain, id);
+            Listing l = r.listing();
+            Listing next = new Listing(l.id(), l.hash(), l.contentRoot(), l.sizeBytes(), l.energyType(),
+                    l.dataType(), l.region(), l.group(), l.unit(), l.mathType(), l.measurement(),
+                    l.measurementUnit(), l.from(), l.to(), price != null ? price : l.price(),
+                    terms != null ? terms : l.terms(), endpoint != null ? endpoint : l.endpoint());
+            return submit(CONTRACT, "update", next.encode(), "update of " + id + " (version " + (r.version() + 1) + ")");
         }
     }
 
@@ -205,75 +182,48 @@ public final class CatalogCommand implements Runnable {
             description = "Withdraw a published summary block (the seller only).",
             exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:withdrawn", "1:the contract refused it",
                 "2:bad input or refused by the node", "3:node unreachable"})
-    static final class Withdraw implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        RemoteOptions remote;
-
+    static final class Withdraw extends RemoteCommand {
         @Option(names = "--id", required = true, paramLabel = "LISTING", description = "The listing id.")
         String id;
 
-        @Option(names = "--json", description = "Print the receipt as JSON.")
-        boolean json;
-
         @Override
-        public Integer call() throws Exception {
-            return Remote.run(spec.commandLine().getErr(), "catalog withdraw", () -> SupervisionRemote.submit(remote,
-                    CONTRACT, "withdraw", new org.energychain.trading.catalog.WithdrawArgs(id).encode(),
-                    spec.commandLine().getOut(), json, "withdrawal of " + id));
+        Integer work() throws Exception {
+            return submit(CONTRACT, "withdraw", new org.energychain.trading.catalog.WithdrawArgs(id).encode(),
+                    "withdrawal of " + id);
         }
     }
 
     @Command(name = "browse", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Show the next level of the directory below --path, with the number of listings under each.")
-    static final class Browse implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        RemoteOptions remote;
-
+    static final class Browse extends RemoteCommand {
         @Option(names = "--path", defaultValue = "", paramLabel = "E/D/R/G",
                 description = "A path prefix, '*' matches any value at a level (default: the root).")
         String path;
 
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
         @Override
-        public Integer call() throws Exception {
-            return Remote.run(spec.commandLine().getErr(), "catalog browse", () -> {
-                JsonNode r = remote.client().catalogTree(remote.chain, path);
-                PrintWriter out = spec.commandLine().getOut();
-                if (json) {
-                    Json.print(out, r);
-                } else {
-                    String[] levels = {"energy type", "data type", "region", "group", "unit"};
-                    int level = r.path("level").asInt();
-                    out.printf("/%s  (%s at height %d)%n", r.path("path").asText(),
-                            level < levels.length ? levels[level] + "s" : "listings", r.path("height").asLong());
-                    for (JsonNode c : r.path("children")) {
-                        out.printf("  %-32s %,d%n", c.path("name").asText(), c.path("count").asLong());
-                    }
+        Integer work() throws Exception {
+            JsonNode r = remote.client().catalogTree(remote.chain, path);
+            PrintWriter out = out();
+            if (json) {
+                Json.print(out, r);
+            } else {
+                String[] levels = {"energy type", "data type", "region", "group", "unit"};
+                int level = r.path("level").asInt();
+                out.printf("/%s  (%s at height %d)%n", r.path("path").asText(),
+                        level < levels.length ? levels[level] + "s" : "listings", r.path("height").asLong());
+                for (JsonNode c : r.path("children")) {
+                    out.printf("  %-32s %,d%n", c.path("name").asText(), c.path("count").asLong());
                 }
-                out.flush();
-                return ExitCodes.OK;
-            });
+            }
+            out.flush();
+            return ExitCodes.OK;
         }
     }
 
     @Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Search the directory: path prefix with wildcards, generation time, mathematical type, price; "
                     + "paged and sorted.")
-    static final class Search implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        RemoteOptions remote;
-
+    static final class Search extends RemoteCommand {
         @Option(names = "--path", paramLabel = "E/D/R/G/U", description = "e.g. wind/generation-profile/North or */*/North.")
         String path;
 
@@ -301,11 +251,8 @@ public final class CatalogCommand implements Runnable {
         @Option(names = "--cursor", paramLabel = "TOKEN", description = "The next page (from the previous answer).")
         String cursor;
 
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
         @Override
-        public Integer call() throws Exception {
+        Integer work() throws Exception {
             Map<String, String> p = new LinkedHashMap<>();
             put(p, "path", path);
             put(p, "from", from);
@@ -316,25 +263,23 @@ public final class CatalogCommand implements Runnable {
             put(p, "sort", sort);
             put(p, "limit", limit);
             put(p, "cursor", cursor);
-            return Remote.run(spec.commandLine().getErr(), "catalog search", () -> {
-                JsonNode r = remote.client().catalogSearch(remote.chain, p);
-                PrintWriter out = spec.commandLine().getOut();
-                if (json) {
-                    Json.print(out, r);
-                } else {
-                    out.printf("%,d listing(s) at height %d%n", r.path("total").asLong(), r.path("height").asLong());
-                    for (JsonNode l : r.path("listings")) {
-                        out.printf("  %s%n    %s  %s..%s  %s  price %d  seller %s%n", l.path("id").asText(),
-                                l.path("path").asText(), l.path("from").asText(), l.path("to").asText(),
-                                l.path("mathType").asText(), l.path("price").asLong(), l.path("seller").asText());
-                    }
-                    if (!r.path("nextCursor").isNull() && r.hasNonNull("nextCursor")) {
-                        out.printf("more: --cursor %s%n", r.path("nextCursor").asText());
-                    }
+            JsonNode r = remote.client().catalogSearch(remote.chain, p);
+            PrintWriter out = out();
+            if (json) {
+                Json.print(out, r);
+            } else {
+                out.printf("%,d listing(s) at height %d%n", r.path("total").asLong(), r.path("height").asLong());
+                for (JsonNode l : r.path("listings")) {
+                    out.printf("  %s%n    %s  %s..%s  %s  price %d  seller %s%n", l.path("id").asText(),
+                            l.path("path").asText(), l.path("from").asText(), l.path("to").asText(),
+                            l.path("mathType").asText(), l.path("price").asLong(), l.path("seller").asText());
                 }
-                out.flush();
-                return ExitCodes.OK;
-            });
+                if (!r.path("nextCursor").isNull() && r.hasNonNull("nextCursor")) {
+                    out.printf("more: --cursor %s%n", r.path("nextCursor").asText());
+                }
+            }
+            out.flush();
+            return ExitCodes.OK;
         }
 
         private static void put(Map<String, String> p, String k, Object v) {
@@ -349,13 +294,7 @@ public final class CatalogCommand implements Runnable {
                     + "holds (tx inclusion under the block's tx root, successful result, same content).",
             exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:shown (and checked)", "1:the check failed",
                 "2:bad input or not found", "3:node unreachable"})
-    static final class Show implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        RemoteOptions remote;
-
+    static final class Show extends RemoteCommand {
         @Option(names = "--id", required = true, paramLabel = "LISTING")
         String id;
 
@@ -366,46 +305,41 @@ public final class CatalogCommand implements Runnable {
                 description = "Fetch the block for --check from this node instead of the platform's.")
         java.net.URI chainUrl;
 
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
         @Override
-        public Integer call() throws Exception {
-            return Remote.run(spec.commandLine().getErr(), "catalog show", () -> {
-                NodeClient client = remote.client();
-                JsonNode l = client.catalogListing(remote.chain, id);
-                ListingRecord record = ListingRecord.decode(Hex.decode(l.path("record").asText()));
-                PrintWriter out = spec.commandLine().getOut();
-                EntryCheck.Verdict verdict = null;
-                if (check) {
-                    NodeClient chainClient = chainUrl == null ? client : new NodeClient(chainUrl);
-                    JsonNode status = chainClient.status(remote.chain);
-                    HashFunction chainHash = CryptoSuites.byName(status.path("suite").asText()).hash();
-                    Block b = chainClient.rawBlock(remote.chain, record.height(), chainHash.digestLength());
-                    verdict = EntryCheck.check(record, b, chainHash);
+        Integer work() throws Exception {
+            NodeClient client = remote.client();
+            JsonNode l = client.catalogListing(remote.chain, id);
+            ListingRecord record = ListingRecord.decode(Hex.decode(l.path("record").asText()));
+            PrintWriter out = out();
+            EntryCheck.Verdict verdict = null;
+            if (check) {
+                NodeClient chainClient = chainUrl == null ? client : new NodeClient(chainUrl);
+                JsonNode status = chainClient.status(remote.chain);
+                HashFunction chainHash = CryptoSuites.byName(status.path("suite").asText()).hash();
+                Block b = chainClient.rawBlock(remote.chain, record.height(), chainHash.digestLength());
+                verdict = EntryCheck.check(record, b, chainHash);
+            }
+            if (json) {
+                var n = (com.fasterxml.jackson.databind.node.ObjectNode) l.deepCopy();
+                if (verdict != null) {
+                    n.put("checked", verdict.ok()).put("checkMessage", String.join("; ", verdict.failures()));
                 }
-                if (json) {
-                    var n = (com.fasterxml.jackson.databind.node.ObjectNode) l.deepCopy();
-                    if (verdict != null) {
-                        n.put("checked", verdict.ok()).put("checkMessage", String.join("; ", verdict.failures()));
-                    }
-                    Json.print(out, n);
-                } else {
-                    Listing x = record.listing();
-                    out.printf("%s (version %d, %s)%n  path        %s%n  Hash(D1)    %s (%s, %,d bytes)%n"
-                            + "  generation  %s .. %s  %s %s [%s]%n  price       %d  terms: %s%n  seller      %s  "
-                            + "endpoint %s%n  recorded    tx %s in block %d%n", x.id(), record.version(),
-                            record.status().name().toLowerCase(java.util.Locale.ROOT), x.path(),
-                            Hex.encode(x.contentRoot()), x.hash(), x.sizeBytes(), x.from(), x.to(), x.mathType(),
-                            x.measurement(), x.measurementUnit(), x.price(), x.terms(), record.seller(), x.endpoint(),
-                            record.txId(), record.height());
-                    if (verdict != null) {
-                        out.printf("check: %s%n", verdict.ok() ? "OK, matches its transaction" : "FAILED: " + String.join("; ", verdict.failures()));
-                    }
+                Json.print(out, n);
+            } else {
+                Listing x = record.listing();
+                out.printf("%s (version %d, %s)%n  path        %s%n  Hash(D1)    %s (%s, %,d bytes)%n"
+                        + "  generation  %s .. %s  %s %s [%s]%n  price       %d  terms: %s%n  seller      %s  "
+                        + "endpoint %s%n  recorded    tx %s in block %d%n", x.id(), record.version(),
+                        record.status().name().toLowerCase(java.util.Locale.ROOT), x.path(),
+                        Hex.encode(x.contentRoot()), x.hash(), x.sizeBytes(), x.from(), x.to(), x.mathType(),
+                        x.measurement(), x.measurementUnit(), x.price(), x.terms(), record.seller(), x.endpoint(),
+                        record.txId(), record.height());
+                if (verdict != null) {
+                    out.printf("check: %s%n", verdict.ok() ? "OK, matches its transaction" : "FAILED: " + String.join("; ", verdict.failures()));
                 }
-                out.flush();
-                return verdict == null || verdict.ok() ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
-            });
+            }
+            out.flush();
+            return verdict == null || verdict.ok() ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
         }
     }
 
@@ -413,31 +347,20 @@ public final class CatalogCommand implements Runnable {
             description = "Have the platform rebuild its directory from the chain and compare it with the one it serves.",
             exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:consistent", "1:inconsistent",
                 "3:node unreachable"})
-    static final class Verify implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        RemoteOptions remote;
-
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
+    static final class Verify extends RemoteCommand {
         @Override
-        public Integer call() throws Exception {
-            return Remote.run(spec.commandLine().getErr(), "catalog verify", () -> {
-                JsonNode r = remote.client().catalogVerify(remote.chain);
-                PrintWriter out = spec.commandLine().getOut();
-                if (json) {
-                    Json.print(out, r);
-                } else {
-                    out.printf("directory of %s: %,d listings at height %d, digest %s; rebuilt from the chain: %s%n",
-                            remote.chain, r.path("listings").asLong(), r.path("height").asLong(),
-                            r.path("digest").asText(), r.path("consistent").asBoolean() ? "identical" : "DIFFERENT");
-                }
-                out.flush();
-                return r.path("consistent").asBoolean() ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
-            });
+        Integer work() throws Exception {
+            JsonNode r = remote.client().catalogVerify(remote.chain);
+            PrintWriter out = out();
+            if (json) {
+                Json.print(out, r);
+            } else {
+                out.printf("directory of %s: %,d listings at height %d, digest %s; rebuilt from the chain: %s%n",
+                        remote.chain, r.path("listings").asLong(), r.path("height").asLong(),
+                        r.path("digest").asText(), r.path("consistent").asBoolean() ? "identical" : "DIFFERENT");
+            }
+            out.flush();
+            return r.path("consistent").asBoolean() ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
         }
     }
 }

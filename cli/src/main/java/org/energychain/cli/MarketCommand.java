@@ -151,48 +151,11 @@ public final class MarketCommand implements Runnable {
         }
     }
 
-    static int submit(CommandSpecHolder h, RemoteOptions remote, String method, byte[] args, boolean json, String what)
-            throws Exception {
-        return SupervisionRemote.submit(remote, MARKET, method, args, h.spec().commandLine().getOut(), json, what);
-    }
-
-    /** Gives the helpers above access to a command's spec. */
-    interface CommandSpecHolder {
-        picocli.CommandLine.Model.CommandSpec spec();
-    }
-
-    abstract static class Base implements Callable<Integer>, CommandSpecHolder {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        RemoteOptions remote;
-
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
-        @Override
-        public picocli.CommandLine.Model.CommandSpec spec() {
-            return spec;
-        }
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
-
-        abstract Integer work() throws Exception;
-
-        @Override
-        public Integer call() throws Exception {
-            return Remote.run(spec.commandLine().getErr(), "market " + spec.name(), this::work);
-        }
-    }
-
     // ---- commands -------------------------------------------------------------------------------
 
     @Command(name = "deposit", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Credit an account with money received off chain (the platform, as settlement agent).")
-    static final class Deposit extends Base {
+    static final class Deposit extends RemoteCommand {
         @Option(names = "--account", required = true, paramLabel = "MEMBER")
         String account;
 
@@ -206,15 +169,15 @@ public final class MarketCommand implements Runnable {
         @Override
         Integer work() throws Exception {
             requireSigner(remote, "deposit");
-            return submit(this, remote, MarketContract.DEPOSIT, new DepositArgs(account, amount, reference).encode(),
-                    json, "deposit of " + amount + " to " + account);
+            return submit(MARKET, MarketContract.DEPOSIT, new DepositArgs(account, amount, reference).encode(),
+                    "deposit of " + amount + " to " + account);
         }
     }
 
     @Command(name = "configure", mixinStandardHelpOptions = true, sortOptions = false,
             description = "The platform sets the market's deadlines (ISO-8601 durations, e.g. PT24H); trades keep the "
                     + "deadlines in force when they were bought. Without options, prints the current ones.")
-    static final class Configure extends Base {
+    static final class Configure extends RemoteCommand {
         @Option(names = "--deliver", paramLabel = "DURATION", description = "Purchase to delivery commitment.")
         java.time.Duration deliver;
 
@@ -247,7 +210,7 @@ public final class MarketCommand implements Runnable {
             org.energychain.trading.market.MarketConfig next = new org.energychain.trading.market.MarketConfig(
                     deliver != null ? deliver : now.deliver(), receipt != null ? receipt : now.receipt(),
                     reveal != null ? reveal : now.reveal(), dispute != null ? dispute : now.dispute());
-            return submit(this, remote, MarketContract.CONFIGURE, next.encode(), json, "market deadlines " + next);
+            return submit(MARKET, MarketContract.CONFIGURE, next.encode(), "market deadlines " + next);
         }
     }
 
@@ -260,7 +223,7 @@ public final class MarketCommand implements Runnable {
             description = "Buy a listed dataset: the price moves from your balance into escrow. Prints the trade id.",
             exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:bought", "1:the contract refused it",
                 "2:bad input or refused by the node", "3:node unreachable"})
-    static final class Buy extends Base {
+    static final class Buy extends RemoteCommand {
         @Option(names = "--listing", required = true, paramLabel = "ID")
         String listing;
 
@@ -300,7 +263,7 @@ public final class MarketCommand implements Runnable {
             description = "Seller: seal the dataset of a trade for its buyer (fresh AES-256 key), put the package in "
                     + "the node's deliveries directory (--outbox) and commit cipher root and key commitment on chain. "
                     + "The key is kept in --key-dir until 'market reveal'.")
-    static final class Deliver extends Base {
+    static final class Deliver extends RemoteCommand {
         @Mixin
         StoreOptions store;
 
@@ -347,7 +310,7 @@ public final class MarketCommand implements Runnable {
             }
             writePrivate(keyDir.resolve(trade + ".key"), key);
             writePrivate(outbox.resolve(trade + ".delivery"), p.encode());
-            return submit(this, remote, MarketContract.DELIVER, p.deliverArgs(t.buyer()).encode(), json,
+            return submit(MARKET, MarketContract.DELIVER, p.deliverArgs(t.buyer()).encode(),
                     "delivery of trade " + trade + " (" + p.chunkCount() + " chunks) to " + t.buyer());
         }
     }
@@ -359,7 +322,7 @@ public final class MarketCommand implements Runnable {
             exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:received and confirmed",
                 "1:the package is wrong (not confirmed; settle after the deadline for a refund) or refused",
                 "2:bad input", "3:node or seller unreachable"})
-    static final class Receive extends Base {
+    static final class Receive extends RemoteCommand {
         @Option(names = "--trade", required = true, paramLabel = "ID")
         String trade;
 
@@ -395,14 +358,14 @@ public final class MarketCommand implements Runnable {
                 return ExitCodes.VERIFICATION_FAILED;
             }
             writePrivate(inbox.resolve(trade + ".delivery"), bytes);
-            return submit(this, remote, MarketContract.CONFIRM_RECEIPT, new TradeRef(trade).encode(), json,
+            return submit(MARKET, MarketContract.CONFIRM_RECEIPT, new TradeRef(trade).encode(),
                     "receipt of trade " + trade + " (" + p.chunkCount() + " chunks, checked against the chain)");
         }
     }
 
     @Command(name = "reveal", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Seller: reveal the trade's key on chain once the buyer confirmed receipt.")
-    static final class Reveal extends Base {
+    static final class Reveal extends RemoteCommand {
         @Option(names = "--trade", required = true, paramLabel = "ID")
         String trade;
 
@@ -413,7 +376,7 @@ public final class MarketCommand implements Runnable {
         Integer work() throws Exception {
             requireSigner(remote, "reveal");
             byte[] key = Files.readAllBytes(keyDir.resolve(trade + ".key"));
-            return submit(this, remote, MarketContract.REVEAL_KEY, new RevealArgs(trade, key).encode(), json,
+            return submit(MARKET, MarketContract.REVEAL_KEY, new RevealArgs(trade, key).encode(),
                     "key of trade " + trade);
         }
     }
@@ -432,7 +395,7 @@ public final class MarketCommand implements Runnable {
             exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:verified and accepted",
                 "1:the data did not match: disputed (refunded unless the contract refused)", "2:bad input",
                 "3:node unreachable"})
-    static final class Accept extends Base {
+    static final class Accept extends RemoteCommand {
         @Option(names = "--trade", required = true, paramLabel = "ID")
         String trade;
 
@@ -454,13 +417,13 @@ public final class MarketCommand implements Runnable {
             }
             if (o.ok()) {
                 writePrivate(outFile, o.dataset());
-                return submit(this, remote, MarketContract.ACCEPT, new TradeRef(trade).encode(), json,
+                return submit(MARKET, MarketContract.ACCEPT, new TradeRef(trade).encode(),
                         "data of trade " + trade + " verified against Hash(D1) (" + o.dataset().length
                                 + " bytes in " + outFile + "); acceptance");
             }
             out().printf("chunk %d of trade %s does not decrypt to the data the seller claimed: disputing%n",
                     o.dispute().chunkIndex(), trade);
-            int code = submit(this, remote, MarketContract.DISPUTE, o.dispute().encode(), json, "dispute of trade " + trade);
+            int code = submit(MARKET, MarketContract.DISPUTE, o.dispute().encode(), "dispute of trade " + trade);
             return code == ExitCodes.OK ? ExitCodes.VERIFICATION_FAILED : code;
         }
     }
@@ -468,7 +431,7 @@ public final class MarketCommand implements Runnable {
     @Command(name = "dispute", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Buyer: prove on chain that a chunk of the delivery does not match (refund). Refuses when "
                     + "every chunk matches.")
-    static final class Dispute extends Base {
+    static final class Dispute extends RemoteCommand {
         @Option(names = "--trade", required = true, paramLabel = "ID")
         String trade;
 
@@ -484,27 +447,27 @@ public final class MarketCommand implements Runnable {
                 out().flush();
                 return ExitCodes.VERIFICATION_FAILED;
             }
-            return submit(this, remote, MarketContract.DISPUTE, o.dispute().encode(), json, "dispute of trade " + trade);
+            return submit(MARKET, MarketContract.DISPUTE, o.dispute().encode(), "dispute of trade " + trade);
         }
     }
 
     @Command(name = "settle", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Apply a missed deadline of a trade (refund the buyer, or release to the seller); anyone may.")
-    static final class Settle extends Base {
+    static final class Settle extends RemoteCommand {
         @Option(names = "--trade", required = true, paramLabel = "ID")
         String trade;
 
         @Override
         Integer work() throws Exception {
             requireSigner(remote, "settle");
-            return submit(this, remote, MarketContract.SETTLE, new TradeRef(trade).encode(), json,
+            return submit(MARKET, MarketContract.SETTLE, new TradeRef(trade).encode(),
                     "settlement of trade " + trade);
         }
     }
 
     @Command(name = "balance", mixinStandardHelpOptions = true, sortOptions = false,
             description = "An account's balance, and the market's supply and escrow.")
-    static final class Balance extends Base {
+    static final class Balance extends RemoteCommand {
         @Option(names = "--account", paramLabel = "MEMBER", description = "Default: --member.")
         String account;
 
@@ -532,7 +495,7 @@ public final class MarketCommand implements Runnable {
 
     @Command(name = "trade", mixinStandardHelpOptions = true, sortOptions = false,
             description = "One trade with every step: who, when, which transaction.")
-    static final class Trade extends Base {
+    static final class Trade extends RemoteCommand {
         @Option(names = "--trade", required = true, paramLabel = "ID")
         String trade;
 
@@ -551,7 +514,7 @@ public final class MarketCommand implements Runnable {
 
     @Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
             description = "The trade history of a buyer, a seller or a listing.")
-    static final class History extends Base {
+    static final class History extends RemoteCommand {
         static final class Who {
             @Option(names = "--buyer", paramLabel = "MEMBER")
             String buyer;

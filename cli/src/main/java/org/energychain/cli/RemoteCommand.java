@@ -1,0 +1,43 @@
+package org.energychain.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that talks to a node ({@code --url --chain [--member --key]}, {@code --json}); refusals of
+ * the node become exit codes through {@link Remote#run}. Subclasses implement {@link #work()}.
+ */
+abstract class RemoteCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    RemoteOptions remote;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** The command's name as the user typed it, e.g. {@code market buy}. */
+    String commandName() {
+        return spec.parent() == null ? spec.name() : spec.parent().name() + " " + spec.name();
+    }
+
+    abstract Integer work() throws Exception;
+
+    /** Submits a signed call as {@code --member}, waits for the receipt and reports it (exit 0/1). */
+    int submit(String contract, String method, byte[] args, String what) throws Exception {
+        return SupervisionRemote.submit(remote, contract, method, args, out(), json, what);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return Remote.run(spec.commandLine().getErr(), commandName(), this::work);
+    }
+}
