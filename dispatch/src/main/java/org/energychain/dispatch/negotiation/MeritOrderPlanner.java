@@ -15,8 +15,9 @@ import java.util.Set;
  *   <li>Merit order: effective cost = price + clean-energy preference (a shadow CO2 price in milli-currency
  *       per tonne times the technology's life-cycle g/kWh ÷ 1000), ties by id. With preference 0 this is the
  *       cost-only baseline.</li>
- *   <li>Commitment: sources with minimum 0 are always available; sources with a minimum are switched on in
- *       merit order until the on-capacity covers the peak demand; the others stay off (0 kW) all horizon.
+ *   <li>Commitment: sources are switched on in merit order until their capacity covers the peak demand;
+ *       further sources with minimum 0 are on as well (they cost nothing unless needed); the others stay
+ *       off (0 kW) all horizon.
  *       When an interval then cannot be met within the ramps, the next source in merit order is switched
  *       on and the horizon planned again. Sources in {@code excluded} (rejections of earlier rounds) stay
  *       off.</li>
@@ -57,15 +58,9 @@ public final class MeritOrderPlanner {
         long low = profileKw.stream().mapToLong(Long::longValue).min().orElse(0);
         Set<String> on = new HashSet<>();
         long capacity = 0;
-        for (Participant p : order) {
-            if (p.policy().minKw() == 0) {
-                on.add(p.sourceId());
-                capacity += p.policy().maxKw();
-            }
-        }
         long minimum = 0;
         for (Participant p : order) {
-            if (p.policy().minKw() > 0 && capacity < peak) {
+            if (capacity < peak || p.policy().minKw() == 0) {
                 on.add(p.sourceId());
                 capacity += p.policy().maxKw();
                 minimum += p.policy().minKw();

@@ -32,10 +32,7 @@ public final class SourceMix {
         SplittableRandom rnd = new SplittableRandom(seed);
         List<SimulatedSource> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            double u = rnd.nextDouble();
-            Technology t = u < 0.25 ? Technology.WIND_ONSHORE : u < 0.45 ? Technology.SOLAR_PV
-                    : u < 0.60 ? Technology.HYDRO : u < 0.77 ? Technology.GAS : u < 0.95 ? Technology.COAL
-                    : u < 0.98 ? Technology.NUCLEAR : Technology.BIOMASS;
+            Technology t = technology(rnd);
             long maxKw = switch (t) {
                 case COAL -> 200_000 + rnd.nextLong(400_000);
                 case GAS -> 50_000 + rnd.nextLong(250_000);
@@ -48,9 +45,17 @@ public final class SourceMix {
         return out;
     }
 
+    private static Technology technology(SplittableRandom rnd) {
+        double u = rnd.nextDouble();
+        return u < 0.25 ? Technology.WIND_ONSHORE : u < 0.45 ? Technology.SOLAR_PV
+                : u < 0.60 ? Technology.HYDRO : u < 0.77 ? Technology.GAS : u < 0.95 ? Technology.COAL
+                : u < 0.98 ? Technology.NUCLEAR : Technology.BIOMASS;
+    }
+
     /**
-     * The generators of a MATPOWER case as sources: limits from PMIN/PMAX, the offered price from the
-     * marginal cost at half output, the technology drawn from the mix (the case has none).
+     * The generators of a MATPOWER case as sources (ids G1, G2, … as {@link MatpowerCase#units()}): maximum
+     * from PMAX, the offered price from the marginal cost at half output, the technology drawn from the mix
+     * (a case has none). Where the case gives PMIN 0 the technology's minimum and ramp of the mix apply.
      */
     public static List<SimulatedSource> fromCase(MatpowerCase c, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -59,14 +64,15 @@ public final class SourceMix {
             double mid = (u.pMin() + u.pMax()) / 2;
             double price = u.cost() instanceof CostCurve.Quadratic q ? q.marginal(mid)
                     : ((CostCurve.PiecewiseLinear) u.cost()).marginal(mid);
-            Technology t = generate(1, rnd.nextLong()).get(0).policy().technology();
             long maxKw = Math.max(1, Math.round(u.pMax() * 1000));
-            long minKw = Math.min(maxKw, Math.round(u.pMin() * 1000));
+            SourcePolicy mix = source(u.id(), technology(rnd), maxKw, rnd)
+                    .policy();
+            long minKw = u.pMin() > 0 ? Math.min(maxKw, Math.round(u.pMin() * 1000)) : mix.minKw();
+            long ramp = u.pMin() > 0 ? 0 : mix.rampKw();
             long priceMilli = Math.max(1, Math.round(price * 1000));
-            long ramp = Double.isInfinite(u.rampUp()) ? 0 : Math.max(1, Math.round(u.rampUp() * 1000));
-            long minPrice = rnd.nextInt(5) == 0 && minKw > 0 ? priceMilli * 13 / 10 : priceMilli * 9 / 10;
-            out.add(new SimulatedSource(u.id(), new SourcePolicy(t, minKw, maxKw, ramp, priceMilli, minPrice),
-                    200_000 + rnd.nextLong(800_001)));
+            long minPrice = mix.minPriceMilli() > mix.priceMilli() ? priceMilli * 13 / 10 : priceMilli * 9 / 10;
+            out.add(new SimulatedSource(u.id(), new SourcePolicy(mix.technology(), minKw, maxKw, ramp, priceMilli,
+                    minPrice), 200_000 + rnd.nextLong(800_001)));
         }
         if (out.size() < 3) {
             throw new IllegalArgumentException(c.source() + ": " + out.size() + " generators, a negotiation needs 3");
