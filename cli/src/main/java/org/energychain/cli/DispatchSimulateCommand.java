@@ -123,7 +123,8 @@ public final class DispatchSimulateCommand implements Callable<Integer> {
             check(b, net, busOf, loads, totalMw, baseline, profile);
             NegotiationRun.Timings t = run.timings();
             n.putObject("timingsMs").put("post", t.postMillis()).put("plan", t.planMillis())
-                    .put("propose", t.proposeMillis()).put("votes", t.voteMillis()).put("blocks", t.blocks());
+                    .put("propose", t.proposeMillis()).put("votes", t.voteMillis()).put("signing", t.signingMillis())
+                    .put("blocks", t.blocks());
             print(spec.commandLine().getOut(), n);
             return run.committed() != null ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
         }

@@ -18,7 +18,12 @@ public record NegotiationRun(DemandState state, List<RoundReport> rounds, PlanMe
             long rejectPpm, Map<RejectReason, Integer> reasons, PlanMetrics plan) {
     }
 
-    /** Milliseconds spent: post (incl. weights on chain), planning, propose, votes (signing + blocks), blocks cut. */
-    public record Timings(double postMillis, double planMillis, double proposeMillis, double voteMillis, int blocks) {
+    /**
+     * Milliseconds spent by the chain (admission, execution, commit) on the post (incl. the weights computed
+     * on chain), the proposals and the votes; by the proposers planning; by the members signing (in reality
+     * each on its own machine, in parallel); and the blocks cut.
+     */
+    public record Timings(double postMillis, double planMillis, double proposeMillis, double voteMillis,
+            double signingMillis, int blocks) {
     }
 }
