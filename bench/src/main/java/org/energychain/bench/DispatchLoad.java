@@ -23,6 +23,7 @@ import org.energychain.dispatch.plan.MatpowerCase;
 import org.energychain.dispatch.plan.MatpowerReader;
 import org.energychain.dispatch.plan.Network;
 import org.energychain.dispatch.plan.PlanOptions;
+import org.energychain.dispatch.plan.SequentialNetworkDispatch;
 import org.energychain.dispatch.plan.SyntheticGrid;
 import org.energychain.dispatch.plan.Unit;
 import org.energychain.dispatch.sim.NegotiationRun;
@@ -110,20 +111,29 @@ public final class DispatchLoad {
         }
         PlanOptions opts = PlanOptions.defaults().withCo2Price(50).withoutPrices();
 
+        Demand day = new Demand(hours, perBus);
         // warm-up
-        sequential(units, perBus.subList(0, Math.min(3, intervals)), hours, net, opts);
-        long a = System.nanoTime();
-        double[] seq = sequential(units, perBus, hours, net, opts);
-        double seqMs = (System.nanoTime() - a) / 1e6;
-        System.out.printf("(a) sequential DC-OPF, %d solves: %.0f ms (%.1f ms per interval), cost %.0f%n", intervals,
-                seqMs, seqMs / intervals, seq[0]);
+        SequentialNetworkDispatch.solve(units, new Demand(hours, perBus.subList(0, Math.min(8, intervals))), net, 50);
+        for (int rep = 0; rep < 3; rep++) {
+            long a = System.nanoTime();
+            SequentialNetworkDispatch.Result seq = SequentialNetworkDispatch.solve(units, day, net, 50);
+            double seqMs = (System.nanoTime() - a) / 1e6;
+            System.out.printf("(a) sequential dispatch with PTDF line constraints, %d intervals: %.0f ms (%.1f ms per "
+                    + "interval; %d LPs, %d line rows), cost %.0f%n", intervals, seqMs, seqMs / intervals, seq.lpSolves(),
+                    seq.lineRows(), seq.cost());
+        }
+        long a0 = System.nanoTime();
+        int oneByOne = Math.min(4, intervals);
+        sequential(units, perBus.subList(0, oneByOne), hours, net, opts);
+        System.out.printf("(a') the same intervals as full DC-OPF LPs (all units, angles, flows; ojAlgo): %.0f ms per "
+                + "interval%n", (System.nanoTime() - a0) / 1e6 / oneByOne);
 
         ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "whole-horizon-qp");
             t.setDaemon(true);
             return t;
         });
-        for (int k : new int[] {2, 4, intervals}) {
+        for (int k : new int[] {1, 2, 4, intervals}) {
             if (k > intervals) {
                 continue;
             }

@@ -17,9 +17,11 @@ public record AcceptancePolicy(String sourceId, SourcePolicy policy) {
     /** NONE to accept, else why not. */
     public RejectReason judge(ProposeArgs plan, int intervals) {
         List<Long> prices = plan.pricesMilli();
+        List<Long> row = plan.plan().stream().filter(r -> r.sourceId().equals(sourceId)).map(PlanRow::kw).findFirst()
+                .orElse(null);
         long prev = 0;
         for (int t = 0; t < intervals; t++) {
-            long kw = plan.outputOf(sourceId, t);
+            long kw = row == null ? 0 : row.get(t);
             if (!policy.outputAllowed(kw)) {
                 return RejectReason.LIMIT;
             }
@@ -29,7 +31,7 @@ public record AcceptancePolicy(String sourceId, SourcePolicy policy) {
             prev = kw;
         }
         for (int t = 0; t < intervals; t++) {
-            if (plan.outputOf(sourceId, t) > 0 && (t >= prices.size() || prices.get(t) < policy.minPriceMilli())) {
+            if (row != null && row.get(t) > 0 && (t >= prices.size() || prices.get(t) < policy.minPriceMilli())) {
                 return RejectReason.PRICE;
             }
         }

@@ -92,4 +92,23 @@ public final class DcPowerFlow {
         }
         return out;
     }
+
+    /**
+     * Power transfer distribution factors: {@code ptdf[l][i]} is the MW flow on line l (in net.lines() order)
+     * per MW injected at bus {@code net.buses().get(i)} and withdrawn at the slack bus (0 for the slack).
+     */
+    public static double[][] ptdf(Network net) {
+        List<Integer> buses = net.buses();
+        double[][] out = new double[net.lines().size()][buses.size()];
+        for (int i = 0; i < buses.size(); i++) {
+            if (buses.get(i) == net.slackBus()) {
+                continue;
+            }
+            Map<String, Double> f = flows(net, Map.of(buses.get(i), 1.0));
+            for (int l = 0; l < net.lines().size(); l++) {
+                out[l][i] = f.get(net.lines().get(l).id());
+            }
+        }
+        return out;
+    }
 }
