@@ -103,4 +103,52 @@ class NegotiationSimulationTest {
             }
         }
     }
+
+    @Test
+    void aPriceRejectionFailsTheRoundAndTheNextProposerLeavesTheSourceOut() {
+        // weights by governance alone: a 50 %, b 10 %, c 20 %, d 20 %
+        NegotiationConfig social = new NegotiationConfig(new org.energychain.dispatch.weight.WeightCoefficients(0, 0,
+                1_000_000, 0, 500_000), 86_400_000L, 900_000L, 0, 0);
+        List<SimulatedSource> sources = List.of(
+                new SimulatedSource("a", new SourcePolicy(Technology.COAL, 500, 1_000, 0, 40_000, 60_000), 500_000),
+                new SimulatedSource("b", new SourcePolicy(Technology.COAL, 500, 1_000, 0, 41_000, 60_000), 100_000),
+                new SimulatedSource("c", new SourcePolicy(Technology.WIND_ONSHORE, 0, 2_000, 0, 30_000, 0), 200_000),
+                new SimulatedSource("d", new SourcePolicy(Technology.SOLAR_PV, 0, 2_000, 0, 35_000, 0), 200_000));
+        try (SimulatedNegotiation sim = new SimulatedNegotiation(sources, social, 2)) {
+            NegotiationRun run = sim.negotiate("d", 60, List.of(4_500L, 4_500L), 3, 0);
+            DemandState s = run.state();
+            // round 1: a runs at its minimum at a clearing price of 35 < 60 and rejects with half the weight
+            assertThat(s.plan(1).outputOf("a", 0)).isEqualTo(500);
+            assertThat(s.plan(1).pricesMilli()).containsExactly(35_000L, 35_000L);
+            assertThat(s.rounds().get(0).outcome()).isEqualTo(Round.Outcome.REJECTED);
+            assertThat(s.votes(1)).filteredOn(v -> v.voter().equals("a")).extracting(Vote::reason)
+                    .containsExactly(RejectReason.PRICE);
+            // round 2: planned without a; b now runs at its minimum and rejects, but the rest accept
+            assertThat(run.rounds().get(1).excluded()).isEqualTo(1);
+            assertThat(s.plan(2).outputOf("a", 0)).isZero();
+            assertThat(s.plan(2).outputOf("b", 0)).isEqualTo(500);
+            assertThat(s.status()).isEqualTo(DemandRecord.Status.COMMITTED);
+            assertThat(s.record().committedRound()).isEqualTo(2);
+            assertThat(s.rounds().get(1).acceptPpm()).isGreaterThan(NegotiationContract.HALF);
+            assertThat(run.committed().energyMwh()).isEqualTo(9.0);
+        }
+    }
+
+    @Test
+    void theQpPlannerMeetsTheDemandToTheKwWithinEveryLimit() throws Exception {
+        List<Participant> ps = List.of(
+                part("coal", new SourcePolicy(Technology.COAL, 100, 600, 150, 40_000, 0)),
+                part("wind", new SourcePolicy(Technology.WIND_ONSHORE, 0, 500, 0, 45_000, 0)),
+                part("gas", new SourcePolicy(Technology.GAS, 50, 400, 200, 80_000, 0)));
+        List<Long> profile = List.of(333L, 701L, 899L, 402L);
+        ProposeArgs plan = QpPlanner.plan("d", 1, profile, 60, ps, Set.of(), 0);
+        Map<String, SourcePolicy> pol = Map.of("coal", ps.get(0).policy(), "wind", ps.get(1).policy(), "gas",
+                ps.get(2).policy());
+        NegotiationContract.checkPlan(new PostDemandArgs("d", "p", 60, profile, List.of(), 1, 0), 0, pol, plan);
+        assertThat(plan.pricesMilli()).hasSize(4);
+        // the whole horizon plans the ramp down ahead; the sequential merit order, without look-ahead, runs coal
+        // and gas up to the peak and cannot come down far enough in the last interval (its documented trade-off)
+        assertThatThrownBy(() -> MeritOrderPlanner.plan("d", 1, profile, ps, Set.of(), 0))
+                .hasMessageContaining("interval 3").hasMessageContaining("ramp down");
+    }
 }
