@@ -248,8 +248,7 @@ public final class NegotiationContract implements Contract {
             long[] f = raw.get(e.getKey());
             out.add(new Participant(e.getKey(), f[0], f[1], f[2], f[3], weights.of(e.getKey()), e.getValue()));
         }
-        out.sort(java.util.Comparator.comparing(Participant::sourceId, NegotiationContract::compareUtf8));
-        return out;
+        return out; // in id order: the policies were read in key order (ids are ASCII, so string order)
     }
 
     /** The business rules of a demand's own fields; public so a poster can check before signing. */
@@ -527,11 +526,6 @@ public final class NegotiationContract implements Contract {
             }
         }
         return line.get(owner).sourceId();
-    }
-
-    /** Key order of the store: UTF-8 bytes, unsigned (ids are ASCII, so this is plain string order). */
-    static int compareUtf8(String a, String b) {
-        return a.compareTo(b);
     }
 
     static final String CONFIG_KEY = "config";
