@@ -47,7 +47,7 @@ import org.energychain.ledger.genesis.ChainLimits;
  *       propose, votes of every source, commit; chain time (admission, execution, commit) apart from the
  *       members' signing time, beside the solo orderer's block interval.</li>
  * </ol>
- * Usage: {@code DispatchLoad [sources=1000] [intervals=96] [qp-limit-seconds=120] [--case FILE.m]}.
+ * Usage: {@code DispatchLoad [sources=1000] [intervals=96] [qp-limit-seconds=120] [--case FILE.m] [--round-only]}.
  */
 public final class DispatchLoad {
     private DispatchLoad() {
@@ -58,9 +58,12 @@ public final class DispatchLoad {
         int intervals = 96;
         int qpLimit = 120;
         Path caseFile = null;
+        boolean roundOnly = false;
         List<Integer> positional = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--case")) {
+            if (args[i].equals("--round-only")) {
+                roundOnly = true;
+            } else if (args[i].equals("--case")) {
                 caseFile = Path.of(args[++i]);
             } else {
                 positional.add(Integer.parseInt(args[i]));
@@ -112,6 +115,10 @@ public final class DispatchLoad {
         PlanOptions opts = PlanOptions.defaults().withCo2Price(50).withoutPrices();
 
         Demand day = new Demand(hours, perBus);
+        if (roundOnly) {
+            rounds(srcs, hours, profile, 10);
+            return;
+        }
         // warm-up
         SequentialNetworkDispatch.solve(units, new Demand(hours, perBus.subList(0, Math.min(8, intervals))), net, 50);
         for (int rep = 0; rep < 3; rep++) {
@@ -165,10 +172,15 @@ public final class DispatchLoad {
         System.out.printf("(c) copper-plate integer merit order: %.1f ms (%d rows)%n", (System.nanoTime() - c) / 1e6 / reps,
                 mo.plan().size());
 
+        rounds(srcs, hours, profile, 3);
+        ex.shutdownNow();
+    }
+
+    static void rounds(List<SimulatedSource> srcs, double hours, List<Long> profile, int runs) {
         System.out.println("negotiation round on one node (in-memory chain, Ed25519):");
         try (SimulatedNegotiation sim = new SimulatedNegotiation(srcs, NegotiationConfig.DEFAULT, 118)) {
             sim.negotiate("warm-up", (int) Math.round(hours * 60), profile, 5, 50_000);
-            for (int i = 1; i <= 3; i++) {
+            for (int i = 1; i <= runs; i++) {
                 NegotiationRun run = sim.negotiate("day-" + i, (int) Math.round(hours * 60), profile, 5, 50_000);
                 NegotiationRun.Timings t = run.timings();
                 double chain = t.postMillis() + t.proposeMillis() + t.voteMillis();
@@ -181,7 +193,6 @@ public final class DispatchLoad {
         }
         System.out.printf("block interval of the solo orderer (ChainLimits.DEFAULT): %d ms%n",
                 ChainLimits.DEFAULT.blockInterval().toMillis());
-        ex.shutdownNow();
     }
 
     /** One DC-OPF per interval; each unit's bounds are its ramp around its previous output. Returns {cost}. */
