@@ -188,6 +188,13 @@ class DispatchNegotiationCliTest {
                 .isGreaterThan(n.at("/baseline/cleanSharePercent").asDouble());
         assertThat(n.at("/committed/emissionsTonnes").asDouble()).isLessThan(n.at("/baseline/emissionsTonnes").asDouble());
         assertThat(n.at("/committed/cost").asDouble()).isGreaterThanOrEqualTo(n.at("/baseline/cost").asDouble());
+        // copper-plate plans overload lines; planned on the network, the committed plan keeps every line limit
+        assertThat(n.at("/committed/lineIntervalsOverLimit").asInt()).isPositive();
+        Cli aware = Cli.run("dispatch", "simulate", "--buses", "30", "--sources", "40", "--intervals", "24", "--seed",
+                "3", "--network-aware", "--json");
+        assertThat(aware.exit()).as(aware.toString()).isZero();
+        assertThat(aware.json().at("/committed/lineIntervalsOverLimit").asInt()).isZero();
+        assertThat(aware.json().at("/committed/worstLineLoadingPercent").asDouble()).isLessThanOrEqualTo(100.1);
         Cli text = Cli.run("dispatch", "simulate", "--buses", "30", "--sources", "40", "--intervals", "24", "--seed", "3");
         assertThat(text.out()).contains("round 1: proposer").contains("baseline");
         Cli bad = Cli.run("dispatch", "simulate", "--intervals", "24");

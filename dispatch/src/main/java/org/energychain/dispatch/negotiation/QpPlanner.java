@@ -40,11 +40,28 @@ public final class QpPlanner {
         double[] mw = profileKw.stream().mapToDouble(k -> k / 1000.0).toArray();
         DispatchPlan plan = EconomicDispatch.solve(units, Demand.total(intervalMinutes / 60.0, mw),
                 PlanOptions.defaults().withCo2Price(co2PricePerTonne).withoutPrices());
+        double[][] mwOut = new double[run.size()][profileKw.size()];
+        for (int k = 0; k < run.size(); k++) {
+            for (int t = 0; t < profileKw.size(); t++) {
+                mwOut[k][t] = plan.output().get(k).get(t);
+            }
+        }
+        return fromMw(demandId, round, profileKw, run, mwOut);
+    }
+
+    /**
+     * A plan in exact kW from a solution in MW: rounded, then each interval's remainder moved kW by kW to
+     * sources that stay within [min, max] and within their ramp to both neighbouring intervals.
+     *
+     * @param mw MW per source of {@code run} (same order) per interval
+     */
+    public static ProposeArgs fromMw(String demandId, int round, List<Long> profileKw, List<Participant> run,
+            double[][] mw) {
         int n = profileKw.size();
         long[][] kw = new long[run.size()][n];
         for (int k = 0; k < run.size(); k++) {
             for (int t = 0; t < n; t++) {
-                kw[k][t] = Math.round(plan.output().get(k).get(t) * 1000);
+                kw[k][t] = Math.round(mw[k][t] * 1000);
             }
         }
         for (int t = 0; t < n; t++) {

@@ -162,6 +162,20 @@ public final class SimulatedNegotiation implements AutoCloseable {
      */
     public NegotiationRun negotiate(String demandId, int intervalMinutes, List<Long> profileKw, int maxRounds,
             long co2MilliPerTonne) {
+        return negotiate(demandId, intervalMinutes, profileKw, maxRounds, co2MilliPerTonne,
+                (s, round, excluded) -> MeritOrderPlanner.plan(demandId, round, profileKw, s.participants(), excluded,
+                        co2MilliPerTonne));
+    }
+
+    /** How each round's proposer plans: from the demand's state, the round, and the sources to leave out. */
+    @FunctionalInterface
+    public interface Planner {
+        ProposeArgs plan(DemandState state, int round, Set<String> excluded);
+    }
+
+    /** As {@link #negotiate(String, int, List, int, long)}, with the proposers' planner given. */
+    public NegotiationRun negotiate(String demandId, int intervalMinutes, List<Long> profileKw, int maxRounds,
+            long co2MilliPerTonne, Planner planner) {
         int blocksBefore = blocks;
         long t0 = System.nanoTime();
         Transaction postTx = sign("grid", NegotiationContract.POST_DEMAND,
@@ -179,8 +193,7 @@ public final class SimulatedNegotiation implements AutoCloseable {
             Round r = s.current();
             long a = System.nanoTime();
             Set<String> excluded = MeritOrderPlanner.excludedAfter(s);
-            ProposeArgs p = MeritOrderPlanner.plan(demandId, r.number(), profileKw, s.participants(), excluded,
-                    co2MilliPerTonne);
+            ProposeArgs p = planner.plan(s, r.number(), excluded);
             long b = System.nanoTime();
             Transaction proposeTx = sign(r.proposer(), NegotiationContract.PROPOSE, p.encode());
             long b2 = System.nanoTime();
