@@ -13,8 +13,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code energychain dispatch}: supply plans for the multi-source collaboration (paper III). */
 @Command(name = "dispatch", mixinStandardHelpOptions = true,
-        description = "Multi-source collaboration: supply plans (the negotiation on the dispatch chain comes next).",
-        subcommands = {DispatchCommand.Plan.class, DispatchCommand.Weights.class})
+        description = "Multi-source collaboration: supply plans, voting weights, and the weighted negotiation of plans "
+                + "on the dispatch chain (contract dispatch-negotiation).",
+        subcommands = {DispatchCommand.Plan.class, DispatchCommand.Weights.class, DispatchChainCommands.Post.class,
+            DispatchChainCommands.PublishPolicy.class, DispatchChainCommands.Propose.class,
+            DispatchChainCommands.VoteCommand.class, DispatchChainCommands.CloseRound.class,
+            DispatchChainCommands.Inspect.class, DispatchSimulateCommand.class})
 public final class DispatchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -1,78 +1,46 @@
 package org.energychain.dispatch.negotiation;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A source's off-chain rule for voting: it accepts a plan iff its own output in every interval lies in
- * [minKw, maxKw] (a plan without a row for it gives it 0 kW). The contract never sees the policy, only the
- * vote.
+ * A source's own rule for voting, from the policy it published: it accepts a plan iff its output in every
+ * interval is off (0) or within [min, max], every change between intervals is within its ramp, and in
+ * every interval where it runs the plan's clearing price is at least its minimum price. Otherwise it
+ * rejects with the first reason found (LIMIT, RAMP, PRICE), which the vote carries to the next proposer.
+ * The contract checks the limits itself, so in practice a source rejects for the price.
  */
-public record AcceptancePolicy(String sourceId, long minKw, long maxKw) {
+public record AcceptancePolicy(String sourceId, SourcePolicy policy) {
     public AcceptancePolicy {
         Wire.id(sourceId, "source id");
-        if (minKw < 0 || maxKw < minKw) {
-            throw new IllegalArgumentException("need 0 <= minKw <= maxKw, got " + minKw + ".." + maxKw);
-        }
     }
 
-    /** Whether this source votes accept for {@code plan} over {@code intervals} intervals. */
-    public boolean accepts(List<PlanRow> plan, int intervals) {
-        List<Long> mine = null;
-        for (PlanRow r : plan) {
-            if (r.sourceId().equals(sourceId)) {
-                mine = r.kw();
+    /** NONE to accept, else why not. */
+    public RejectReason judge(ProposeArgs plan, int intervals) {
+        List<Long> prices = plan.pricesMilli();
+        List<Long> row = plan.plan().stream().filter(r -> r.sourceId().equals(sourceId)).map(PlanRow::kw).findFirst()
+                .orElse(null);
+        long prev = 0;
+        for (int t = 0; t < intervals; t++) {
+            long kw = row == null ? 0 : row.get(t);
+            if (!policy.outputAllowed(kw)) {
+                return RejectReason.LIMIT;
+            }
+            if (t > 0 && !policy.rampAllows(kw - prev)) {
+                return RejectReason.RAMP;
+            }
+            prev = kw;
+        }
+        for (int t = 0; t < intervals; t++) {
+            if (row != null && row.get(t) > 0 && (t >= prices.size() || prices.get(t) < policy.minPriceMilli())) {
+                return RejectReason.PRICE;
             }
         }
-        for (int i = 0; i < intervals; i++) {
-            long kw = mine == null || i >= mine.size() ? 0 : mine.get(i);
-            if (kw < minKw || kw > maxKw) {
-                return false;
-            }
-        }
-        return true;
+        return RejectReason.NONE;
     }
 
-    /**
-     * A plan for {@code profileKw} that respects every policy when that is possible: each source gets its
-     * minimum, then the rest of each interval is filled up to the maxima, {@code first} first and then the
-     * others in the given order. When the maxima fall short the rest goes to {@code first}; when the minima
-     * exceed the demand outputs are cut in that order (never below 0). Either way the plan matches the
-     * demand, so the contract takes it, and the votes of the sources it violates refuse it.
-     */
-    public static List<PlanRow> fill(List<Long> profileKw, List<AcceptancePolicy> policies, String first) {
-        List<AcceptancePolicy> order = new ArrayList<>();
-        policies.stream().filter(p -> p.sourceId().equals(first)).forEach(order::add);
-        policies.stream().filter(p -> !p.sourceId().equals(first)).forEach(order::add);
-        long[][] kw = new long[order.size()][profileKw.size()];
-        for (int i = 0; i < profileKw.size(); i++) {
-            long rest = profileKw.get(i);
-            for (int k = 0; k < order.size(); k++) {
-                kw[k][i] = order.get(k).minKw();
-                rest -= kw[k][i];
-            }
-            for (int k = 0; k < order.size() && rest > 0; k++) {
-                long more = Math.min(rest, order.get(k).maxKw() - kw[k][i]);
-                kw[k][i] += more;
-                rest -= more;
-            }
-            // infeasible policies: the shortfall goes to the first source (above its maximum), an excess of
-            // minima over the demand is taken back in order (below their minima), never below 0
-            kw[0][i] += Math.max(rest, 0);
-            for (int k = 0; k < order.size() && rest < 0; k++) {
-                long take = Math.min(-rest, kw[k][i]);
-                kw[k][i] -= take;
-                rest += take;
-            }
-        }
-        List<PlanRow> out = new ArrayList<>();
-        for (int k = 0; k < order.size(); k++) {
-            List<Long> row = new ArrayList<>();
-            for (long v : kw[k]) {
-                row.add(v);
-            }
-            out.add(new PlanRow(order.get(k).sourceId(), row));
-        }
-        return out;
+    /** The vote this policy casts on a plan. */
+    public VoteArgs vote(ProposeArgs plan, int intervals) {
+        RejectReason r = judge(plan, intervals);
+        return new VoteArgs(plan.demandId(), plan.round(), r == RejectReason.NONE, r);
     }
 }

@@ -6,91 +6,100 @@ import org.energychain.crypto.encoding.CanonicalReader;
 import org.energychain.crypto.encoding.CanonicalWriter;
 
 /**
- * The state of a demand, as stored and as answered by the {@code demand} query. Encoding: tag
- * {@code EC/nego/demand/v1}, the {@link PostDemandArgs} fields, string poster, i64 postedAtMillis,
- * u8 status (0 OPEN, 1 COMMITTED, 2 FAILED), i32 committedRound (0 if none), i32 r then r rounds: i32
- * number, string proposer, bool proposed, [plan as in {@link ProposeArgs}], i32 v then v x (string voter,
- * i64 ppm, bool accept), u8 outcome (0 OPEN, 1 ACCEPTED, 2 REJECTED).
+ * Everything about a demand, as the {@code demand} query answers it: the record, the participants with
+ * their weights and factors (id order), and per round its plan (null if none) and votes (voter order).
+ * Encoding: tag {@code EC/nego/demand/v2}, the {@link DemandRecord} fields, i32 p then p participants
+ * ({@link Participant} fields), then for each of the record's rounds: bool proposed, [i32 r rows as in
+ * {@link ProposeArgs}, i32 n then n x i64 price], i32 v then v votes ({@link Vote} fields).
  */
-public record DemandState(PostDemandArgs demand, String poster, long postedAtMillis, Status status,
-        int committedRound, List<Round> rounds) {
-    public static final String TAG = "EC/nego/demand/v1";
-
-    public enum Status { OPEN, COMMITTED, FAILED }
+public record DemandState(DemandRecord record, List<Participant> participants, List<ProposeArgs> plans,
+        List<List<Vote>> votes) {
+    public static final String TAG = "EC/nego/demand/v2";
 
     public DemandState {
-        Wire.id(poster, "poster");
-        rounds = List.copyOf(rounds);
-        Wire.checkCount(rounds.size(), "rounds", Wire.MAX_ROUNDS);
+        participants = List.copyOf(participants);
+        plans = java.util.Collections.unmodifiableList(new ArrayList<>(plans));
+        votes = votes.stream().map(List::copyOf).toList();
+        if (plans.size() != record.rounds().size() || votes.size() != record.rounds().size()) {
+            throw new IllegalArgumentException("one plan slot and one vote list per round");
+        }
     }
 
-    /** The last round (the open one while the demand is open). */
+    public PostDemandArgs demand() {
+        return record.demand();
+    }
+
+    public DemandRecord.Status status() {
+        return record.status();
+    }
+
     public Round current() {
-        return rounds.get(rounds.size() - 1);
+        return record.current();
+    }
+
+    public List<Round> rounds() {
+        return record.rounds();
+    }
+
+    /** The plan of round {@code number} (from 1), or null. */
+    public ProposeArgs plan(int number) {
+        return plans.get(number - 1);
+    }
+
+    public List<Vote> votes(int number) {
+        return votes.get(number - 1);
     }
 
     /** The committed plan, or null. */
-    public List<PlanRow> committedPlan() {
-        return committedRound == 0 ? null : rounds.get(committedRound - 1).plan();
+    public ProposeArgs committedPlan() {
+        return record.committedRound() == 0 ? null : plan(record.committedRound());
     }
 
-    DemandState with(Status s, int committed, List<Round> rs) {
-        return new DemandState(demand, poster, postedAtMillis, s, committed, rs);
-    }
-
-    DemandState replaceCurrent(Round r) {
-        List<Round> rs = new ArrayList<>(rounds);
-        rs.set(rs.size() - 1, r);
-        return with(status, committedRound, rs);
+    /** The weight of a source in ppm, or -1 if it is not a participant. */
+    public long weightOf(String sourceId) {
+        return participants.stream().filter(p -> p.sourceId().equals(sourceId)).mapToLong(Participant::ppm)
+                .findFirst().orElse(-1);
     }
 
     public byte[] encode() {
         CanonicalWriter w = CanonicalWriter.tagged(TAG);
-        demand.write(w);
-        w.string(poster).i64(postedAtMillis).u8(status.ordinal()).i32(committedRound).i32(rounds.size());
-        for (Round r : rounds) {
-            w.i32(r.number()).string(r.proposer()).bool(r.proposed());
-            if (r.proposed()) {
-                ProposeArgs.writePlan(w, r.plan());
+        record.write(w);
+        w.i32(participants.size());
+        participants.forEach(p -> p.write(w));
+        for (int i = 0; i < plans.size(); i++) {
+            ProposeArgs p = plans.get(i);
+            w.bool(p != null);
+            if (p != null) {
+                ProposeArgs.writePlan(w, p.plan());
+                Wire.writeKw(w, p.pricesMilli());
             }
-            w.i32(r.votes().size());
-            for (Vote v : r.votes()) {
-                w.string(v.voter()).i64(v.ppm()).bool(v.accept());
-            }
-            w.u8(r.outcome().ordinal());
+            w.i32(votes.get(i).size());
+            votes.get(i).forEach(v -> v.write(w));
         }
         return w.toByteArray();
     }
 
     public static DemandState decode(byte[] b) {
         CanonicalReader r = new CanonicalReader(b).expectTag(TAG);
-        PostDemandArgs demand = PostDemandArgs.read(r);
-        String poster = r.string("poster");
-        long at = r.i64("posted at");
-        Status status = enumOf(Status.values(), r.u8("status"), "status");
-        int committed = r.i32("committed round");
-        int n = Wire.count(r, "rounds", Wire.MAX_ROUNDS);
-        List<Round> rounds = new ArrayList<>(n);
+        DemandRecord rec = DemandRecord.read(r);
+        int n = Wire.count(r, "participants", Wire.MAX_SOURCES);
+        List<Participant> ps = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            int number = r.i32("round number");
-            String proposer = r.string("proposer");
-            List<PlanRow> plan = r.bool("proposed") ? ProposeArgs.readPlan(r) : null;
-            int nv = Wire.count(r, "votes", Wire.MAX_VOTES);
-            List<Vote> votes = new ArrayList<>(nv);
+            ps.add(Participant.read(r));
+        }
+        List<ProposeArgs> plans = new ArrayList<>();
+        List<List<Vote>> votes = new ArrayList<>();
+        for (Round round : rec.rounds()) {
+            plans.add(r.bool("proposed") ? new ProposeArgs(rec.demand().demandId(), round.number(),
+                    ProposeArgs.readPlan(r), Wire.readKw(r, "prices")) : null);
+            int nv = Wire.count(r, "votes", Wire.MAX_SOURCES);
+            List<Vote> vs = new ArrayList<>(nv);
             for (int j = 0; j < nv; j++) {
-                votes.add(new Vote(r.string("voter"), r.i64("vote ppm"), r.bool("accept")));
+                vs.add(Vote.read(r));
             }
-            rounds.add(new Round(number, proposer, plan, votes,
-                    enumOf(Round.Outcome.values(), r.u8("outcome"), "outcome")));
+            votes.add(vs);
         }
         r.end();
-        return new DemandState(demand, poster, at, status, committed, rounds);
-    }
-
-    private static <E> E enumOf(E[] values, int ordinal, String field) {
-        if (ordinal >= values.length) {
-            throw new IllegalArgumentException(field + ": unknown value " + ordinal);
-        }
-        return values[ordinal];
+        return new DemandState(rec, ps, plans, votes);
     }
 }

@@ -7,13 +7,15 @@ import org.energychain.crypto.encoding.CanonicalReader;
 import org.energychain.crypto.encoding.CanonicalWriter;
 
 /**
- * Arguments of {@code post-demand}. Encoding: tag {@code EC/nego/post-demand/v1}, string demandId,
- * string period, i32 n then n x i64 profile kW, i32 m then m x (string sourceId, i64 ppm), i32 maxRounds.
- * Shape only is checked here; the contract checks the business rules (weights, rounds, profile).
+ * Arguments of {@code post-demand}. The weights are not passed in: the contract computes them from the
+ * chain. Encoding: tag {@code EC/nego/post-demand/v2}, string demandId, string period, i32 intervalMinutes,
+ * i32 n then n x i64 profile kW, i32 m then m x string sourceId (m = 0: every source with a published
+ * policy), i32 maxRounds, i64 roundMillis (0: the chain's configured round duration). Shape only is
+ * checked here; the contract checks the business rules.
  */
-public record PostDemandArgs(String demandId, String period, List<Long> profileKw, List<SourceWeight> sources,
-        int maxRounds) {
-    public static final String TAG = "EC/nego/post-demand/v1";
+public record PostDemandArgs(String demandId, String period, int intervalMinutes, List<Long> profileKw,
+        List<String> sources, int maxRounds, long roundMillis) {
+    public static final String TAG = "EC/nego/post-demand/v2";
 
     public PostDemandArgs {
         Wire.id(demandId, "demand id");
@@ -23,6 +25,7 @@ public record PostDemandArgs(String demandId, String period, List<Long> profileK
         }
         profileKw = List.copyOf(profileKw);
         sources = List.copyOf(sources);
+        sources.forEach(s -> Wire.id(s, "source id"));
         Wire.checkCount(profileKw.size(), "profile", Wire.MAX_INTERVALS);
         Wire.checkCount(sources.size(), "sources", Wire.MAX_SOURCES);
     }
@@ -43,32 +46,21 @@ public record PostDemandArgs(String demandId, String period, List<Long> profileK
     static PostDemandArgs read(CanonicalReader r) {
         String id = r.string("demand id");
         String period = r.string("period");
+        int minutes = r.i32("interval minutes");
         List<Long> profile = Wire.readKw(r, "profile");
         int m = Wire.count(r, "sources", Wire.MAX_SOURCES);
-        List<SourceWeight> sources = new ArrayList<>(m);
+        List<String> sources = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
-            sources.add(new SourceWeight(r.string("source id"), r.i64("source ppm")));
+            sources.add(r.string("source id"));
         }
-        return new PostDemandArgs(id, period, profile, sources, r.i32("max rounds"));
+        return new PostDemandArgs(id, period, minutes, profile, sources, r.i32("max rounds"), r.i64("round millis"));
     }
 
     void write(CanonicalWriter w) {
-        w.string(demandId).string(period);
+        w.string(demandId).string(period).i32(intervalMinutes);
         Wire.writeKw(w, profileKw);
         w.i32(sources.size());
-        for (SourceWeight s : sources) {
-            w.string(s.sourceId()).i64(s.ppm());
-        }
-        w.i32(maxRounds);
-    }
-
-    /** The weight of a source, or -1 if it is not one. */
-    public long weightOf(String sourceId) {
-        for (SourceWeight s : sources) {
-            if (s.sourceId().equals(sourceId)) {
-                return s.ppm();
-            }
-        }
-        return -1;
+        sources.forEach(w::string);
+        w.i32(maxRounds).i64(roundMillis);
     }
 }

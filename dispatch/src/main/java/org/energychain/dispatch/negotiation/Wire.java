@@ -10,10 +10,9 @@ import org.energychain.crypto.encoding.CanonicalWriter;
 final class Wire {
     static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
     static final int MAX_INTERVALS = 1440;
-    static final int MAX_SOURCES = 256;
+    static final int MAX_SOURCES = 2048;
     static final int MAX_ROUNDS = 10;
-    static final int MAX_VOTES = MAX_SOURCES;
-
+    
     private Wire() {
     }
 
@@ -37,6 +36,13 @@ final class Wire {
         if (n > max) {
             throw new IllegalArgumentException(field + ": " + n + " entries, at most " + max);
         }
+    }
+
+    static <E> E enumOf(E[] values, int ordinal, String field) {
+        if (ordinal >= values.length) {
+            throw new IllegalArgumentException(field + ": unknown value " + ordinal);
+        }
+        return values[ordinal];
     }
 
     static void writeKw(CanonicalWriter w, List<Long> kw) {

@@ -50,19 +50,7 @@ public final class WeightFunction {
         }
         List<SourceFactors> sorted = new ArrayList<>(sources);
         sorted.sort(Comparator.comparing(SourceFactors::sourceId));
-        List<Fraction> w = shares(sorted.stream().map(s -> Fraction.of(s.tradedKwh(), 1)).toList());
-        List<Fraction> r = shares(sorted.stream().map(s -> Fraction.of(s.cleannessPpm(), 1)).toList());
-        List<Fraction> so = shares(sorted.stream().map(s -> Fraction.of(s.socialPpm(), 1)).toList());
-        List<Fraction> m = shares(sorted.stream().map(s -> Fraction.of(1, s.priceMilli())).toList());
-        Fraction a = Fraction.of(coefficients.tradedPpm(), Weights.ONE);
-        Fraction b = Fraction.of(coefficients.cleannessPpm(), Weights.ONE);
-        Fraction c = Fraction.of(coefficients.socialPpm(), Weights.ONE);
-        Fraction d = Fraction.of(coefficients.pricePpm(), Weights.ONE);
-        List<Fraction> scores = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            scores.add(a.multiply(w.get(k)).add(b.multiply(r.get(k))).add(c.multiply(so.get(k))).add(d.multiply(m.get(k))));
-        }
-        long[] ppm = largestRemainder(scores, Weights.ONE);
+        long[] ppm = scores(sorted);
         cap(ppm, coefficients.capPpm());
         Map<String, Long> out = new LinkedHashMap<>();
         for (int k = 0; k < n; k++) {
@@ -71,17 +59,75 @@ public final class WeightFunction {
         return new Weights(out);
     }
 
-    /** Each value's share of the total; equal shares when the total is zero. */
-    static List<Fraction> shares(List<Fraction> values) {
-        Fraction total = Fraction.ZERO;
-        for (Fraction v : values) {
-            total = total.add(v);
+    /**
+     * The exact weights in ppm before the cap, by the largest-remainder method. All four shares are put over
+     * one common denominator {@code D = 1e6·ΣW·ΣR·ΣS·ΣU} with {@code U_k = P / M_k} and {@code P = Π M}
+     * (so {@code U_k / ΣU = (1/M_k) / Σ(1/M)} exactly); a factor that is zero for every source counts 1 for
+     * each. Score numerators {@code N_k} then sum to D, and {@code ppm_k = floor(N_k·1e6 / D)} with the
+     * remainders compared as integers: the same result as exact fractions, in O(n) big-integer operations.
+     */
+    long[] scores(List<SourceFactors> sorted) {
+        int n = sorted.size();
+        BigInteger[] w = new BigInteger[n];
+        BigInteger[] r = new BigInteger[n];
+        BigInteger[] so = new BigInteger[n];
+        BigInteger[] u = new BigInteger[n];
+        BigInteger p = BigInteger.ONE;
+        for (SourceFactors f : sorted) {
+            p = p.multiply(BigInteger.valueOf(f.priceMilli()));
         }
-        List<Fraction> out = new ArrayList<>(values.size());
-        for (Fraction v : values) {
-            out.add(total.isZero() ? Fraction.of(1, values.size()) : v.divide(total));
+        for (int k = 0; k < n; k++) {
+            SourceFactors f = sorted.get(k);
+            w[k] = BigInteger.valueOf(f.tradedKwh());
+            r[k] = BigInteger.valueOf(f.cleannessPpm());
+            so[k] = BigInteger.valueOf(f.socialPpm());
+            u[k] = p.divide(BigInteger.valueOf(f.priceMilli()));
+        }
+        BigInteger sw = sumOrOnes(w);
+        BigInteger sr = sumOrOnes(r);
+        BigInteger ss = sumOrOnes(so);
+        BigInteger su = sumOrOnes(u);
+        BigInteger a = BigInteger.valueOf(coefficients.tradedPpm()).multiply(sr).multiply(ss).multiply(su);
+        BigInteger b = BigInteger.valueOf(coefficients.cleannessPpm()).multiply(sw).multiply(ss).multiply(su);
+        BigInteger c = BigInteger.valueOf(coefficients.socialPpm()).multiply(sw).multiply(sr).multiply(su);
+        BigInteger d = BigInteger.valueOf(coefficients.pricePpm()).multiply(sw).multiply(sr).multiply(ss);
+        BigInteger den = BigInteger.valueOf(Weights.ONE).multiply(sw).multiply(sr).multiply(ss).multiply(su);
+        BigInteger million = BigInteger.valueOf(Weights.ONE);
+        long[] out = new long[n];
+        BigInteger[] rem = new BigInteger[n];
+        long given = 0;
+        for (int k = 0; k < n; k++) {
+            BigInteger num = a.multiply(w[k]).add(b.multiply(r[k])).add(c.multiply(so[k])).add(d.multiply(u[k]));
+            BigInteger[] qr = num.multiply(million).divideAndRemainder(den);
+            out[k] = qr[0].longValueExact();
+            rem[k] = qr[1];
+            given += out[k];
+        }
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, (x, y) -> {
+            int cmp = rem[y].compareTo(rem[x]);
+            return cmp != 0 ? cmp : Integer.compare(x, y);
+        });
+        for (int i = 0; given < Weights.ONE; i++, given++) {
+            out[order[i % n]]++;
         }
         return out;
+    }
+
+    /** The sum; if it is zero, every value becomes 1 (equal shares) and the sum is n. */
+    private static BigInteger sumOrOnes(BigInteger[] v) {
+        BigInteger sum = BigInteger.ZERO;
+        for (BigInteger x : v) {
+            sum = sum.add(x);
+        }
+        if (sum.signum() == 0) {
+            java.util.Arrays.fill(v, BigInteger.ONE);
+            return BigInteger.valueOf(v.length);
+        }
+        return sum;
     }
 
     /**

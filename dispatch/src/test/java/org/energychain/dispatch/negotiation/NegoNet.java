@@ -2,6 +2,7 @@ package org.energychain.dispatch.negotiation;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,6 +40,36 @@ final class NegoNet implements AutoCloseable {
     final Map<String, Member> members = new LinkedHashMap<>();
     final Chain chain;
     private final Map<String, Long> nonces = new HashMap<>();
+    /** The chain's clock: block times; tests move it past deadlines. */
+    final MutableClock clock = new MutableClock(T0.plusSeconds(60));
+
+    /** A clock tests can move. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
 
     NegoNet() {
         SecureRandom rnd = new SecureRandom(new byte[] {5});
@@ -53,7 +84,7 @@ final class NegoNet implements AutoCloseable {
                 List.of(new Validator("g1", 10)), List.of(NegotiationContract.NAME),
                 new ChainLimits(100, 1 << 20, 64 << 10, 1000, Duration.ofMillis(50)));
         chain = new Chain(g, new InMemoryChainStore(g), new ContractRegistry().register(new NegotiationContract()),
-                "g1", keys.get("g1").privateKey(), Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
+                "g1", keys.get("g1").privateKey(), clock);
     }
 
     private void add(String id, Role role, SecureRandom rnd) {
@@ -90,11 +121,52 @@ final class NegoNet implements AutoCloseable {
     }
 
     Receipt propose(String sender, String demand, int round, List<PlanRow> plan) {
-        return submit(sender, NegotiationContract.PROPOSE, new ProposeArgs(demand, round, plan).encode());
+        int n = plan.isEmpty() ? 0 : plan.get(0).kw().size();
+        List<Long> prices = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            prices.add(50_000L);
+        }
+        return submit(sender, NegotiationContract.PROPOSE, new ProposeArgs(demand, round, plan, prices).encode());
     }
 
     Receipt vote(String sender, String demand, int round, boolean accept) {
         return submit(sender, NegotiationContract.VOTE, new VoteArgs(demand, round, accept).encode());
+    }
+
+    Receipt policy(String sender, SourcePolicy p) {
+        return submit(sender, NegotiationContract.PUBLISH_POLICY, p.encode());
+    }
+
+    Receipt social(String source, long ppm) {
+        return submit("grid", NegotiationContract.SET_SOCIAL, new SocialArgs(source, ppm).encode());
+    }
+
+    Receipt configure(NegotiationConfig c) {
+        return submit("grid", NegotiationContract.CONFIGURE, c.encode());
+    }
+
+    Receipt closeRound(String sender, String demand, int round) {
+        return submit(sender, NegotiationContract.CLOSE_ROUND, new DemandRef(demand, round).encode());
+    }
+
+    /**
+     * Weights decided by governance alone: the configuration counts only S, and each source's S is set, so
+     * the weights are exactly {@code ppm} (they must sum to 1,000,000). Every source publishes a wide policy.
+     */
+    void socialWeights(Map<String, Long> ppm) {
+        expectOk(configure(new NegotiationConfig(new org.energychain.dispatch.weight.WeightCoefficients(0, 0, 1_000_000,
+                0, 500_000), 86_400_000L, 900_000L, 0, 0)));
+        ppm.forEach((id, v) -> {
+            expectOk(policy(id, new SourcePolicy(org.energychain.dispatch.weight.Technology.WIND_ONSHORE, 0, 1_000_000, 0,
+                    40_000, 0)));
+            expectOk(social(id, v));
+        });
+    }
+
+    static void expectOk(Receipt r) {
+        if (!r.result().isOk()) {
+            throw new AssertionError(r.result().code() + ": " + r.result().message());
+        }
     }
 
     DemandState state(String demand) throws ContractException {

@@ -9,35 +9,62 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import org.energychain.crypto.Hex;
+import org.energychain.dispatch.weight.Technology;
 import org.junit.jupiter.api.Test;
 
 class NegotiationEncodingTest {
-    static final PostDemandArgs D = new PostDemandArgs("d1", "2026-06-02/PT1H", List.of(1_000L, 0L),
-            NegotiationContractTest.FOUR, 3);
+    static final PostDemandArgs D = new PostDemandArgs("d1", "2026-06-02/PT1H", 60, List.of(1_000L, 0L),
+            NegotiationContractTest.FOUR, 3, 0);
+    static final SourcePolicy POLICY = new SourcePolicy(Technology.HYDRO, 100, 2_000, 500, 45_000, 30_000);
     static final List<PlanRow> PLAN = List.of(new PlanRow("p1", List.of(1_000L, 0L)));
 
     static DemandState sample() {
-        Round r1 = new Round(1, "p1", PLAN, List.of(new Vote("p1", 300_000, false), new Vote("p2", 300_000, false)),
-                Round.Outcome.REJECTED);
-        Round r2 = Round.open(2, "g1");
-        return new DemandState(D, "grid", 1_780_000_000_000L, DemandState.Status.OPEN, 0, List.of(r1, r2));
+        Round r1 = new Round(1, "p1", 10, 20, true, 0, 600_000, 2, Round.Outcome.REJECTED);
+        Round r2 = Round.open(2, "g1", 20, 30);
+        DemandRecord rec = new DemandRecord(D, "grid", 10, DemandRecord.Status.OPEN, 0, 10, 1_000, List.of(r1, r2));
+        List<Participant> ps = List.of(new Participant("p1", 600, 976_000, 500_000, 45_000, 500_000, POLICY),
+                new Participant("p2", 0, 180_000, 500_000, 30_000, 500_000, POLICY));
+        List<ProposeArgs> plans = new ArrayList<>();
+        plans.add(new ProposeArgs("d1", 1, PLAN, List.of(45_000L, 0L)));
+        plans.add(null);
+        return new DemandState(rec, ps, plans, List.of(List.of(new Vote("p1", 300_000, false, RejectReason.PRICE),
+                new Vote("p2", 300_000, false, RejectReason.OTHER)), List.of()));
     }
 
     @Test
     void everythingRoundTripsToTheSameBytes() {
         assertThat(PostDemandArgs.decode(D.encode())).isEqualTo(D);
-        ProposeArgs p = new ProposeArgs("d1", 2, PLAN);
+        ProposeArgs p = new ProposeArgs("d1", 2, PLAN, List.of(1L, 2L));
         assertThat(ProposeArgs.decode(p.encode())).isEqualTo(p);
-        VoteArgs v = new VoteArgs("d1", 2, true);
+        VoteArgs v = new VoteArgs("d1", 2, false, RejectReason.PRICE);
         assertThat(VoteArgs.decode(v.encode())).isEqualTo(v);
         assertThat(DemandRef.decode(new DemandRef("d1", 4).encode())).isEqualTo(new DemandRef("d1", 4));
         OpenDemands o = new OpenDemands(List.of("a", "b"));
         assertThat(OpenDemands.decode(o.encode())).isEqualTo(o);
+        assertThat(SourcePolicy.decode(POLICY.encode())).isEqualTo(POLICY);
+        assertThat(NegotiationConfig.decode(NegotiationConfig.DEFAULT.encode())).isEqualTo(NegotiationConfig.DEFAULT);
+        SocialArgs so = new SocialArgs("p1", 750_000);
+        assertThat(SocialArgs.decode(so.encode())).isEqualTo(so);
+        PolicyList pl = new PolicyList(Map.of("p1", POLICY));
+        assertThat(PolicyList.decode(pl.encode())).isEqualTo(pl);
         DemandState s = sample();
         DemandState back = DemandState.decode(s.encode());
         assertThat(back).isEqualTo(s);
         assertThat(back.encode()).isEqualTo(s.encode());
-        assertThat(back.rounds().get(1).plan()).isNull();
+        assertThat(back.plan(2)).isNull();
+        assertThat(DemandRecord.decode(s.record().encode())).isEqualTo(s.record());
+    }
+
+    /** The bytes documented in docs/dispatch.md ("Encodings"), checked here so the text cannot drift. */
+    @Test
+    void aVoteAndAPolicyHaveTheDocumentedBytes() {
+        assertThat(Hex.encode(new VoteArgs("d1", 2, false, RejectReason.PRICE).encode()))
+                .isEqualTo("0000000f45432f6e65676f2f766f74652f7632" + "000000026431" + "00000002" + "00" + "03");
+        assertThat(Hex.encode(new SourcePolicy(Technology.HYDRO, 100, 2_000, 500, 45_000, 30_000).encode()))
+                .isEqualTo("0000001145432f6e65676f2f706f6c6963792f7631" + "0000000568796472 6f".replace(" ", "")
+                        + "0000000000000064" + "00000000000007d0" + "00000000000001f4" + "000000000000afc8"
+                        + "0000000000007530");
     }
 
     @Test
@@ -47,40 +74,35 @@ class NegotiationEncodingTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trailing");
         assertThatThrownBy(() -> VoteArgs.decode(Arrays.copyOf(vote, vote.length - 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncated");
-        byte[] badBool = vote.clone();
-        badBool[badBool.length - 1] = 2;
-        assertThatThrownBy(() -> VoteArgs.decode(badBool)).hasMessageContaining("boolean");
-        assertThatThrownBy(() -> ProposeArgs.decode(vote)).hasMessageContaining("EC/nego/propose/v1");
-        byte[] tampered = new DemandState(D, "grid", 5, DemandState.Status.FAILED, 0, List.of(Round.open(1, "p1")))
-                .encode();
-        int idx = indexOfStatus(tampered);
-        tampered[idx] = 9;
-        assertThatThrownBy(() -> DemandState.decode(tampered)).hasMessageContaining("status");
-        assertThatThrownBy(() -> new PostDemandArgs("bad id", "p", List.of(1L), List.of(), 1))
+        byte[] badReason = vote.clone();
+        badReason[badReason.length - 1] = 9;
+        assertThatThrownBy(() -> VoteArgs.decode(badReason)).hasMessageContaining("reason");
+        byte[] reasonWhenAccepting = vote.clone();
+        reasonWhenAccepting[reasonWhenAccepting.length - 1] = 3;
+        assertThatThrownBy(() -> VoteArgs.decode(reasonWhenAccepting)).hasMessageContaining("no reason");
+        assertThatThrownBy(() -> ProposeArgs.decode(vote)).hasMessageContaining("EC/nego/propose/v2");
+        assertThatThrownBy(() -> new PostDemandArgs("bad id", "p", 60, List.of(1L), List.of(), 1, 0))
                 .hasMessageContaining("demand id");
+        assertThatThrownBy(() -> new SourcePolicy(Technology.COAL, 10, 5, 0, 1, 0)).hasMessageContaining("min-kw");
+        assertThatThrownBy(() -> new SourcePolicy(Technology.COAL, 0, 5, 0, 0, 0)).hasMessageContaining("price");
+        assertThatThrownBy(() -> new SocialArgs("p1", 1_000_001)).hasMessageContaining("0..1,000,000");
     }
 
-    /** Position of the status byte: after the demand, the poster and the i64 time. */
-    private static int indexOfStatus(byte[] encoded) {
-        byte[] prefix = new DemandState(D, "grid", 5, DemandState.Status.OPEN, 0, List.of()).encode();
-        // the prefix up to the status is the same for both; the status is the first differing byte
-        byte[] failed = new DemandState(D, "grid", 5, DemandState.Status.FAILED, 0, List.of()).encode();
-        for (int i = 0; i < prefix.length; i++) {
-            if (prefix[i] != failed[i]) {
-                return i;
-            }
-        }
-        throw new AssertionError("no status byte found in " + encoded.length + " bytes");
+    static List<Participant> line(Map<String, Long> ppm) {
+        List<Participant> out = new ArrayList<>();
+        new java.util.TreeMap<>(ppm).forEach((id, v) -> out.add(new Participant(id, 0, 0, 0, 1, v, POLICY)));
+        return out;
     }
 
     @Test
     void theProposerIsDeterministicAndNoSourceProposesTwiceBeforeAllHave() {
+        List<Participant> four = line(Map.of("p1", 300_000L, "p2", 300_000L, "p3", 200_000L, "g1", 200_000L));
         for (int d = 0; d < 200; d++) {
-            PostDemandArgs demand = new PostDemandArgs("d" + d, "p", List.of(1L), NegotiationContractTest.FOUR, 10);
+            PostDemandArgs demand = new PostDemandArgs("d" + d, "p", 60, List.of(1L), List.of(), 10, 0);
             List<String> earlier = new ArrayList<>();
             for (int round = 1; round <= 8; round++) {
-                String p = NegotiationContract.proposer(demand, round, earlier);
-                assertThat(NegotiationContract.proposer(demand, round, List.copyOf(earlier))).isEqualTo(p);
+                String p = NegotiationContract.proposer(demand, four, round, earlier);
+                assertThat(NegotiationContract.proposer(demand, four, round, List.copyOf(earlier))).isEqualTo(p);
                 earlier.add(p);
             }
             assertThat(new HashSet<>(earlier.subList(0, 4))).hasSize(4);
@@ -90,13 +112,12 @@ class NegotiationEncodingTest {
 
     @Test
     void theFirstProposerIsDrawnByWeight() {
-        List<SourceWeight> w = List.of(new SourceWeight("a", 500_000), new SourceWeight("b", 300_000),
-                new SourceWeight("c", 200_000), new SourceWeight("z", 0));
+        List<Participant> w = line(Map.of("a", 500_000L, "b", 300_000L, "c", 200_000L, "z", 0L));
         Map<String, Integer> count = new HashMap<>();
         int n = 4000;
         for (int d = 0; d < n; d++) {
-            PostDemandArgs demand = new PostDemandArgs("d" + d, "p", List.of(1L), w, 1);
-            count.merge(NegotiationContract.proposer(demand, 1, List.of()), 1, Integer::sum);
+            PostDemandArgs demand = new PostDemandArgs("d" + d, "p", 60, List.of(1L), List.of(), 1, 0);
+            count.merge(NegotiationContract.proposer(demand, w, 1, List.of()), 1, Integer::sum);
         }
         assertThat(count.get("a")).isBetween(1850, 2150);
         assertThat(count.get("b")).isBetween(1050, 1350);

@@ -1,103 +1,154 @@
 package org.energychain.dispatch.negotiation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Map;
+import java.util.Set;
+import org.energychain.dispatch.sim.NegotiationRun;
+import org.energychain.dispatch.sim.SimulatedNegotiation;
+import org.energychain.dispatch.sim.SimulatedSource;
+import org.energychain.dispatch.sim.SourceMix;
+import org.energychain.dispatch.weight.Technology;
 import org.junit.jupiter.api.Test;
 
-/** Sources vote by their {@link AcceptancePolicy}; each round's proposer proposes {@link AcceptancePolicy#fill}. */
+/** Whole negotiations on a real in-memory chain: proposers plan by merit order, sources vote by their policies. */
 class NegotiationSimulationTest {
-    static final List<SourceWeight> W = List.of(new SourceWeight("g1", 200_000), new SourceWeight("p1", 300_000),
-            new SourceWeight("p2", 250_000), new SourceWeight("p3", 250_000));
-    final NegoNet net = new NegoNet();
-
-    @AfterEach
-    void close() {
-        net.close();
+    static Participant part(String id, SourcePolicy p) {
+        return new Participant(id, 0, 0, 0, p.priceMilli(), 0, p);
     }
 
-    /** Runs the negotiation to its end; checks every vote is the voter's policy and returns the final state. */
-    DemandState run(String id, List<Long> profile, List<AcceptancePolicy> policies, int maxRounds) throws Exception {
-        NegotiationContractTest.ok(net.post("load", new PostDemandArgs(id, "sim", profile, W, maxRounds)));
-        for (int guard = 0; guard < maxRounds; guard++) {
-            DemandState s = net.state(id);
-            if (s.status() != DemandState.Status.OPEN) {
-                return s;
-            }
-            Round r = s.current();
-            List<PlanRow> plan = AcceptancePolicy.fill(profile, policies, r.proposer());
-            NegotiationContractTest.ok(net.propose(r.proposer(), id, r.number(), plan));
-            for (AcceptancePolicy p : policies) {
-                NegotiationContractTest.ok(net.vote(p.sourceId(), id, r.number(), p.accepts(plan, profile.size())));
-                DemandState after = net.state(id);
-                if (after.status() != DemandState.Status.OPEN || after.current().number() != r.number()) {
-                    break;
+    @Test
+    void theMeritOrderPlanMeetsTheDemandExactlyWithinEveryLimit() throws Exception {
+        List<Participant> ps = List.of(
+                part("coal", new SourcePolicy(Technology.COAL, 100, 600, 100, 40_000, 0)),
+                part("wind", new SourcePolicy(Technology.WIND_ONSHORE, 0, 500, 0, 45_000, 0)),
+                part("gas", new SourcePolicy(Technology.GAS, 50, 400, 200, 80_000, 0)));
+        List<Long> profile = List.of(300L, 700L, 900L, 400L);
+        ProposeArgs cheap = MeritOrderPlanner.plan("d", 1, profile, ps, Set.of(), 0);
+        Map<String, SourcePolicy> pol = Map.of("coal", ps.get(0).policy(), "wind", ps.get(1).policy(), "gas",
+                ps.get(2).policy());
+        PostDemandArgs d = new PostDemandArgs("d", "p", 60, profile, List.of(), 1, 0);
+        NegotiationContract.checkPlan(d, 0, pol, cheap);
+        // cost only: coal first within its ramp (200, 300, 400, 300), wind takes the rest
+        assertThat(cheap.outputOf("coal", 0)).isEqualTo(300);
+        assertThat(cheap.outputOf("coal", 1)).isEqualTo(400);
+        assertThat(cheap.outputOf("coal", 2)).isEqualTo(500);
+        assertThat(cheap.outputOf("wind", 2)).isEqualTo(400);
+        assertThat(cheap.outputOf("gas", 2)).isZero();
+        // a shadow CO2 price of 100/t makes coal cost 40 + 82 > wind 45: wind first, coal at its minimum
+        ProposeArgs clean = MeritOrderPlanner.plan("d", 1, profile, ps, Set.of(), 100_000);
+        NegotiationContract.checkPlan(d, 0, pol, clean);
+        assertThat(clean.outputOf("wind", 1)).isEqualTo(500);
+        assertThat(PlanMetrics.of(clean, pol, 60).cleanSharePercent())
+                .isGreaterThan(PlanMetrics.of(cheap, pol, 60).cleanSharePercent());
+        assertThat(PlanMetrics.of(clean, pol, 60).emissionsTonnes())
+                .isLessThan(PlanMetrics.of(cheap, pol, 60).emissionsTonnes());
+        assertThatThrownBy(() -> MeritOrderPlanner.plan("d", 1, List.of(2_000L), ps, Set.of(), 0))
+                .hasMessageContaining("exceeds");
+    }
+
+    @Test
+    void aPolicyJudgesLimitsRampAndPrice() {
+        AcceptancePolicy p = new AcceptancePolicy("p1", new SourcePolicy(Technology.GAS, 10, 20, 5, 50_000, 60_000));
+        List<Long> high = List.of(60_000L, 60_000L);
+        assertThat(p.judge(new ProposeArgs("d", 1, List.of(new PlanRow("p1", List.of(15L, 20L))), high), 2))
+                .isEqualTo(RejectReason.NONE);
+        assertThat(p.judge(new ProposeArgs("d", 1, List.of(new PlanRow("p1", List.of(9L, 10L))), high), 2))
+                .isEqualTo(RejectReason.LIMIT);
+        assertThat(p.judge(new ProposeArgs("d", 1, List.of(new PlanRow("p1", List.of(10L, 20L))), high), 2))
+                .isEqualTo(RejectReason.RAMP);
+        assertThat(p.judge(new ProposeArgs("d", 1, List.of(new PlanRow("p1", List.of(15L, 15L))),
+                List.of(60_000L, 59_999L)), 2)).isEqualTo(RejectReason.PRICE);
+        // off all the time: nothing to object to
+        assertThat(p.judge(new ProposeArgs("d", 1, List.of(), List.of(1L, 1L)), 2)).isEqualTo(RejectReason.NONE);
+    }
+
+    @Test
+    void manySourcesNegotiateUntilAPlanCommitsAndRejectionsAreLeftOut() {
+        List<SimulatedSource> sources = SourceMix.generate(60, 7);
+        long capacity = sources.stream().mapToLong(s -> s.policy().maxKw()).sum();
+        List<Long> profile = SourceMix.dailyProfile(24, capacity / 2, 7);
+        try (SimulatedNegotiation sim = new SimulatedNegotiation(sources, NegotiationConfig.DEFAULT, 1)) {
+            NegotiationRun run = sim.negotiate("day1", 60, profile, 5, 50_000);
+            DemandState s = run.state();
+            assertThat(s.status()).isEqualTo(DemandRecord.Status.COMMITTED);
+            assertThat(s.participants()).hasSize(60);
+            assertThat(s.participants().stream().mapToLong(Participant::ppm).sum()).isEqualTo(1_000_000);
+            // every vote is what the voter's own policy says about that round's plan
+            for (Round r : s.rounds()) {
+                for (Vote v : s.votes(r.number())) {
+                    RejectReason expected = new AcceptancePolicy(v.voter(), sim.policies().get(v.voter()))
+                            .judge(s.plan(r.number()), profile.size());
+                    assertThat(v.accept()).isEqualTo(expected == RejectReason.NONE);
+                    assertThat(v.reason()).isEqualTo(expected);
                 }
             }
-        }
-        DemandState s = net.state(id);
-        for (Round r : s.rounds()) {
-            for (Vote v : r.votes()) {
-                AcceptancePolicy p = policies.stream().filter(x -> x.sourceId().equals(v.voter())).findFirst()
-                        .orElseThrow();
-                assertThat(v.accept()).isEqualTo(p.accepts(r.plan(), profile.size()));
+            // a later round leaves out who rejected earlier for the price
+            if (s.rounds().size() > 1) {
+                Set<String> out = MeritOrderPlanner.excludedAfter(s);
+                assertThat(out).isNotEmpty();
+                out.forEach(id -> assertThat(s.committedPlan().outputOf(id, 0)).isZero());
+            }
+            // the energy of the committed plan becomes W of the next demand
+            NegotiationRun next = sim.negotiate("day2", 60, profile, 5, 50_000);
+            ProposeArgs plan = s.committedPlan();
+            for (Participant p : next.state().participants()) {
+                long kwMin = 0;
+                for (int t = 0; t < profile.size(); t++) {
+                    kwMin += plan.outputOf(p.sourceId(), t) * 60;
+                }
+                assertThat(p.energyKwMin()).as(p.sourceId()).isEqualTo(kwMin);
             }
         }
-        return s;
     }
 
     @Test
-    void feasiblePoliciesAreAllRespectedAndTheFirstPlanCommits() throws Exception {
-        List<AcceptancePolicy> policies = List.of(new AcceptancePolicy("g1", 100, 600),
-                new AcceptancePolicy("p1", 0, 1_500), new AcceptancePolicy("p2", 200, 1_000),
-                new AcceptancePolicy("p3", 0, 800));
-        List<Long> profile = List.of(1_000L, 2_500L, 1_200L, 300L);
-        DemandState s = run("feasible", profile, policies, 3);
-        assertThat(s.status()).isEqualTo(DemandState.Status.COMMITTED);
-        assertThat(s.committedRound()).isEqualTo(1);
-        assertThat(policies).allMatch(p -> p.accepts(s.committedPlan(), profile.size()));
-        assertThat(s.current().votes()).allMatch(Vote::accept);
-    }
-
-    @Test
-    void whenMaximaFallShortTheMajorityCommitsAPlanOverloadingTheProposer() throws Exception {
-        List<AcceptancePolicy> policies = List.of(new AcceptancePolicy("g1", 0, 100),
-                new AcceptancePolicy("p1", 0, 100), new AcceptancePolicy("p2", 0, 100),
-                new AcceptancePolicy("p3", 0, 100));
-        List<Long> profile = List.of(500L);
-        DemandState s = run("short", profile, policies, 3);
-        assertThat(s.status()).isEqualTo(DemandState.Status.COMMITTED);
-        String proposer = s.rounds().get(0).proposer();
-        Vote own = s.current().votes().stream().filter(v -> v.voter().equals(proposer)).findFirst().orElse(null);
-        if (own != null) {
-            assertThat(own.accept()).isFalse();
+    void aPriceRejectionFailsTheRoundAndTheNextProposerLeavesTheSourceOut() {
+        // weights by governance alone: a 50 %, b 10 %, c 20 %, d 20 %
+        NegotiationConfig social = new NegotiationConfig(new org.energychain.dispatch.weight.WeightCoefficients(0, 0,
+                1_000_000, 0, 500_000), 86_400_000L, 900_000L, 0, 0);
+        List<SimulatedSource> sources = List.of(
+                new SimulatedSource("a", new SourcePolicy(Technology.COAL, 500, 1_000, 0, 40_000, 60_000), 500_000),
+                new SimulatedSource("b", new SourcePolicy(Technology.COAL, 500, 1_000, 0, 41_000, 60_000), 100_000),
+                new SimulatedSource("c", new SourcePolicy(Technology.WIND_ONSHORE, 0, 2_000, 0, 30_000, 0), 200_000),
+                new SimulatedSource("d", new SourcePolicy(Technology.SOLAR_PV, 0, 2_000, 0, 35_000, 0), 200_000));
+        try (SimulatedNegotiation sim = new SimulatedNegotiation(sources, social, 2)) {
+            NegotiationRun run = sim.negotiate("d", 60, List.of(4_500L, 4_500L), 3, 0);
+            DemandState s = run.state();
+            // round 1: a runs at its minimum at a clearing price of 35 < 60 and rejects with half the weight
+            assertThat(s.plan(1).outputOf("a", 0)).isEqualTo(500);
+            assertThat(s.plan(1).pricesMilli()).containsExactly(35_000L, 35_000L);
+            assertThat(s.rounds().get(0).outcome()).isEqualTo(Round.Outcome.REJECTED);
+            assertThat(s.votes(1)).filteredOn(v -> v.voter().equals("a")).extracting(Vote::reason)
+                    .containsExactly(RejectReason.PRICE);
+            // round 2: planned without a; b now runs at its minimum and rejects, but the rest accept
+            assertThat(run.rounds().get(1).excluded()).isEqualTo(1);
+            assertThat(s.plan(2).outputOf("a", 0)).isZero();
+            assertThat(s.plan(2).outputOf("b", 0)).isEqualTo(500);
+            assertThat(s.status()).isEqualTo(DemandRecord.Status.COMMITTED);
+            assertThat(s.record().committedRound()).isEqualTo(2);
+            assertThat(s.rounds().get(1).acceptPpm()).isGreaterThan(NegotiationContract.HALF);
+            assertThat(run.committed().energyMwh()).isEqualTo(9.0);
         }
-        assertThat(s.committedPlan().get(0)).isEqualTo(new PlanRow(proposer, List.of(200L)));
-        assertThat(s.current().acceptingPpm()).isGreaterThan(NegotiationContract.HALF);
     }
 
     @Test
-    void whenEveryPlanViolatesMostSourcesEveryRoundFailsAndTheDemandFails() throws Exception {
-        List<AcceptancePolicy> policies = new ArrayList<>();
-        for (SourceWeight w : W) {
-            policies.add(new AcceptancePolicy(w.sourceId(), 100, 1_000));
-        }
-        DemandState s = run("crowded", List.of(100L, 150L), policies, 3);
-        assertThat(s.status()).isEqualTo(DemandState.Status.FAILED);
-        assertThat(s.rounds()).hasSize(3).allMatch(r -> r.outcome() == Round.Outcome.REJECTED);
-        assertThat(new HashSet<>(s.rounds().stream().map(Round::proposer).toList())).hasSize(3);
-    }
-
-    @Test
-    void aPolicyAcceptsOnlyOutputsWithinItsBounds() {
-        AcceptancePolicy p = new AcceptancePolicy("p1", 10, 20);
-        assertThat(p.accepts(List.of(new PlanRow("p1", List.of(10L, 20L))), 2)).isTrue();
-        assertThat(p.accepts(List.of(new PlanRow("p1", List.of(9L, 20L))), 2)).isFalse();
-        assertThat(p.accepts(List.of(new PlanRow("p1", List.of(10L, 21L))), 2)).isFalse();
-        assertThat(p.accepts(List.of(new PlanRow("p2", List.of(15L, 15L))), 2)).isFalse();
-        assertThat(new AcceptancePolicy("p1", 0, 5).accepts(List.of(), 2)).isTrue();
+    void theQpPlannerMeetsTheDemandToTheKwWithinEveryLimit() throws Exception {
+        List<Participant> ps = List.of(
+                part("coal", new SourcePolicy(Technology.COAL, 100, 600, 150, 40_000, 0)),
+                part("wind", new SourcePolicy(Technology.WIND_ONSHORE, 0, 500, 0, 45_000, 0)),
+                part("gas", new SourcePolicy(Technology.GAS, 50, 400, 200, 80_000, 0)));
+        List<Long> profile = List.of(333L, 701L, 899L, 402L);
+        ProposeArgs plan = QpPlanner.plan("d", 1, profile, 60, ps, Set.of(), 0);
+        Map<String, SourcePolicy> pol = Map.of("coal", ps.get(0).policy(), "wind", ps.get(1).policy(), "gas",
+                ps.get(2).policy());
+        NegotiationContract.checkPlan(new PostDemandArgs("d", "p", 60, profile, List.of(), 1, 0), 0, pol, plan);
+        assertThat(plan.pricesMilli()).hasSize(4);
+        // the whole horizon plans the ramp down ahead; the sequential merit order, without look-ahead, runs coal
+        // and gas up to the peak and cannot come down far enough in the last interval (its documented trade-off)
+        assertThatThrownBy(() -> MeritOrderPlanner.plan("d", 1, profile, ps, Set.of(), 0))
+                .hasMessageContaining("interval 3").hasMessageContaining("ramp down");
     }
 }

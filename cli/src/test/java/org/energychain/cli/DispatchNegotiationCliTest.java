@@ -1,0 +1,231 @@
+package org.energychain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.energychain.crypto.Hex;
+import org.energychain.dispatch.negotiation.DemandRef;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The negotiation of docs/dispatch.md from the command line against a real node in its own JVM: three
+ * groups publish their policies, the grid posts a demand from a CSV file, the round's proposer plans with
+ * EconomicDispatch and proposes, the sources vote by their own policies (one rejects for the price), the
+ * plan commits and reaches a subscriber of the node's event stream; a second demand is rejected by hand,
+ * re-planned without the rejecting sources, left to its deadline, closed and failed.
+ */
+class DispatchNegotiationCliTest {
+    private static final int CHAINS = 6; // business-g1..g3, regulatory, trading, dispatch
+
+    @TempDir
+    Path dir;
+
+    private NodeProcess node;
+
+    @AfterEach
+    void stopNode() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    void aDemandIsNegotiatedCommittedBroadcastAndInspected() throws Exception {
+        Path net = dir.resolve("net");
+        Cli genesis = Cli.run("genesis", "network", "--groups", "G1,G2,G3", "--regulator", "REG", "--platform", "PLAT",
+                "--dispatch-contract", "dispatch-negotiation", "--out", net.toString());
+        assertThat(genesis.exit()).as(genesis.toString()).isZero();
+        node = NodeProcess.start(net.resolve("node.yaml"), dir.resolve("node.log"), CHAINS);
+        String url = node.url();
+
+        ok(run(url, net, "G1", "dispatch", "publish-policy", "--technology", "coal", "--min-kw", "1000", "--max-kw", "5000",
+                "--ramp-kw", "2000", "--price", "40", "--min-price", "30"));
+        ok(run(url, net, "G2", "dispatch", "publish-policy", "--technology", "wind-onshore", "--max-kw", "4000",
+                "--price", "30"));
+        ok(run(url, net, "G3", "dispatch", "publish-policy", "--technology", "gas", "--min-kw", "500", "--max-kw", "3000",
+                "--price", "80", "--min-price", "100"));
+        Cli bad = run(url, net, "G1", "dispatch", "publish-policy", "--technology", "peat", "--max-kw", "1", "--price", "1");
+        assertThat(bad.exit()).as(bad.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).contains("unknown technology 'peat'");
+
+        Cli overview = Cli.run("dispatch", "inspect", "--url", url, "--chain", "dispatch", "--json");
+        assertThat(overview.exit()).as(overview.toString()).isZero();
+        assertThat(overview.json().get("policies").findValuesAsText("source")).containsExactly("G1", "G2", "G3");
+        assertThat(overview.json().at("/config/capPpm").asLong()).isEqualTo(500_000);
+
+        // a subscriber of the node's event stream, from the current tip on
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<String> committed = new CompletableFuture<>();
+        HttpRequest sse = HttpRequest.newBuilder(URI.create(url + "/chains/dispatch/events"))
+                .header("Accept", "text/event-stream").build();
+        Thread subscriber = new Thread(() -> {
+            try {
+                http.send(sse, HttpResponse.BodyHandlers.ofLines()).body().forEach(line -> {
+                    seen.add(line.length() > 80 ? line.substring(0, 80) : line);
+                    if (line.startsWith("data:")) {
+                        try {
+                            for (JsonNode tx : Json.MAPPER.readTree(line.substring(5)).path("transactions")) {
+                                for (JsonNode ev : tx.path("result").path("events")) {
+                                    if (ev.path("type").asText().equals("plan-committed")) {
+                                        committed.complete(DemandRef.decode(Hex.decode(ev.path("data").asText()))
+                                                .demandId());
+                                    }
+                                }
+                            }
+                        } catch (java.io.IOException e) {
+                            committed.completeExceptionally(e);
+                        }
+                    }
+                });
+            } catch (Exception e) {
+                committed.completeExceptionally(e);
+            }
+        }, "sse-subscriber");
+        subscriber.setDaemon(true);
+        subscriber.start();
+
+        Path csv = dir.resolve("profile.csv");
+        Files.writeString(csv, "interval,kw\n0,6000\n1,8000\n2,7000\n3,5000\n");
+        ok(run(url, net, "GRID", "dispatch", "post", "--id", "d1", "--period", "2026-06-02/PT4H", "--interval-minutes",
+                "60", "--profile", csv.toString()));
+        JsonNode d1 = inspect(url, "d1");
+        assertThat(d1.at("/demand/profileKw").toString()).isEqualTo("[6000,8000,7000,5000]");
+        assertThat(d1.get("participants").findValuesAsText("source")).containsExactly("G1", "G2", "G3");
+        long sum = 0;
+        for (JsonNode p : d1.get("participants")) {
+            sum += p.get("ppm").asLong();
+        }
+        assertThat(sum).isEqualTo(1_000_000);
+        String proposer = d1.at("/rounds/0/proposer").asText();
+        String notProposer = List.of("G1", "G2", "G3").stream().filter(g -> !g.equals(proposer)).findFirst().orElseThrow();
+        Cli wrong = run(url, net, notProposer, "dispatch", "propose", "--demand", "d1");
+        assertThat(wrong.exit()).as(wrong.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(wrong.err()).contains("the proposer of round 1 of d1 is " + proposer);
+        ok(run(url, net, proposer, "dispatch", "propose", "--demand", "d1"));
+
+        // the gas unit runs at its minimum at a clearing price of 40 < its minimum 100: it rejects, for the price
+        Cli g3 = run(url, net, "G3", "dispatch", "vote", "--demand", "d1");
+        ok(g3);
+        assertThat(g3.out()).contains("G3 rejects round 1 of d1 (price)");
+        ok(run(url, net, "G1", "dispatch", "vote", "--demand", "d1"));
+        ok(run(url, net, "G2", "dispatch", "vote", "--demand", "d1"));
+        d1 = inspect(url, "d1");
+        assertThat(d1.at("/demand/status").asText()).isEqualTo("COMMITTED");
+        assertThat(d1.at("/rounds/0/votes").findValuesAsText("reason")).containsExactly("none", "none", "price");
+        JsonNode rows = d1.at("/rounds/0/plan/rows");
+        for (int t = 0; t < 4; t++) {
+            long total = rows.get("G1").get(t).asLong() + rows.get("G2").get(t).asLong() + rows.get("G3").get(t).asLong();
+            assertThat(total).isEqualTo(d1.at("/demand/profileKw").get(t).asLong());
+        }
+        assertThat(rows.get("G2").get(0).asLong()).isEqualTo(4000); // wind is the cheapest
+        String committedId;
+        try {
+            committedId = committed.get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no plan-committed event; the stream sent: " + seen, e);
+        }
+        assertThat(committedId).isEqualTo("d1");
+        Cli text = Cli.run("dispatch", "inspect", "--url", url, "--chain", "dispatch", "--demand", "d1");
+        assertThat(text.out()).contains("COMMITTED in round 1").contains("vote G3").contains("(price)");
+
+        // d2: G1 and G2 reject by hand; round 2 is planned without them; nobody votes; after the deadline it closes
+        ok(run(url, net, "GRID", "dispatch", "post", "--id", "d2", "--period", "2026-06-03/PT2H", "--interval-minutes",
+                "60", "--kw", "2000,2500", "--max-rounds", "2", "--round-seconds", "3"));
+        String p1 = inspect(url, "d2").at("/rounds/0/proposer").asText();
+        ok(run(url, net, p1, "dispatch", "propose", "--demand", "d2", "--solver", "merit-order"));
+        ok(run(url, net, "G1", "dispatch", "vote", "--demand", "d2", "--reject", "--reason", "price"));
+        ok(run(url, net, "G2", "dispatch", "vote", "--demand", "d2", "--reject", "--reason", "price"));
+        JsonNode d2 = inspect(url, "d2");
+        assertThat(d2.at("/rounds/0/outcome").asText()).isEqualTo("REJECTED");
+        String p2 = d2.at("/rounds/1/proposer").asText();
+        assertThat(p2).isNotEqualTo(p1);
+        ok(run(url, net, p2, "dispatch", "propose", "--demand", "d2", "--solver", "merit-order"));
+        d2 = inspect(url, "d2");
+        assertThat(d2.at("/rounds/1/plan/rows").has("G1")).isFalse();
+        assertThat(d2.at("/rounds/1/plan/rows/G3").toString()).isEqualTo("[2000,2500]");
+        Cli early = run(url, net, "G1", "dispatch", "close-round", "--demand", "d2");
+        assertThat(early.exit()).as(early.toString()).isEqualTo(ExitCodes.VERIFICATION_FAILED);
+        assertThat(early.out()).contains("code 113");
+        long deadline = java.time.Instant.parse(d2.at("/rounds/1/deadline").asText()).toEpochMilli();
+        while (System.currentTimeMillis() < deadline + 500) {
+            Thread.sleep(200);
+        }
+        Cli late = run(url, net, "G3", "dispatch", "vote", "--demand", "d2", "--accept");
+        assertThat(late.exit()).as(late.toString()).isEqualTo(ExitCodes.VERIFICATION_FAILED);
+        assertThat(late.out()).contains("code 112");
+        ok(run(url, net, "LOAD", "dispatch", "close-round", "--demand", "d2")); // any member of the chain may
+        d2 = inspect(url, "d2");
+        assertThat(d2.at("/demand/status").asText()).isEqualTo("FAILED");
+        assertThat(d2.at("/rounds/1/outcome").asText()).isEqualTo("REJECTED");
+        Cli unknown = Cli.run("dispatch", "inspect", "--url", url, "--chain", "dispatch", "--demand", "nope");
+        assertThat(unknown.exit()).as(unknown.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    @Test
+    void simulateRunsANegotiationBesideTheCostOnlyBaseline() {
+        Cli sim = Cli.run("dispatch", "simulate", "--buses", "30", "--sources", "40", "--intervals", "24", "--seed", "3",
+                "--json");
+        assertThat(sim.exit()).as(sim.toString()).isZero();
+        JsonNode n = sim.json();
+        assertThat(n.get("status").asText()).isEqualTo("COMMITTED");
+        assertThat(n.get("lines").asInt()).isEqualTo(47);
+        assertThat(n.at("/committed/energyMwh").asDouble()).isEqualTo(n.at("/baseline/energyMwh").asDouble());
+        // the clean preference buys a cleaner plan at a higher cost than the cost-only merit order
+        assertThat(n.at("/committed/cleanSharePercent").asDouble())
+                .isGreaterThan(n.at("/baseline/cleanSharePercent").asDouble());
+        assertThat(n.at("/committed/emissionsTonnes").asDouble()).isLessThan(n.at("/baseline/emissionsTonnes").asDouble());
+        assertThat(n.at("/committed/cost").asDouble()).isGreaterThanOrEqualTo(n.at("/baseline/cost").asDouble());
+        // copper-plate plans overload lines; planned on the network, the committed plan keeps every line limit
+        assertThat(n.at("/committed/lineIntervalsOverLimit").asInt()).isPositive();
+        Cli aware = Cli.run("dispatch", "simulate", "--buses", "30", "--sources", "40", "--intervals", "24", "--seed",
+                "3", "--network-aware", "--json");
+        assertThat(aware.exit()).as(aware.toString()).isZero();
+        assertThat(aware.json().at("/committed/lineIntervalsOverLimit").asInt()).isZero();
+        assertThat(aware.json().at("/committed/worstLineLoadingPercent").asDouble()).isLessThanOrEqualTo(100.1);
+        Cli text = Cli.run("dispatch", "simulate", "--buses", "30", "--sources", "40", "--intervals", "24", "--seed", "3");
+        assertThat(text.out()).contains("round 1: proposer").contains("baseline");
+        Cli bad = Cli.run("dispatch", "simulate", "--intervals", "24");
+        assertThat(bad.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).contains("exactly one of --case FILE.m and --buses N");
+    }
+
+    @Test
+    void simulateReadsAMatpowerCase() throws Exception {
+        Path m = dir.resolve("grid.m");
+        Files.writeString(m, org.energychain.dispatch.plan.SyntheticGrid.matpower(14, 20, 12, 500, 9));
+        Cli sim = Cli.run("dispatch", "simulate", "--case", m.toString(), "--intervals", "24", "--json");
+        assertThat(sim.exit()).as(sim.toString()).isIn(ExitCodes.OK, ExitCodes.VERIFICATION_FAILED);
+        assertThat(sim.json().get("sources").asInt()).isEqualTo(12);
+        assertThat(sim.json().get("buses").asInt()).isEqualTo(14);
+    }
+
+    private static void ok(Cli c) {
+        assertThat(c.exit()).as(c.toString()).isZero();
+    }
+
+    private static JsonNode inspect(String url, String demand) {
+        Cli c = Cli.run("dispatch", "inspect", "--url", url, "--chain", "dispatch", "--demand", demand, "--json");
+        assertThat(c.exit()).as(c.toString()).isZero();
+        return c.json();
+    }
+
+    private static Cli run(String url, Path net, String member, String... command) {
+        List<String> a = new ArrayList<>(List.of(command));
+        a.addAll(List.of("--url", url, "--chain", "dispatch", "--member", member, "--key",
+                net.resolve("keys").resolve(member + ".key").toString()));
+        return Cli.run(a.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,38 @@
+package org.energychain.dispatch.negotiation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.energychain.crypto.encoding.CanonicalReader;
+import org.energychain.crypto.encoding.CanonicalWriter;
+
+/**
+ * The answer of the {@code policies} query: every published policy in source id order. Encoding: tag
+ * {@code EC/nego/policies/v1}, i32 n then n x (string sourceId, {@link SourcePolicy} fields).
+ */
+public record PolicyList(Map<String, SourcePolicy> policies) {
+    public static final String TAG = "EC/nego/policies/v1";
+
+    public PolicyList {
+        policies = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(policies));
+    }
+
+    public byte[] encode() {
+        CanonicalWriter w = CanonicalWriter.tagged(TAG).i32(policies.size());
+        policies.forEach((id, p) -> {
+            w.string(id);
+            p.write(w);
+        });
+        return w.toByteArray();
+    }
+
+    public static PolicyList decode(byte[] b) {
+        CanonicalReader r = new CanonicalReader(b).expectTag(TAG);
+        int n = Wire.count(r, "policies", Wire.MAX_SOURCES);
+        Map<String, SourcePolicy> out = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            out.put(r.string("source id"), SourcePolicy.read(r));
+        }
+        r.end();
+        return new PolicyList(out);
+    }
+}
