@@ -62,10 +62,21 @@ public record Genesis(String chainId, String suite, boolean isPrivate, Instant t
         return CryptoSuites.byName(suite);
     }
 
+    /** The member with this id: a binary search, as members are kept sorted by id (chains may have thousands). */
     public Optional<Member> member(String id) {
-        for (Member m : members) {
-            if (m.id().equals(id)) {
+        int lo = 0;
+        int hi = members.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Member m = members.get(mid);
+            int c = m.id().compareTo(id);
+            if (c == 0) {
                 return Optional.of(m);
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
         }
         return Optional.empty();
