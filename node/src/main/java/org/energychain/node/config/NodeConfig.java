@@ -30,7 +30,7 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
      */
     public record Http(String host, int port, Duration waitTimeout, Duration clockSkew, long maxBodyBytes) {
         public static final Http DEFAULT = new Http("127.0.0.1", DEFAULT_PORT, Duration.ofSeconds(10),
-                Duration.ofSeconds(60), 4L << 20);
+                Duration.ofSeconds(60), 8L << 20);
 
         public Http {
             if (port < 0 || port > 65535) {

@@ -91,8 +91,17 @@ public final class DefaultNetwork {
         dispatch.add(member(s.load(), keys, Role.LOAD));
         dispatchV.add(new Validator(s.grid(), POWER));
         out.add(new Genesis("dispatch", s.suite().name(), false, s.time(), dispatch, dispatchV, s.dispatchContracts(),
-                s.limits()));
+                dispatchLimits(s.limits())));
         return out;
+    }
+
+    /**
+     * The dispatch chain carries whole supply plans in one transaction (sources x intervals outputs: 1,000
+     * sources x 96 quarter-hours is about 1 MiB), so its transactions may be up to 2 MiB and its blocks 16 MiB.
+     */
+    static ChainLimits dispatchLimits(ChainLimits l) {
+        return new ChainLimits(l.maxBlockTxs(), Math.max(l.maxBlockBytes(), 16 << 20), Math.max(l.maxTxBytes(), 2 << 20),
+                l.mempoolMaxTxs(), l.blockInterval());
     }
 
     /** Every organisation of the network, groups first. */
