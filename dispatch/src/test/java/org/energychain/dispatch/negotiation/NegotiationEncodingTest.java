@@ -22,13 +22,14 @@ class NegotiationEncodingTest {
     static DemandState sample() {
         Round r1 = new Round(1, "p1", 10, 20, true, 0, 600_000, 2, Round.Outcome.REJECTED);
         Round r2 = Round.open(2, "g1", 20, 30);
-        DemandRecord rec = new DemandRecord(D, "grid", 10, DemandRecord.Status.OPEN, 0, 10, 1_000, List.of(r1, r2));
+        DemandRecord rec = new DemandRecord("d1", "grid", 10, DemandRecord.Status.OPEN, 0, 3, 10, 1_000,
+                List.of(r1, r2));
         List<Participant> ps = List.of(new Participant("p1", 600, 976_000, 500_000, 45_000, 500_000, POLICY),
                 new Participant("p2", 0, 180_000, 500_000, 30_000, 500_000, POLICY));
         List<ProposeArgs> plans = new ArrayList<>();
         plans.add(new ProposeArgs("d1", 1, PLAN, List.of(45_000L, 0L)));
         plans.add(null);
-        return new DemandState(rec, ps, plans, List.of(List.of(new Vote("p1", 300_000, false, RejectReason.PRICE),
+        return new DemandState(D, rec, ps, plans, List.of(List.of(new Vote("p1", 300_000, false, RejectReason.PRICE),
                 new Vote("p2", 300_000, false, RejectReason.OTHER)), List.of()));
     }
 
