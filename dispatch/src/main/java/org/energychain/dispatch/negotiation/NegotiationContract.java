@@ -338,8 +338,16 @@ public final class NegotiationContract implements Contract {
             }
             policies.put(row.sourceId(), Participant.decode(p).policy());
         }
-        checkPlan(args(ctx, a.demandId()), s.tolerancePpm(), policies, a);
+        PostDemandArgs d = args(ctx, a.demandId());
+        checkPlan(d, s.tolerancePpm(), policies, a);
+        PlanEnergy energy;
+        try {
+            energy = PlanEnergy.of(a, d.intervalMinutes());
+        } catch (ArithmeticException e) {
+            throw new ContractException(BAD_PLAN, PROPOSE + ": a source's energy over the demand overflows");
+        }
         ctx.put(planKey(a.demandId(), r.number()), a.encode());
+        ctx.put(planEnergyKey(a.demandId(), r.number()), energy.encode());
         ctx.put(demandKey(a.demandId()), s.replaceCurrent(r.withPlan()).encode());
         ctx.emit(EV_PLAN_PROPOSED, new DemandRef(a.demandId(), r.number()).encode());
     }
@@ -458,8 +466,7 @@ public final class NegotiationContract implements Contract {
             s = s.replaceCurrent(r.withOutcome(Round.Outcome.ACCEPTED));
             s = s.with(DemandRecord.Status.COMMITTED, r.number(), s.rounds());
             ctx.delete(openKey(id));
-            recordEnergy(ctx, args(ctx, id).intervalMinutes(), ProposeArgs.decode(ctx.get(planKey(id, r.number()))),
-                    now);
+            recordEnergy(ctx, PlanEnergy.decode(ctx.get(planEnergyKey(id, r.number()))), now);
             ctx.emit(EV_PLAN_COMMITTED, ref.encode());
         } else {
             s = s.replaceCurrent(r.withOutcome(Round.Outcome.REJECTED));
@@ -482,17 +489,11 @@ public final class NegotiationContract implements Contract {
     }
 
     /** Adds each source's energy in a committed plan to its log (W of later demands). */
-    private static void recordEnergy(TxContext ctx, int intervalMinutes, ProposeArgs plan, long now) {
+    private static void recordEnergy(TxContext ctx, PlanEnergy plan, long now) {
         long keepFrom = now - config(ctx).lookbackMillis();
-        for (PlanRow row : plan.plan()) {
-            long kwMin = 0;
-            for (long kw : row.kw()) {
-                kwMin = Math.addExact(kwMin, Math.multiplyExact(kw, intervalMinutes));
-            }
-            if (kwMin > 0) {
-                String k = energyKey(row.sourceId());
-                ctx.put(k, EnergyLog.decode(ctx.get(k)).append(now, kwMin, keepFrom).encode());
-            }
+        for (PlanEnergy.Share share : plan.shares()) {
+            String k = energyKey(share.sourceId());
+            ctx.put(k, EnergyLog.decode(ctx.get(k)).append(now, share.kwMin(), keepFrom).encode());
         }
     }
 
@@ -568,10 +569,19 @@ public final class NegotiationContract implements Contract {
     }
 
     static String planKey(String demand, int round) {
-        return String.format("plan/%s/%02d", demand, round);
+        return "plan/" + demand + "/" + twoDigits(round);
+    }
+
+    static String planEnergyKey(String demand, int round) {
+        return "plan-energy/" + demand + "/" + twoDigits(round);
     }
 
     static String votePrefix(String demand, int round) {
-        return String.format("vote/%s/%02d/", demand, round);
+        return "vote/" + demand + "/" + twoDigits(round) + "/";
+    }
+
+    /** {@code %02d} of a round (1..10) without a Formatter, which showed in the vote's profile. */
+    private static String twoDigits(int round) {
+        return round >= 0 && round < 10 ? "0" + round : Integer.toString(round);
     }
 }
