@@ -117,7 +117,7 @@ public final class NegotiationContract implements Contract {
             }
             case PUBLISH_POLICY -> ctx.put(policyKey(ctx.sender()), decode(method, args, SourcePolicy::decode).encode());
             case POST_DEMAND -> postDemand(ctx, decode(method, args, PostDemandArgs::decode));
-            case PROPOSE -> propose(ctx, decode(method, args, ProposeArgs::decode));
+            case PROPOSE -> propose(ctx, decode(method, args, ProposeArgs::decode), args);
             case VOTE -> vote(ctx, decode(method, args, VoteArgs::decode));
             case CLOSE_ROUND -> closeRound(ctx, decode(method, args, DemandRef::decode));
             default -> throw new ContractException(MALFORMED, NAME + " has no submit method " + method);
@@ -319,7 +319,12 @@ public final class NegotiationContract implements Contract {
         return r;
     }
 
-    private static void propose(TxContext ctx, ProposeArgs a) throws ContractException {
+    /**
+     * @param encoded the transaction's arguments, stored as the plan: decoding is strict (fixed-width
+     *                integers, booleans 0/1, valid UTF-8, no trailing bytes), so they are exactly
+     *                {@code a.encode()}, without re-encoding up to a megabyte
+     */
+    private static void propose(TxContext ctx, ProposeArgs a, byte[] encoded) throws ContractException {
         DemandRecord s = load(ctx, PROPOSE, a.demandId());
         Round r = openRound(ctx, PROPOSE, s, a.round());
         if (!ctx.sender().equals(r.proposer())) {
@@ -346,7 +351,7 @@ public final class NegotiationContract implements Contract {
         } catch (ArithmeticException e) {
             throw new ContractException(BAD_PLAN, PROPOSE + ": a source's energy over the demand overflows");
         }
-        ctx.put(planKey(a.demandId(), r.number()), a.encode());
+        ctx.put(planKey(a.demandId(), r.number()), encoded);
         ctx.put(planEnergyKey(a.demandId(), r.number()), energy.encode());
         ctx.put(demandKey(a.demandId()), s.replaceCurrent(r.withPlan()).encode());
         ctx.emit(EV_PLAN_PROPOSED, new DemandRef(a.demandId(), r.number()).encode());

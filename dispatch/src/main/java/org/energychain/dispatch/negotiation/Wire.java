@@ -78,7 +78,7 @@ final class Wire {
         int n = count(r, field, MAX_INTERVALS);
         List<Long> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(r.i64(field + "[" + i + "]"));
+            out.add(r.i64(field)); // no per-number field name: a plan has up to 2,048 x 1,440 of them
         }
         return List.copyOf(out);
     }
