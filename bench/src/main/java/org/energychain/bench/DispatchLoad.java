@@ -45,7 +45,8 @@ import org.energychain.ledger.genesis.ChainLimits;
  *       the negotiation's proposers use.</li>
  *   <li>A round: a real chain in memory with the negotiation contract: post (weights computed on chain),
  *       propose, votes of every source, commit; chain time (admission, execution, commit) apart from the
- *       members' signing time, beside the solo orderer's block interval.</li>
+ *       members' signing time, the admission of the proposal and of the votes (on all cores) apart from
+ *       the blocks' work, beside the solo orderer's block interval.</li>
  * </ol>
  * Usage: {@code DispatchLoad [sources=1000] [intervals=96] [qp-limit-seconds=120] [--case FILE.m] [--round-only]}.
  */
