@@ -45,7 +45,8 @@ import org.energychain.ledger.genesis.ChainLimits;
  *       the negotiation's proposers use.</li>
  *   <li>A round: a real chain in memory with the negotiation contract: post (weights computed on chain),
  *       propose, votes of every source, commit; chain time (admission, execution, commit) apart from the
- *       members' signing time, beside the solo orderer's block interval.</li>
+ *       members' signing time, the admission of the proposal and of the votes (on all cores) apart from
+ *       the blocks' work, beside the solo orderer's block interval.</li>
  * </ol>
  * Usage: {@code DispatchLoad [sources=1000] [intervals=96] [qp-limit-seconds=120] [--case FILE.m] [--round-only]}.
  */
@@ -184,11 +185,17 @@ public final class DispatchLoad {
                 NegotiationRun run = sim.negotiate("day-" + i, (int) Math.round(hours * 60), profile, 5, 50_000);
                 NegotiationRun.Timings t = run.timings();
                 double chain = t.postMillis() + t.proposeMillis() + t.voteMillis();
+                int votes = run.state().participants().size() * run.rounds().size();
+                double blockWork = t.proposeMillis() - t.proposeAdmissionMillis() + t.voteMillis()
+                        - t.voteAdmissionMillis();
                 System.out.printf("  run %d: %s after %d round(s); chain: post %.0f ms (weights on chain), propose %.0f "
-                        + "ms, %d votes %.0f ms = %.0f ms in %d blocks; planning %.0f ms; signing %.0f ms (members, "
-                        + "in parallel in reality)%n", i, run.state().status(), run.rounds().size(), t.postMillis(),
-                        t.proposeMillis(), run.state().participants().size() * run.rounds().size(), t.voteMillis(),
-                        chain, t.blocks(), t.planMillis(), t.signingMillis());
+                        + "ms (admission %.1f), %d votes %.0f ms (admission %.0f, block %.0f = %.3f ms/vote) = %.0f ms "
+                        + "in %d blocks; round's block work (propose + votes, after admission) %.0f ms; planning %.0f "
+                        + "ms; signing %.0f ms (members, in parallel in reality)%n", i, run.state().status(),
+                        run.rounds().size(), t.postMillis(), t.proposeMillis(), t.proposeAdmissionMillis(), votes,
+                        t.voteMillis(), t.voteAdmissionMillis(), t.voteMillis() - t.voteAdmissionMillis(),
+                        (t.voteMillis() - t.voteAdmissionMillis()) / votes, chain, t.blocks(), blockWork,
+                        t.planMillis(), t.signingMillis());
             }
         }
         System.out.printf("block interval of the solo orderer (ChainLimits.DEFAULT): %d ms%n",

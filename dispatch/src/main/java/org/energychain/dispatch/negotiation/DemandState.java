@@ -6,27 +6,28 @@ import org.energychain.crypto.encoding.CanonicalReader;
 import org.energychain.crypto.encoding.CanonicalWriter;
 
 /**
- * Everything about a demand, as the {@code demand} query answers it: the record, the participants with
- * their weights and factors (id order), and per round its plan (null if none) and votes (voter order).
- * Encoding: tag {@code EC/nego/demand/v2}, the {@link DemandRecord} fields, i32 p then p participants
+ * Everything about a demand, as the {@code demand} query answers it: the posted demand, the record, the
+ * participants with their weights and factors (id order), and per round its plan (null if none) and votes
+ * (voter order). Encoding: tag {@code EC/nego/demand/v3}, the {@link PostDemandArgs} fields, the
+ * {@link DemandRecord} fields (same demand id), i32 p then p participants
  * ({@link Participant} fields), then for each of the record's rounds: bool proposed, [i32 r rows as in
  * {@link ProposeArgs}, i32 n then n x i64 price], i32 v then v votes ({@link Vote} fields).
  */
-public record DemandState(DemandRecord record, List<Participant> participants, List<ProposeArgs> plans,
-        List<List<Vote>> votes) {
-    public static final String TAG = "EC/nego/demand/v2";
+public record DemandState(PostDemandArgs demand, DemandRecord record, List<Participant> participants,
+        List<ProposeArgs> plans, List<List<Vote>> votes) {
+    public static final String TAG = "EC/nego/demand/v3";
 
     public DemandState {
+        if (!demand.demandId().equals(record.demandId())) {
+            throw new IllegalArgumentException("record of demand " + record.demandId() + " with the arguments of "
+                    + demand.demandId());
+        }
         participants = List.copyOf(participants);
         plans = java.util.Collections.unmodifiableList(new ArrayList<>(plans));
         votes = votes.stream().map(List::copyOf).toList();
         if (plans.size() != record.rounds().size() || votes.size() != record.rounds().size()) {
             throw new IllegalArgumentException("one plan slot and one vote list per round");
         }
-    }
-
-    public PostDemandArgs demand() {
-        return record.demand();
     }
 
     public DemandRecord.Status status() {
@@ -63,6 +64,7 @@ public record DemandState(DemandRecord record, List<Participant> participants, L
 
     public byte[] encode() {
         CanonicalWriter w = CanonicalWriter.tagged(TAG);
+        demand.write(w);
         record.write(w);
         w.i32(participants.size());
         participants.forEach(p -> p.write(w));
@@ -81,6 +83,7 @@ public record DemandState(DemandRecord record, List<Participant> participants, L
 
     public static DemandState decode(byte[] b) {
         CanonicalReader r = new CanonicalReader(b).expectTag(TAG);
+        PostDemandArgs demand = PostDemandArgs.read(r);
         DemandRecord rec = DemandRecord.read(r);
         int n = Wire.count(r, "participants", Wire.MAX_SOURCES);
         List<Participant> ps = new ArrayList<>(n);
@@ -90,7 +93,7 @@ public record DemandState(DemandRecord record, List<Participant> participants, L
         List<ProposeArgs> plans = new ArrayList<>();
         List<List<Vote>> votes = new ArrayList<>();
         for (Round round : rec.rounds()) {
-            plans.add(r.bool("proposed") ? new ProposeArgs(rec.demand().demandId(), round.number(),
+            plans.add(r.bool("proposed") ? new ProposeArgs(rec.demandId(), round.number(),
                     ProposeArgs.readPlan(r), Wire.readKw(r, "prices")) : null);
             int nv = Wire.count(r, "votes", Wire.MAX_SOURCES);
             List<Vote> vs = new ArrayList<>(nv);
@@ -100,6 +103,6 @@ public record DemandState(DemandRecord record, List<Participant> participants, L
             votes.add(vs);
         }
         r.end();
-        return new DemandState(rec, ps, plans, votes);
+        return new DemandState(demand, rec, ps, plans, votes);
     }
 }

@@ -117,7 +117,7 @@ public final class NegotiationContract implements Contract {
             }
             case PUBLISH_POLICY -> ctx.put(policyKey(ctx.sender()), decode(method, args, SourcePolicy::decode).encode());
             case POST_DEMAND -> postDemand(ctx, decode(method, args, PostDemandArgs::decode));
-            case PROPOSE -> propose(ctx, decode(method, args, ProposeArgs::decode));
+            case PROPOSE -> propose(ctx, decode(method, args, ProposeArgs::decode), args);
             case VOTE -> vote(ctx, decode(method, args, VoteArgs::decode));
             case CLOSE_ROUND -> closeRound(ctx, decode(method, args, DemandRef::decode));
             default -> throw new ContractException(MALFORMED, NAME + " has no submit method " + method);
@@ -153,6 +153,7 @@ public final class NegotiationContract implements Contract {
             throw new ContractException(NOT_FOUND, DEMAND + ": no demand " + id);
         }
         DemandRecord rec = DemandRecord.decode(v);
+        PostDemandArgs args = args(ctx, id);
         List<Participant> ps = new ArrayList<>();
         ctx.scan("source/" + id + "/", Wire.MAX_SOURCES).values().forEach(b -> ps.add(Participant.decode(b)));
         List<ProposeArgs> plans = new ArrayList<>();
@@ -164,7 +165,12 @@ public final class NegotiationContract implements Contract {
             ctx.scan(votePrefix(id, r.number()), Wire.MAX_SOURCES).values().forEach(b -> vs.add(Vote.decode(b)));
             votes.add(vs);
         }
-        return new DemandState(rec, ps, plans, votes);
+        return new DemandState(args, rec, ps, plans, votes);
+    }
+
+    /** The posted arguments of a demand that exists (written once by {@code post-demand}). */
+    static PostDemandArgs args(QueryContext ctx, String id) {
+        return PostDemandArgs.decode(ctx.get(argsKey(id)));
     }
 
     static NegotiationConfig config(QueryContext ctx) {
@@ -193,8 +199,10 @@ public final class NegotiationContract implements Contract {
             ctx.put(sourceKey(a.demandId(), p.sourceId()), p.encode());
         }
         long roundMillis = a.roundMillis() == 0 ? cfg.roundMillis() : a.roundMillis();
-        DemandRecord rec = new DemandRecord(a, ctx.sender(), now, DemandRecord.Status.OPEN, 0, roundMillis,
-                cfg.tolerancePpm(), List.of(Round.open(1, proposer(a, ps, 1, List.of()), now, now + roundMillis)));
+        DemandRecord rec = new DemandRecord(a.demandId(), ctx.sender(), now, DemandRecord.Status.OPEN, 0,
+                a.maxRounds(), roundMillis, cfg.tolerancePpm(),
+                List.of(Round.open(1, proposer(a, ps, 1, List.of()), now, now + roundMillis)));
+        ctx.put(argsKey(a.demandId()), a.encode());
         ctx.put(key, rec.encode());
         ctx.put(openKey(a.demandId()), new byte[] {1});
         ctx.emit(EV_DEMAND_POSTED, new DemandRef(a.demandId(), 1).encode());
@@ -301,17 +309,22 @@ public final class NegotiationContract implements Contract {
         Round r = s.current();
         if (round != r.number()) {
             throw new ContractException(WRONG_ROUND, method + ": round " + round + " is not the open round "
-                    + r.number() + " of " + s.demand().demandId());
+                    + r.number() + " of " + s.demandId());
         }
         if (ctx.blockTime().toEpochMilli() >= r.deadlineMillis()) {
             throw new ContractException(DEADLINE_PASSED, method + ": round " + r.number() + " of "
-                    + s.demand().demandId() + " passed its deadline " + java.time.Instant.ofEpochMilli(r.deadlineMillis())
+                    + s.demandId() + " passed its deadline " + java.time.Instant.ofEpochMilli(r.deadlineMillis())
                     + "; close-round opens the next");
         }
         return r;
     }
 
-    private static void propose(TxContext ctx, ProposeArgs a) throws ContractException {
+    /**
+     * @param encoded the transaction's arguments, stored as the plan: decoding is strict (fixed-width
+     *                integers, booleans 0/1, valid UTF-8, no trailing bytes), so they are exactly
+     *                {@code a.encode()}, without re-encoding up to a megabyte
+     */
+    private static void propose(TxContext ctx, ProposeArgs a, byte[] encoded) throws ContractException {
         DemandRecord s = load(ctx, PROPOSE, a.demandId());
         Round r = openRound(ctx, PROPOSE, s, a.round());
         if (!ctx.sender().equals(r.proposer())) {
@@ -330,8 +343,16 @@ public final class NegotiationContract implements Contract {
             }
             policies.put(row.sourceId(), Participant.decode(p).policy());
         }
-        checkPlan(s.demand(), s.tolerancePpm(), policies, a);
-        ctx.put(planKey(a.demandId(), r.number()), a.encode());
+        PostDemandArgs d = args(ctx, a.demandId());
+        checkPlan(d, s.tolerancePpm(), policies, a);
+        PlanEnergy energy;
+        try {
+            energy = PlanEnergy.of(a, d.intervalMinutes());
+        } catch (ArithmeticException e) {
+            throw new ContractException(BAD_PLAN, PROPOSE + ": a source's energy over the demand overflows");
+        }
+        ctx.put(planKey(a.demandId(), r.number()), encoded);
+        ctx.put(planEnergyKey(a.demandId(), r.number()), energy.encode());
         ctx.put(demandKey(a.demandId()), s.replaceCurrent(r.withPlan()).encode());
         ctx.emit(EV_PLAN_PROPOSED, new DemandRef(a.demandId(), r.number()).encode());
     }
@@ -443,24 +464,24 @@ public final class NegotiationContract implements Contract {
 
     /** Ends the open round: commits its plan, or rejects it and opens the next round or fails the demand. */
     private static void decide(TxContext ctx, DemandRecord s, Round r, boolean accepted) throws ContractException {
-        String id = s.demand().demandId();
+        String id = s.demandId();
         DemandRef ref = new DemandRef(id, r.number());
         long now = ctx.blockTime().toEpochMilli();
         if (accepted) {
             s = s.replaceCurrent(r.withOutcome(Round.Outcome.ACCEPTED));
             s = s.with(DemandRecord.Status.COMMITTED, r.number(), s.rounds());
             ctx.delete(openKey(id));
-            recordEnergy(ctx, s.demand(), ProposeArgs.decode(ctx.get(planKey(id, r.number()))), now);
+            recordEnergy(ctx, PlanEnergy.decode(ctx.get(planEnergyKey(id, r.number()))), now);
             ctx.emit(EV_PLAN_COMMITTED, ref.encode());
         } else {
             s = s.replaceCurrent(r.withOutcome(Round.Outcome.REJECTED));
             ctx.emit(EV_ROUND_REJECTED, ref.encode());
-            if (r.number() < s.demand().maxRounds()) {
+            if (r.number() < s.maxRounds()) {
                 List<Participant> ps = new ArrayList<>();
                 ctx.scan("source/" + id + "/", Wire.MAX_SOURCES).values().forEach(b -> ps.add(Participant.decode(b)));
                 List<Round> rounds = new ArrayList<>(s.rounds());
                 List<String> before = rounds.stream().map(Round::proposer).toList();
-                rounds.add(Round.open(r.number() + 1, proposer(s.demand(), ps, r.number() + 1, before), now,
+                rounds.add(Round.open(r.number() + 1, proposer(args(ctx, id), ps, r.number() + 1, before), now,
                         now + s.roundMillis()));
                 s = s.with(DemandRecord.Status.OPEN, 0, rounds);
             } else {
@@ -473,17 +494,11 @@ public final class NegotiationContract implements Contract {
     }
 
     /** Adds each source's energy in a committed plan to its log (W of later demands). */
-    private static void recordEnergy(TxContext ctx, PostDemandArgs d, ProposeArgs plan, long now) {
+    private static void recordEnergy(TxContext ctx, PlanEnergy plan, long now) {
         long keepFrom = now - config(ctx).lookbackMillis();
-        for (PlanRow row : plan.plan()) {
-            long kwMin = 0;
-            for (long kw : row.kw()) {
-                kwMin = Math.addExact(kwMin, Math.multiplyExact(kw, d.intervalMinutes()));
-            }
-            if (kwMin > 0) {
-                String k = energyKey(row.sourceId());
-                ctx.put(k, EnergyLog.decode(ctx.get(k)).append(now, kwMin, keepFrom).encode());
-            }
+        for (PlanEnergy.Share share : plan.shares()) {
+            String k = energyKey(share.sourceId());
+            ctx.put(k, EnergyLog.decode(ctx.get(k)).append(now, share.kwMin(), keepFrom).encode());
         }
     }
 
@@ -534,6 +549,10 @@ public final class NegotiationContract implements Contract {
         return "demand/" + id;
     }
 
+    static String argsKey(String id) {
+        return "demand-args/" + id;
+    }
+
     static String openKey(String id) {
         return "open/" + id;
     }
@@ -555,10 +574,19 @@ public final class NegotiationContract implements Contract {
     }
 
     static String planKey(String demand, int round) {
-        return String.format("plan/%s/%02d", demand, round);
+        return "plan/" + demand + "/" + twoDigits(round);
+    }
+
+    static String planEnergyKey(String demand, int round) {
+        return "plan-energy/" + demand + "/" + twoDigits(round);
     }
 
     static String votePrefix(String demand, int round) {
-        return String.format("vote/%s/%02d/", demand, round);
+        return "vote/" + demand + "/" + twoDigits(round) + "/";
+    }
+
+    /** {@code %02d} of a round (1..10) without a Formatter, which showed in the vote's profile. */
+    private static String twoDigits(int round) {
+        return round >= 0 && round < 10 ? "0" + round : Integer.toString(round);
     }
 }

@@ -21,9 +21,11 @@ public record NegotiationRun(DemandState state, List<RoundReport> rounds, PlanMe
     /**
      * Milliseconds spent by the chain (admission, execution, commit) on the post (incl. the weights computed
      * on chain), the proposals and the votes; by the proposers planning; by the members signing (in reality
-     * each on its own machine, in parallel); and the blocks cut.
+     * each on its own machine, in parallel); and the blocks cut. Of the proposals' and the votes' time, the
+     * part spent in admission (signature, role, nonce; the votes admitted on all cores) is given apart: the
+     * rest is the blocks' work (execution, state, commit).
      */
     public record Timings(double postMillis, double planMillis, double proposeMillis, double voteMillis,
-            double signingMillis, int blocks) {
+            double signingMillis, int blocks, double proposeAdmissionMillis, double voteAdmissionMillis) {
     }
 }

@@ -187,6 +187,8 @@ public final class SimulatedNegotiation implements AutoCloseable {
         double plan = 0;
         double propose = 0;
         double vote = 0;
+        double proposeAdmission = 0;
+        double voteAdmission = 0;
         List<NegotiationRun.RoundReport> reports = new ArrayList<>();
         DemandState s = state(demandId);
         while (s.status() == DemandRecord.Status.OPEN) {
@@ -197,7 +199,9 @@ public final class SimulatedNegotiation implements AutoCloseable {
             long b = System.nanoTime();
             Transaction proposeTx = sign(r.proposer(), NegotiationContract.PROPOSE, p.encode());
             long b2 = System.nanoTime();
-            check(settle(List.of(admit(proposeTx))).get(0));
+            Submission proposed = admit(proposeTx);
+            long b3 = System.nanoTime();
+            check(settle(List.of(proposed)).get(0));
             long c = System.nanoTime();
             List<Transaction> ballots = new ArrayList<>();
             for (var part : s.participants()) {
@@ -207,12 +211,15 @@ public final class SimulatedNegotiation implements AutoCloseable {
             long c2 = System.nanoTime();
             // the sources send their votes at once, as they would to the node's API: admitted on all cores
             List<Submission> votes = ballots.parallelStream().map(this::admit).toList();
+            long c3 = System.nanoTime();
             settle(votes);
             long d = System.nanoTime();
             plan += (b - a) / 1e6;
             signing += (b2 - b + c2 - c) / 1e6;
             propose += (c - b2) / 1e6;
             vote += (d - c2) / 1e6;
+            proposeAdmission += (b3 - b2) / 1e6;
+            voteAdmission += (c3 - c2) / 1e6;
             s = state(demandId);
             Round done = s.rounds().get(r.number() - 1);
             Map<RejectReason, Integer> reasons = new EnumMap<>(RejectReason.class);
@@ -227,7 +234,8 @@ public final class SimulatedNegotiation implements AutoCloseable {
         PlanMetrics committed = s.committedPlan() == null ? null
                 : PlanMetrics.of(s.committedPlan(), policies, intervalMinutes);
         return new NegotiationRun(s, reports, committed,
-                new NegotiationRun.Timings(post, plan, propose, vote, signing, blocks - blocksBefore));
+                new NegotiationRun.Timings(post, plan, propose, vote, signing, blocks - blocksBefore,
+                        proposeAdmission, voteAdmission));
     }
 
     @Override

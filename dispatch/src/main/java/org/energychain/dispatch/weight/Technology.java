@@ -27,7 +27,14 @@ public enum Technology {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    private static final java.util.Map<String, Technology> BY_CODE = java.util.Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Technology::code, t -> t));
+
     public static Technology byCode(String code) {
+        Technology exact = BY_CODE.get(code);
+        if (exact != null) {
+            return exact; // the canonical spelling, as every decoder meets it
+        }
         for (Technology t : values()) {
             if (t.code().equals(code.trim().toLowerCase(Locale.ROOT)) || t.name().equalsIgnoreCase(code.trim())) {
                 return t;

@@ -91,6 +91,8 @@ class NegotiationContractTest {
         assertThat(s.record().committedRound()).isEqualTo(1);
         assertThat(s.committedPlan().plan()).isEqualTo(evenPlan());
         assertThat(s.record().poster()).isEqualTo("grid");
+        assertThat(s.demand()).isEqualTo(demand("d1", FOUR, 3)); // from demand-args/d1, written once
+        assertThat(s.record().maxRounds()).isEqualTo(3);
         assertThat(s.rounds()).hasSize(1);
         assertThat(s.current().outcome()).isEqualTo(Round.Outcome.ACCEPTED);
         assertThat(s.votes(1)).containsExactly(new Vote("p1", 300_000, true, RejectReason.NONE),

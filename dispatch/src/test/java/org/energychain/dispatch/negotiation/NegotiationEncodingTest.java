@@ -22,13 +22,14 @@ class NegotiationEncodingTest {
     static DemandState sample() {
         Round r1 = new Round(1, "p1", 10, 20, true, 0, 600_000, 2, Round.Outcome.REJECTED);
         Round r2 = Round.open(2, "g1", 20, 30);
-        DemandRecord rec = new DemandRecord(D, "grid", 10, DemandRecord.Status.OPEN, 0, 10, 1_000, List.of(r1, r2));
+        DemandRecord rec = new DemandRecord("d1", "grid", 10, DemandRecord.Status.OPEN, 0, 3, 10, 1_000,
+                List.of(r1, r2));
         List<Participant> ps = List.of(new Participant("p1", 600, 976_000, 500_000, 45_000, 500_000, POLICY),
                 new Participant("p2", 0, 180_000, 500_000, 30_000, 500_000, POLICY));
         List<ProposeArgs> plans = new ArrayList<>();
         plans.add(new ProposeArgs("d1", 1, PLAN, List.of(45_000L, 0L)));
         plans.add(null);
-        return new DemandState(rec, ps, plans, List.of(List.of(new Vote("p1", 300_000, false, RejectReason.PRICE),
+        return new DemandState(D, rec, ps, plans, List.of(List.of(new Vote("p1", 300_000, false, RejectReason.PRICE),
                 new Vote("p2", 300_000, false, RejectReason.OTHER)), List.of()));
     }
 
@@ -56,6 +57,37 @@ class NegotiationEncodingTest {
         assertThat(DemandRecord.decode(s.record().encode())).isEqualTo(s.record());
     }
 
+    @Test
+    void planEnergySumsEachRunningSourceAndRoundTrips() {
+        ProposeArgs p = new ProposeArgs("d1", 1, List.of(new PlanRow("p1", List.of(1_000L, 500L)),
+                new PlanRow("p2", List.of(0L, 0L))), List.of(1L, 2L));
+        PlanEnergy e = PlanEnergy.of(p, 15);
+        assertThat(e.shares()).containsExactly(new PlanEnergy.Share("p1", 22_500));
+        assertThat(PlanEnergy.decode(e.encode())).isEqualTo(e);
+        ProposeArgs huge = new ProposeArgs("d1", 1, List.of(new PlanRow("p1", List.of(Long.MAX_VALUE / 2, 1L))),
+                List.of(1L, 2L));
+        assertThatThrownBy(() -> PlanEnergy.of(huge, 15)).isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void theHandWrittenIdCheckAgreesWithThePattern() {
+        List<String> ids = new ArrayList<>(List.of("", "a", "A9", "_a", "-a", ".a", "a_b.c-d", "a b", "a/b", "é",
+                "a".repeat(64), "a".repeat(65), "0", "Z.", "z~"));
+        java.util.Random rnd = new java.util.Random(7);
+        String alphabet = "aZ09._-/ ~é";
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = rnd.nextInt(70);
+            for (int k = 0; k < n; k++) {
+                sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            ids.add(sb.toString());
+        }
+        for (String id : ids) {
+            assertThat(Wire.isId(id)).as(id).isEqualTo(id.matches(Wire.ID_PATTERN));
+        }
+    }
+
     /** The bytes documented in docs/dispatch.md ("Encodings"), checked here so the text cannot drift. */
     @Test
     void aVoteAndAPolicyHaveTheDocumentedBytes() {
@@ -65,6 +97,16 @@ class NegotiationEncodingTest {
                 .isEqualTo("0000001145432f6e65676f2f706f6c6963792f7631" + "0000000568796472 6f".replace(" ", "")
                         + "0000000000000064" + "00000000000007d0" + "00000000000001f4" + "000000000000afc8"
                         + "0000000000007530");
+        DemandRecord rec = new DemandRecord("d1", "grid", 10, DemandRecord.Status.OPEN, 0, 3, 10, 1_000,
+                List.of(Round.open(1, "p1", 10, 20)));
+        assertThat(Hex.encode(rec.encode())).isEqualTo(("00000018 45432f6e65676f2f64656d616e642d7265636f72642f7632"
+                + " 00000002 6431 00000004 67726964 000000000000000a 00 00000000 00000003 000000000000000a"
+                + " 00000000000003e8 00000001"
+                + " 00000001 00000002 7031 000000000000000a 0000000000000014 00 0000000000000000 0000000000000000"
+                + " 00000000 00").replace(" ", ""));
+        assertThat(Hex.encode(new PlanEnergy(List.of(new PlanEnergy.Share("p1", 22_500))).encode()))
+                .isEqualTo(("00000016 45432f6e65676f2f706c616e2d656e657267792f7631 00000001 00000002 7031"
+                        + " 00000000000057e4").replace(" ", ""));
     }
 
     @Test
