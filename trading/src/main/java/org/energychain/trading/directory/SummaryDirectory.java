@@ -2,7 +2,6 @@ package org.energychain.trading.directory;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -52,9 +51,7 @@ public final class SummaryDirectory {
     private final TreeSet<Entry> idOrder = new TreeSet<>(Entry.BY_ID);
     private final TreeSet<Entry> priceOrder = new TreeSet<>(Entry.BY_PRICE);
     private final TreeSet<Entry> fromOrder = new TreeSet<>(Entry.BY_FROM);
-    /** One instance per distinct short string (levels, seller, hash name, units...): most listings share them. */
-    private final HashMap<String, String> strings = new HashMap<>();
-    private final HashMap<Long, Instant> instants = new HashMap<>();
+    private final RecordDecoder decoder = new RecordDecoder();
     private long height;
     /** The longest generation range ever filed (never shrinks): bounds where a time window's matches can start. */
     private long maxDuration;
@@ -131,7 +128,7 @@ public final class SummaryDirectory {
     }
 
     /** The listing records a block's catalogue events announce, decoded before anything changes. */
-    static List<ListingRecord> changes(Block block) {
+    private List<ListingRecord> changes(Block block) {
         List<ListingRecord> out = new ArrayList<>();
         List<Transaction> txs = block.transactions();
         List<TxResult> results = block.results();
@@ -142,7 +139,7 @@ public final class SummaryDirectory {
             for (Event ev : results.get(i).events()) {
                 if (isCatalogEvent(ev.type())) {
                     try {
-                        out.add(ListingRecord.decode(ev.data()));
+                        out.add(decoder.decode(ev.data()));
                     } catch (IllegalArgumentException e) {
                         throw new IllegalStateException("block " + block.height() + " transaction " + i + ": event "
                                 + ev.type() + " does not decode: " + e.getMessage(), e);
@@ -165,7 +162,7 @@ public final class SummaryDirectory {
             unfile(old);
         }
         if (r.active()) {
-            file(intern(r));
+            file(r);
         }
     }
 
@@ -198,23 +195,6 @@ public final class SummaryDirectory {
         idOrder.remove(e);
         priceOrder.remove(e);
         fromOrder.remove(e);
-    }
-
-    /** The same record with its shared strings and instants replaced by the directory's single copies. */
-    private ListingRecord intern(ListingRecord r) {
-        Listing l = r.listing();
-        Listing li = new Listing(l.id(), s(l.hash()), l.contentRoot(), l.sizeBytes(), s(l.energyType()),
-                s(l.dataType()), s(l.region()), s(l.group()), s(l.unit()), s(l.mathType()), s(l.measurement()),
-                s(l.measurementUnit()), t(l.from()), t(l.to()), l.price(), s(l.terms()), l.endpoint());
-        return new ListingRecord(s(r.seller()), r.version(), r.status(), r.txId(), r.height(), li);
-    }
-
-    private String s(String v) {
-        return strings.computeIfAbsent(v, k -> k);
-    }
-
-    private Instant t(Instant v) {
-        return instants.computeIfAbsent(v.toEpochMilli(), k -> v);
     }
 
     /**
@@ -326,14 +306,22 @@ public final class SummaryDirectory {
             }
             List<TreeNode> units = null;
             long total = -1;
+            long scanCost = pathCount;
             if (q.mathType() == null && !(timeFilter && priceFilter)) {
                 if (!timeFilter && !priceFilter) {
                     total = pathCount;
                 } else {
                     units = units(nodes);
                     total = 0;
+                    scanCost = 0;
                     for (TreeNode u : units) {
-                        total += timeFilter ? u.countOverlapping(qFrom, qTo) : u.countPriced(minPrice, maxPrice);
+                        if (timeFilter) {
+                            total += u.countOverlapping(qFrom, qTo);
+                            scanCost += u.firstFromAtLeast(qTo) - u.firstFromAtLeast(windowStart());
+                        } else {
+                            total += u.countPriced(minPrice, maxPrice);
+                            scanCost += u.count;
+                        }
                     }
                 }
                 if (total == 0) {
@@ -343,12 +331,16 @@ public final class SummaryDirectory {
             // a walk of a global order visits about (limit + 1) * size / matches entries; a scan visits the path's
             long estimate = total >= 0 ? total : pathCount;
             double walkCost = (q.limit() + 1.0) * byId.size() / estimate;
-            double scanCost = pathCount;
             boolean walk = plan == Plan.CHEAPEST ? walkCost < scanCost : plan == Plan.WALK;
             if (total >= 0 && walk) {
                 return walk(total);
             }
             return scan(units == null ? units(nodes) : units, total);
+        }
+
+        /** The earliest start a listing overlapping the window can have (no range is longer than maxDuration). */
+        long windowStart() {
+            return qFrom == Long.MIN_VALUE ? Long.MIN_VALUE : qFrom - maxDuration;
         }
 
         private List<TreeNode> units(List<TreeNode> nodes) {
@@ -407,7 +399,7 @@ public final class SummaryDirectory {
                 lo = minPrice;
                 hi = maxPrice;
             } else if (sort == Sort.FROM || sort == Sort.FROM_DESC) {
-                lo = qFrom == Long.MIN_VALUE ? Long.MIN_VALUE : qFrom - maxDuration;
+                lo = windowStart();
                 hi = qTo == Long.MAX_VALUE ? Long.MAX_VALUE : qTo - 1;
             }
             DirectoryQuery.Cursor c = q.cursor();
@@ -438,7 +430,7 @@ public final class SummaryDirectory {
         DirectoryPage scan(List<TreeNode> units, long knownTotal) {
             PriorityQueue<Entry> best = new PriorityQueue<>(q.limit() + 2, (a, b) -> compare(b, a));
             long total = 0;
-            long start = qFrom == Long.MIN_VALUE ? Long.MIN_VALUE : qFrom - maxDuration;
+            long start = windowStart();
             for (TreeNode u : units) {
                 Entry[] es = u.entries;
                 int n = u.count;
@@ -521,7 +513,7 @@ public final class SummaryDirectory {
      */
     public static SummaryDirectory load(Path file, String chainId) throws IOException {
         SummaryDirectory d = new SummaryDirectory(chainId);
-        d.height = DirectorySnapshot.read(file, chainId, d::put);
+        d.height = DirectorySnapshot.read(file, chainId, d.decoder::decode, d::put);
         return d;
     }
 
