@@ -52,12 +52,21 @@ public final class SummaryDirectory {
     private final TreeSet<Entry> priceOrder = new TreeSet<>(Entry.BY_PRICE);
     private final TreeSet<Entry> fromOrder = new TreeSet<>(Entry.BY_FROM);
     private final RecordDecoder decoder = new RecordDecoder();
+    /** All start and end times, for whole-tree window counts. */
+    private final SortedLongs froms = new SortedLongs();
+    private final SortedLongs tos = new SortedLongs();
+    /** Level value to the nodes with that value, per depth 1..5: a wildcard path enters at its most selective literal. */
+    @SuppressWarnings("unchecked")
+    private final HashMap<String, List<TreeNode>>[] byLevel = new HashMap[LEVELS + 1];
     private long height;
     /** The longest generation range ever filed (never shrinks): bounds where a time window's matches can start. */
     private long maxDuration;
 
     private SummaryDirectory(String chainId) {
         this.chainId = Objects.requireNonNull(chainId, "chainId");
+        for (int d = 1; d <= LEVELS; d++) {
+            byLevel[d] = new HashMap<>();
+        }
     }
 
     /** An empty directory of a chain, at height 0 (before block 1). */
@@ -121,6 +130,8 @@ public final class SummaryDirectory {
             for (ListingRecord r : changes) {
                 put(r);
             }
+            froms.flush();
+            tos.flush();
             height = block.height();
         } finally {
             lock.writeLock().unlock();
@@ -170,7 +181,13 @@ public final class SummaryDirectory {
         Listing l = r.listing();
         TreeNode n = root;
         for (int d = 1; d <= LEVELS; d++) {
-            n = n.child(Entry.level(l, d), true);
+            String v = Entry.level(l, d);
+            TreeNode c = n.child(v, false);
+            if (c == null) {
+                c = n.child(v, true);
+                byLevel[d].computeIfAbsent(v, k -> new ArrayList<>(2)).add(c);
+            }
+            n = c;
         }
         Entry e = new Entry(r, n);
         n.add(e);
@@ -181,6 +198,8 @@ public final class SummaryDirectory {
         idOrder.add(e);
         priceOrder.add(e);
         fromOrder.add(e);
+        froms.add(e.from);
+        tos.add(e.to);
         maxDuration = Math.max(maxDuration, e.to - e.from);
     }
 
@@ -190,11 +209,18 @@ public final class SummaryDirectory {
             a.count--;
             if (a.count == 0 && a.parent != null) {
                 a.parent.children.remove(a.name);
+                List<TreeNode> same = byLevel[a.depth].get(a.name);
+                same.remove(a);
+                if (same.isEmpty()) {
+                    byLevel[a.depth].remove(a.name);
+                }
             }
         }
         idOrder.remove(e);
         priceOrder.remove(e);
         fromOrder.remove(e);
+        froms.remove(e.from);
+        tos.remove(e.to);
     }
 
     /**
@@ -227,7 +253,32 @@ public final class SummaryDirectory {
     /** The nodes at depth path.size() matching the path; a literal never seen matches nothing. */
     private List<TreeNode> nodes(List<String> path) {
         List<TreeNode> level = List.of(root);
-        for (String seg : path) {
+        int start = 0;
+        if (!path.isEmpty() && DirectoryQuery.WILDCARD.equals(path.get(0))) {
+            // a leading wildcard would expand whole levels: enter at the literal naming the fewest nodes
+            int best = -1;
+            List<TreeNode> bestNodes = null;
+            for (int i = 1; i < path.size(); i++) {
+                if (!DirectoryQuery.WILDCARD.equals(path.get(i))) {
+                    List<TreeNode> named = byLevel[i + 1].getOrDefault(path.get(i), List.of());
+                    if (bestNodes == null || named.size() < bestNodes.size()) {
+                        best = i;
+                        bestNodes = named;
+                    }
+                }
+            }
+            if (bestNodes != null) {
+                List<TreeNode> entered = new ArrayList<>(bestNodes.size());
+                for (TreeNode n : bestNodes) {
+                    if (ancestorsMatch(n, path)) {
+                        entered.add(n);
+                    }
+                }
+                level = entered;
+                start = best + 1;
+            }
+        }
+        for (String seg : path.subList(start, path.size())) {
             List<TreeNode> next = new ArrayList<>();
             for (TreeNode n : level) {
                 if (DirectoryQuery.WILDCARD.equals(seg)) {
@@ -242,6 +293,17 @@ public final class SummaryDirectory {
             level = next;
         }
         return level;
+    }
+
+    /** Whether the ancestors of {@code n} (depths 1 .. n.depth - 1) match the path's segments there. */
+    private static boolean ancestorsMatch(TreeNode n, List<String> path) {
+        for (TreeNode a = n.parent; a.depth >= 1; a = a.parent) {
+            String seg = path.get(a.depth - 1);
+            if (!DirectoryQuery.WILDCARD.equals(seg) && !seg.equals(a.name)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void unitsBelow(TreeNode n, List<TreeNode> out) {
@@ -310,6 +372,9 @@ public final class SummaryDirectory {
             if (q.mathType() == null && !(timeFilter && priceFilter)) {
                 if (!timeFilter && !priceFilter) {
                     total = pathCount;
+                } else if (timeFilter && q.path().isEmpty()) {
+                    total = froms.countBelow(qTo) - tos.countBelow(qFrom + 1);
+                    scanCost = froms.countBelow(qTo) - froms.countBelow(windowStart());
                 } else {
                     units = units(nodes);
                     total = 0;
@@ -514,6 +579,8 @@ public final class SummaryDirectory {
     public static SummaryDirectory load(Path file, String chainId) throws IOException {
         SummaryDirectory d = new SummaryDirectory(chainId);
         d.height = DirectorySnapshot.read(file, chainId, d.decoder::decode, d::put);
+        d.froms.flush();
+        d.tos.flush();
         return d;
     }
 
