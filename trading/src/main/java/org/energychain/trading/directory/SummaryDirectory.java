@@ -61,6 +61,8 @@ public final class SummaryDirectory {
     private long height;
     /** The longest generation range ever filed (never shrinks): bounds where a time window's matches can start. */
     private long maxDuration;
+    /** Units (leaves) in the tree. */
+    private int unitCount;
 
     private SummaryDirectory(String chainId) {
         this.chainId = Objects.requireNonNull(chainId, "chainId");
@@ -186,6 +188,9 @@ public final class SummaryDirectory {
             if (c == null) {
                 c = n.child(v, true);
                 byLevel[d].computeIfAbsent(v, k -> new ArrayList<>(2)).add(c);
+                if (d == LEVELS) {
+                    unitCount++;
+                }
             }
             n = c;
         }
@@ -213,6 +218,9 @@ public final class SummaryDirectory {
                 same.remove(a);
                 if (same.isEmpty()) {
                     byLevel[a.depth].remove(a.name);
+                }
+                if (a.depth == LEVELS) {
+                    unitCount--;
                 }
             }
         }
@@ -322,7 +330,10 @@ public final class SummaryDirectory {
     }
 
     /** How a query finds its page; tests force each plan to check they agree. */
-    enum Plan { CHEAPEST, WALK, SCAN }
+    enum Plan { CHEAPEST, WALK, SCAN, WINDOW }
+
+    /** What visiting a unit costs in a scan, in entry visits (its binary searches and bookkeeping). */
+    private static final int UNIT_VISIT = 4;
 
     DirectoryPage query(DirectoryQuery q, Plan plan) {
         lock.readLock().lock();
@@ -366,39 +377,64 @@ public final class SummaryDirectory {
             if (pathCount == 0) {
                 return new DirectoryPage(List.of(), 0, null, height);
             }
-            List<TreeNode> units = null;
+            boolean countable = q.mathType() == null && !(timeFilter && priceFilter);
+            boolean wholeTree = q.path().isEmpty();
             long total = -1;
-            long scanCost = pathCount;
-            if (q.mathType() == null && !(timeFilter && priceFilter)) {
-                if (!timeFilter && !priceFilter) {
-                    total = pathCount;
-                } else if (timeFilter && q.path().isEmpty()) {
+            List<TreeNode> units = null;
+            long scanCost;
+            long windowCost = Long.MAX_VALUE;
+            if (timeFilter) {
+                // entries whose start lies where a match can start, over the whole tree
+                windowCost = froms.countBelow(qTo) - froms.countBelow(windowStart());
+            }
+            if (wholeTree && timeFilter) {
+                scanCost = windowCost + UNIT_VISIT * unitCount;
+                if (countable) {
                     total = froms.countBelow(qTo) - tos.countBelow(qFrom + 1);
-                    scanCost = froms.countBelow(qTo) - froms.countBelow(windowStart());
-                } else {
-                    units = units(nodes);
-                    total = 0;
-                    scanCost = 0;
-                    for (TreeNode u : units) {
-                        if (timeFilter) {
-                            total += u.countOverlapping(qFrom, qTo);
-                            scanCost += u.firstFromAtLeast(qTo) - u.firstFromAtLeast(windowStart());
-                        } else {
-                            total += u.countPriced(minPrice, maxPrice);
-                            scanCost += u.count;
+                }
+            } else if (!timeFilter && !priceFilter) {
+                scanCost = pathCount + UNIT_VISIT * (long) nodes.size();
+                if (countable) {
+                    total = pathCount;
+                }
+            } else {
+                units = units(nodes);
+                scanCost = UNIT_VISIT * (long) units.size();
+                long counted = 0;
+                for (TreeNode u : units) {
+                    if (timeFilter) {
+                        scanCost += u.firstFromAtLeast(qTo) - u.firstFromAtLeast(windowStart());
+                        if (countable) {
+                            counted += u.countOverlapping(qFrom, qTo);
+                        }
+                    } else {
+                        scanCost += u.count;
+                        if (countable) {
+                            counted += u.countPriced(minPrice, maxPrice);
                         }
                     }
                 }
-                if (total == 0) {
-                    return new DirectoryPage(List.of(), 0, null, height);
+                if (countable) {
+                    total = counted;
                 }
             }
-            // a walk of a global order visits about (limit + 1) * size / matches entries; a scan visits the path's
-            long estimate = total >= 0 ? total : pathCount;
-            double walkCost = (q.limit() + 1.0) * byId.size() / estimate;
-            boolean walk = plan == Plan.CHEAPEST ? walkCost < scanCost : plan == Plan.WALK;
-            if (total >= 0 && walk) {
+            if (total == 0) {
+                return new DirectoryPage(List.of(), 0, null, height);
+            }
+            // a walk of a global order visits about (limit + 1) * size / matches entries and needs the total
+            // known; a scan visits the path's units (inside each, only a time window's starts); a window
+            // visits every start in the time window in start order
+            double walkCost = total > 0 ? (q.limit() + 1.0) * byId.size() / total : Double.MAX_VALUE;
+            Plan chosen = plan;
+            if (chosen == Plan.CHEAPEST) {
+                chosen = walkCost < scanCost && walkCost < windowCost ? Plan.WALK
+                        : windowCost < scanCost ? Plan.WINDOW : Plan.SCAN;
+            }
+            if (chosen == Plan.WALK && total > 0) {
                 return walk(total);
+            }
+            if (chosen == Plan.WINDOW && timeFilter) {
+                return window(total);
             }
             return scan(units == null ? units(nodes) : units, total);
         }
@@ -493,8 +529,7 @@ public final class SummaryDirectory {
 
         /** Scans the matching units (inside each, only the start times a time window allows), keeping the best page. */
         DirectoryPage scan(List<TreeNode> units, long knownTotal) {
-            PriorityQueue<Entry> best = new PriorityQueue<>(q.limit() + 2, (a, b) -> compare(b, a));
-            long total = 0;
+            Best best = new Best();
             long start = windowStart();
             for (TreeNode u : units) {
                 Entry[] es = u.entries;
@@ -504,23 +539,46 @@ public final class SummaryDirectory {
                     if (e.from >= qTo) {
                         break;
                     }
-                    if (!matches(e)) {
-                        continue;
-                    }
-                    total++;
-                    if (afterCursor(e)) {
-                        if (best.size() <= q.limit()) {
-                            best.add(e);
-                        } else if (compare(e, best.peek()) < 0) {
-                            best.poll();
-                            best.add(e);
-                        }
+                    best.offer(e);
+                }
+            }
+            return best.page(knownTotal);
+        }
+
+        /** Visits the global start-time order over the time window only, counting and keeping the best page. */
+        DirectoryPage window(long knownTotal) {
+            Best best = new Best();
+            for (Entry e : fromOrder.subSet(Entry.probe(windowStart(), ""), true, Entry.probe(qTo, ""), false)) {
+                best.offer(e);
+            }
+            return best.page(knownTotal);
+        }
+
+        /** The matches seen so far: how many, and the first limit + 1 after the cursor in a bounded heap. */
+        private final class Best {
+            final PriorityQueue<Entry> heap = new PriorityQueue<>(q.limit() + 2, (a, b) -> compare(b, a));
+            long total;
+
+            void offer(Entry e) {
+                if (!matches(e)) {
+                    return;
+                }
+                total++;
+                if (afterCursor(e)) {
+                    if (heap.size() <= q.limit()) {
+                        heap.add(e);
+                    } else if (compare(e, heap.peek()) < 0) {
+                        heap.poll();
+                        heap.add(e);
                     }
                 }
             }
-            List<Entry> page = new ArrayList<>(best);
-            page.sort(this::compare);
-            return page(page, knownTotal >= 0 ? knownTotal : total);
+
+            DirectoryPage page(long knownTotal) {
+                List<Entry> found = new ArrayList<>(heap);
+                found.sort(Search.this::compare);
+                return Search.this.page(found, knownTotal >= 0 ? knownTotal : total);
+            }
         }
 
         /** The answer from up to limit + 1 entries in order: the extra one only says there is a next page. */
