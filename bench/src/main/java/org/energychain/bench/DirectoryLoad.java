@@ -78,6 +78,8 @@ public final class DirectoryLoad {
 
         SummaryDirectory dir = SummaryDirectory.empty(CHAIN);
         long applyNanos = 0;
+        long applyCpu = 0;
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         int perBlock = 1_000;
         List<Listing> all = new ArrayList<>(n);
         long t0 = System.nanoTime();
@@ -89,12 +91,16 @@ public final class DirectoryLoad {
             all.addAll(batch);
             Block b = block(height, batch);
             long a = System.nanoTime();
+            long c = cpu.getCurrentThreadCpuTime();
             dir.apply(b);
             applyNanos += System.nanoTime() - a;
+            applyCpu += cpu.getCurrentThreadCpuTime() - c;
         }
         System.out.printf("directory: %,d listings in %,d blocks of %,d publish txs: apply %.2f s = %,.0f listings/s"
                 + " (generation incl. %.1f s)%n", dir.size(), dir.height(), perBlock, applyNanos / 1e9,
                 dir.size() / (applyNanos / 1e9), (System.nanoTime() - t0) / 1e9);
+        System.out.printf("apply CPU time of the applying thread: %.2f s = %,.0f listings per CPU-second%n",
+                applyCpu / 1e9, dir.size() / (applyCpu / 1e9));
         System.gc();
         System.gc();
         Runtime rt = Runtime.getRuntime();

@@ -3,13 +3,16 @@ package org.energychain.trading.directory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -370,6 +373,8 @@ public final class SummaryDirectory {
 
         DirectoryPage run(Plan plan) {
             List<TreeNode> nodes = nodes(q.path());
+            onPath = Collections.newSetFromMap(new IdentityHashMap<>(nodes.size() * 2));
+            onPath.addAll(nodes);
             long pathCount = 0;
             for (TreeNode n : nodes) {
                 pathCount += n.count;
@@ -431,7 +436,14 @@ public final class SummaryDirectory {
                         : windowCost < scanCost ? Plan.WINDOW : Plan.SCAN;
             }
             if (chosen == Plan.WALK && total > 0) {
-                return walk(total);
+                // matches may cluster far along the order (e.g. a region's groups sort last): past the
+                // budget of the next best plan, give up the walk and take that plan
+                long budget = plan == Plan.WALK ? Long.MAX_VALUE : Math.max(4L * (q.limit() + 1), Math.min(scanCost, windowCost));
+                DirectoryPage walked = walk(total, budget);
+                if (walked != null) {
+                    return walked;
+                }
+                chosen = windowCost < scanCost ? Plan.WINDOW : Plan.SCAN;
             }
             if (chosen == Plan.WINDOW && timeFilter) {
                 return window(total);
@@ -452,20 +464,20 @@ public final class SummaryDirectory {
             return out;
         }
 
-        boolean matches(Entry e) {
+        /** The tree nodes the path names; an entry is on the path when its ancestor at that depth is one. */
+        private Set<TreeNode> onPath;
+
+        /** Whether {@code e} passes every filter but the path (scans visit only units on the path). */
+        boolean matchesFilters(Entry e) {
             if (e.from >= qTo || e.to <= qFrom || e.price < minPrice || e.price > maxPrice) {
                 return false;
             }
-            Listing l = e.listing();
-            if (q.mathType() != null && !q.mathType().equals(l.mathType())) {
-                return false;
-            }
-            for (int i = 0; i < path.length; i++) {
-                if (!DirectoryQuery.WILDCARD.equals(path[i]) && !path[i].equals(Entry.level(l, i + 1))) {
-                    return false;
-                }
-            }
-            return true;
+            return q.mathType() == null || q.mathType().equals(e.listing().mathType());
+        }
+
+        /** Whether {@code e} passes every filter; the path is checked on the tree, not on the listing's strings. */
+        boolean matches(Entry e) {
+            return matchesFilters(e) && (path.length == 0 || onPath.contains(e.ancestor(path.length)));
         }
 
         /** Whether {@code e} comes strictly after the cursor in the query's order. */
@@ -487,7 +499,7 @@ public final class SummaryDirectory {
         }
 
         /** Walks the global order of the sort from the cursor, filtering, until a page and one more are found. */
-        DirectoryPage walk(long total) {
+        DirectoryPage walk(long total, long budget) {
             NavigableSet<Entry> index = switch (sort) {
                 case ID -> idOrder;
                 case PRICE, PRICE_DESC -> priceOrder;
@@ -514,7 +526,11 @@ public final class SummaryDirectory {
                 walk = upTo.descendingSet();
             }
             List<Entry> page = new ArrayList<>(q.limit() + 1);
+            long steps = 0;
             for (Iterator<Entry> it = walk.iterator(); it.hasNext() && page.size() <= q.limit();) {
+                if (++steps > budget) {
+                    return null;
+                }
                 Entry e = it.next();
                 long k = key(e);
                 if (sort.descending() ? k < lo : k > hi) {
@@ -529,7 +545,7 @@ public final class SummaryDirectory {
 
         /** Scans the matching units (inside each, only the start times a time window allows), keeping the best page. */
         DirectoryPage scan(List<TreeNode> units, long knownTotal) {
-            Best best = new Best();
+            Best best = new Best(false);
             long start = windowStart();
             for (TreeNode u : units) {
                 Entry[] es = u.entries;
@@ -547,7 +563,7 @@ public final class SummaryDirectory {
 
         /** Visits the global start-time order over the time window only, counting and keeping the best page. */
         DirectoryPage window(long knownTotal) {
-            Best best = new Best();
+            Best best = new Best(true);
             for (Entry e : fromOrder.subSet(Entry.probe(windowStart(), ""), true, Entry.probe(qTo, ""), false)) {
                 best.offer(e);
             }
@@ -557,10 +573,15 @@ public final class SummaryDirectory {
         /** The matches seen so far: how many, and the first limit + 1 after the cursor in a bounded heap. */
         private final class Best {
             final PriorityQueue<Entry> heap = new PriorityQueue<>(q.limit() + 2, (a, b) -> compare(b, a));
+            final boolean checkPath;
             long total;
 
+            Best(boolean checkPath) {
+                this.checkPath = checkPath;
+            }
+
             void offer(Entry e) {
-                if (!matches(e)) {
+                if (!(checkPath ? matches(e) : matchesFilters(e))) {
                     return;
                 }
                 total++;
