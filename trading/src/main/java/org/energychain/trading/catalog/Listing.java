@@ -15,7 +15,7 @@ import org.energychain.crypto.encoding.CanonicalWriter;
  * information DI a buyer searches by. The first five DI fields are the levels of the summary directory
  * tree. Everything here is public; the data itself never leaves the seller until it is sold.
  *
- * <p>Encoding (docs/market.md): tag {@code EC/listing/v1}, string id, string hash, fixed(digest)
+ * <p>Encoding (docs/catalog.md): tag {@code EC/listing/v1}, string id, string hash, fixed(digest)
  * contentRoot, i64 sizeBytes, strings energyType, dataType, region, group, unit, mathType, measurement,
  * measurementUnit, instant from, instant to (exclusive), i64 price (minor units of the chain's
  * currency), string terms, string endpoint.

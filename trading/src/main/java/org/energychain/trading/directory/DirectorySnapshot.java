@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.energychain.crypto.Digester;
 import org.energychain.crypto.HashFunctions;
 import org.energychain.crypto.Hex;
@@ -89,7 +90,8 @@ final class DirectorySnapshot {
     }
 
     /** Reads a snapshot, handing each record to {@code sink} in file order; returns the height. */
-    static long read(Path file, String chainId, Consumer<ListingRecord> sink) throws IOException {
+    static long read(Path file, String chainId, Function<byte[], ListingRecord> decoder, Consumer<ListingRecord> sink)
+            throws IOException {
         try (InputStream raw = Files.newInputStream(file)) {
             Reader r = new Reader(new DataInputStream(new BufferedInputStream(raw, 1 << 16)), file);
             String tag = r.string("tag", 64);
@@ -106,16 +108,16 @@ final class DirectorySnapshot {
             if (height < 0 || count < 0 || count > Integer.MAX_VALUE) {
                 throw new CorruptSnapshotException(file + " is corrupt: height " + height + ", count " + count);
             }
-            ListingRecord[] pending = new ListingRecord[1];
             for (long i = 0; i < count; i++) {
                 byte[] b = r.bytes("listing " + i, MAX_RECORD);
+                ListingRecord rec;
                 try {
-                    pending[0] = ListingRecord.decode(b);
+                    rec = decoder.apply(b);
                 } catch (IllegalArgumentException e) {
                     throw new CorruptSnapshotException(file + " is corrupt: listing " + i + " does not decode: "
                             + e.getMessage(), e);
                 }
-                sink.accept(pending[0]);
+                sink.accept(rec);
             }
             byte[] expected = r.digest.doFinal();
             byte[] stored = r.raw("checksum", CHECKSUM);

@@ -2,15 +2,17 @@ package org.energychain.trading.directory;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -52,15 +54,24 @@ public final class SummaryDirectory {
     private final TreeSet<Entry> idOrder = new TreeSet<>(Entry.BY_ID);
     private final TreeSet<Entry> priceOrder = new TreeSet<>(Entry.BY_PRICE);
     private final TreeSet<Entry> fromOrder = new TreeSet<>(Entry.BY_FROM);
-    /** One instance per distinct short string (levels, seller, hash name, units...): most listings share them. */
-    private final HashMap<String, String> strings = new HashMap<>();
-    private final HashMap<Long, Instant> instants = new HashMap<>();
+    private final RecordDecoder decoder = new RecordDecoder();
+    /** All start and end times, for whole-tree window counts. */
+    private final SortedLongs froms = new SortedLongs();
+    private final SortedLongs tos = new SortedLongs();
+    /** Level value to the nodes with that value, per depth 1..5: a wildcard path enters at its most selective literal. */
+    @SuppressWarnings("unchecked")
+    private final HashMap<String, List<TreeNode>>[] byLevel = new HashMap[LEVELS + 1];
     private long height;
     /** The longest generation range ever filed (never shrinks): bounds where a time window's matches can start. */
     private long maxDuration;
+    /** Units (leaves) in the tree. */
+    private int unitCount;
 
     private SummaryDirectory(String chainId) {
         this.chainId = Objects.requireNonNull(chainId, "chainId");
+        for (int d = 1; d <= LEVELS; d++) {
+            byLevel[d] = new HashMap<>();
+        }
     }
 
     /** An empty directory of a chain, at height 0 (before block 1). */
@@ -124,6 +135,8 @@ public final class SummaryDirectory {
             for (ListingRecord r : changes) {
                 put(r);
             }
+            froms.flush();
+            tos.flush();
             height = block.height();
         } finally {
             lock.writeLock().unlock();
@@ -131,7 +144,7 @@ public final class SummaryDirectory {
     }
 
     /** The listing records a block's catalogue events announce, decoded before anything changes. */
-    static List<ListingRecord> changes(Block block) {
+    private List<ListingRecord> changes(Block block) {
         List<ListingRecord> out = new ArrayList<>();
         List<Transaction> txs = block.transactions();
         List<TxResult> results = block.results();
@@ -142,7 +155,7 @@ public final class SummaryDirectory {
             for (Event ev : results.get(i).events()) {
                 if (isCatalogEvent(ev.type())) {
                     try {
-                        out.add(ListingRecord.decode(ev.data()));
+                        out.add(decoder.decode(ev.data()));
                     } catch (IllegalArgumentException e) {
                         throw new IllegalStateException("block " + block.height() + " transaction " + i + ": event "
                                 + ev.type() + " does not decode: " + e.getMessage(), e);
@@ -165,7 +178,7 @@ public final class SummaryDirectory {
             unfile(old);
         }
         if (r.active()) {
-            file(intern(r));
+            file(r);
         }
     }
 
@@ -173,7 +186,16 @@ public final class SummaryDirectory {
         Listing l = r.listing();
         TreeNode n = root;
         for (int d = 1; d <= LEVELS; d++) {
-            n = n.child(Entry.level(l, d), true);
+            String v = Entry.level(l, d);
+            TreeNode c = n.child(v, false);
+            if (c == null) {
+                c = n.child(v, true);
+                byLevel[d].computeIfAbsent(v, k -> new ArrayList<>(2)).add(c);
+                if (d == LEVELS) {
+                    unitCount++;
+                }
+            }
+            n = c;
         }
         Entry e = new Entry(r, n);
         n.add(e);
@@ -184,6 +206,8 @@ public final class SummaryDirectory {
         idOrder.add(e);
         priceOrder.add(e);
         fromOrder.add(e);
+        froms.add(e.from);
+        tos.add(e.to);
         maxDuration = Math.max(maxDuration, e.to - e.from);
     }
 
@@ -193,28 +217,21 @@ public final class SummaryDirectory {
             a.count--;
             if (a.count == 0 && a.parent != null) {
                 a.parent.children.remove(a.name);
+                List<TreeNode> same = byLevel[a.depth].get(a.name);
+                same.remove(a);
+                if (same.isEmpty()) {
+                    byLevel[a.depth].remove(a.name);
+                }
+                if (a.depth == LEVELS) {
+                    unitCount--;
+                }
             }
         }
         idOrder.remove(e);
         priceOrder.remove(e);
         fromOrder.remove(e);
-    }
-
-    /** The same record with its shared strings and instants replaced by the directory's single copies. */
-    private ListingRecord intern(ListingRecord r) {
-        Listing l = r.listing();
-        Listing li = new Listing(l.id(), s(l.hash()), l.contentRoot(), l.sizeBytes(), s(l.energyType()),
-                s(l.dataType()), s(l.region()), s(l.group()), s(l.unit()), s(l.mathType()), s(l.measurement()),
-                s(l.measurementUnit()), t(l.from()), t(l.to()), l.price(), s(l.terms()), l.endpoint());
-        return new ListingRecord(s(r.seller()), r.version(), r.status(), r.txId(), r.height(), li);
-    }
-
-    private String s(String v) {
-        return strings.computeIfAbsent(v, k -> k);
-    }
-
-    private Instant t(Instant v) {
-        return instants.computeIfAbsent(v.toEpochMilli(), k -> v);
+        froms.remove(e.from);
+        tos.remove(e.to);
     }
 
     /**
@@ -247,7 +264,32 @@ public final class SummaryDirectory {
     /** The nodes at depth path.size() matching the path; a literal never seen matches nothing. */
     private List<TreeNode> nodes(List<String> path) {
         List<TreeNode> level = List.of(root);
-        for (String seg : path) {
+        int start = 0;
+        if (!path.isEmpty() && DirectoryQuery.WILDCARD.equals(path.get(0))) {
+            // a leading wildcard would expand whole levels: enter at the literal naming the fewest nodes
+            int best = -1;
+            List<TreeNode> bestNodes = null;
+            for (int i = 1; i < path.size(); i++) {
+                if (!DirectoryQuery.WILDCARD.equals(path.get(i))) {
+                    List<TreeNode> named = byLevel[i + 1].getOrDefault(path.get(i), List.of());
+                    if (bestNodes == null || named.size() < bestNodes.size()) {
+                        best = i;
+                        bestNodes = named;
+                    }
+                }
+            }
+            if (bestNodes != null) {
+                List<TreeNode> entered = new ArrayList<>(bestNodes.size());
+                for (TreeNode n : bestNodes) {
+                    if (ancestorsMatch(n, path)) {
+                        entered.add(n);
+                    }
+                }
+                level = entered;
+                start = best + 1;
+            }
+        }
+        for (String seg : path.subList(start, path.size())) {
             List<TreeNode> next = new ArrayList<>();
             for (TreeNode n : level) {
                 if (DirectoryQuery.WILDCARD.equals(seg)) {
@@ -262,6 +304,17 @@ public final class SummaryDirectory {
             level = next;
         }
         return level;
+    }
+
+    /** Whether the ancestors of {@code n} (depths 1 .. n.depth - 1) match the path's segments there. */
+    private static boolean ancestorsMatch(TreeNode n, List<String> path) {
+        for (TreeNode a = n.parent; a.depth >= 1; a = a.parent) {
+            String seg = path.get(a.depth - 1);
+            if (!DirectoryQuery.WILDCARD.equals(seg) && !seg.equals(a.name)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void unitsBelow(TreeNode n, List<TreeNode> out) {
@@ -280,7 +333,10 @@ public final class SummaryDirectory {
     }
 
     /** How a query finds its page; tests force each plan to check they agree. */
-    enum Plan { CHEAPEST, WALK, SCAN }
+    enum Plan { CHEAPEST, WALK, SCAN, WINDOW }
+
+    /** What visiting a unit costs in a scan, in entry visits (its binary searches and bookkeeping). */
+    private static final int UNIT_VISIT = 4;
 
     DirectoryPage query(DirectoryQuery q, Plan plan) {
         lock.readLock().lock();
@@ -317,6 +373,8 @@ public final class SummaryDirectory {
 
         DirectoryPage run(Plan plan) {
             List<TreeNode> nodes = nodes(q.path());
+            onPath = Collections.newSetFromMap(new IdentityHashMap<>(nodes.size() * 2));
+            onPath.addAll(nodes);
             long pathCount = 0;
             for (TreeNode n : nodes) {
                 pathCount += n.count;
@@ -324,31 +382,78 @@ public final class SummaryDirectory {
             if (pathCount == 0) {
                 return new DirectoryPage(List.of(), 0, null, height);
             }
-            List<TreeNode> units = null;
+            boolean countable = q.mathType() == null && !(timeFilter && priceFilter);
+            boolean wholeTree = q.path().isEmpty();
             long total = -1;
-            if (q.mathType() == null && !(timeFilter && priceFilter)) {
-                if (!timeFilter && !priceFilter) {
+            List<TreeNode> units = null;
+            long scanCost;
+            long windowCost = Long.MAX_VALUE;
+            if (timeFilter) {
+                // entries whose start lies where a match can start, over the whole tree
+                windowCost = froms.countBelow(qTo) - froms.countBelow(windowStart());
+            }
+            if (wholeTree && timeFilter) {
+                scanCost = windowCost + UNIT_VISIT * unitCount;
+                if (countable) {
+                    total = froms.countBelow(qTo) - tos.countBelow(qFrom + 1);
+                }
+            } else if (!timeFilter && !priceFilter) {
+                scanCost = pathCount + UNIT_VISIT * (long) nodes.size();
+                if (countable) {
                     total = pathCount;
-                } else {
-                    units = units(nodes);
-                    total = 0;
-                    for (TreeNode u : units) {
-                        total += timeFilter ? u.countOverlapping(qFrom, qTo) : u.countPriced(minPrice, maxPrice);
+                }
+            } else {
+                units = units(nodes);
+                scanCost = UNIT_VISIT * (long) units.size();
+                long counted = 0;
+                for (TreeNode u : units) {
+                    if (timeFilter) {
+                        scanCost += u.firstFromAtLeast(qTo) - u.firstFromAtLeast(windowStart());
+                        if (countable) {
+                            counted += u.countOverlapping(qFrom, qTo);
+                        }
+                    } else {
+                        scanCost += u.count;
+                        if (countable) {
+                            counted += u.countPriced(minPrice, maxPrice);
+                        }
                     }
                 }
-                if (total == 0) {
-                    return new DirectoryPage(List.of(), 0, null, height);
+                if (countable) {
+                    total = counted;
                 }
             }
-            // a walk of a global order visits about (limit + 1) * size / matches entries; a scan visits the path's
-            long estimate = total >= 0 ? total : pathCount;
-            double walkCost = (q.limit() + 1.0) * byId.size() / estimate;
-            double scanCost = pathCount;
-            boolean walk = plan == Plan.CHEAPEST ? walkCost < scanCost : plan == Plan.WALK;
-            if (total >= 0 && walk) {
-                return walk(total);
+            if (total == 0) {
+                return new DirectoryPage(List.of(), 0, null, height);
+            }
+            // a walk of a global order visits about (limit + 1) * size / matches entries and needs the total
+            // known; a scan visits the path's units (inside each, only a time window's starts); a window
+            // visits every start in the time window in start order
+            double walkCost = total > 0 ? (q.limit() + 1.0) * byId.size() / total : Double.MAX_VALUE;
+            Plan chosen = plan;
+            if (chosen == Plan.CHEAPEST) {
+                chosen = walkCost < scanCost && walkCost < windowCost ? Plan.WALK
+                        : windowCost < scanCost ? Plan.WINDOW : Plan.SCAN;
+            }
+            if (chosen == Plan.WALK && total > 0) {
+                // matches may cluster far along the order (e.g. a region's groups sort last): past the
+                // budget of the next best plan, give up the walk and take that plan
+                long budget = plan == Plan.WALK ? Long.MAX_VALUE : Math.max(4L * (q.limit() + 1), Math.min(scanCost, windowCost));
+                DirectoryPage walked = walk(total, budget);
+                if (walked != null) {
+                    return walked;
+                }
+                chosen = windowCost < scanCost ? Plan.WINDOW : Plan.SCAN;
+            }
+            if (chosen == Plan.WINDOW && timeFilter) {
+                return window(total);
             }
             return scan(units == null ? units(nodes) : units, total);
+        }
+
+        /** The earliest start a listing overlapping the window can have (no range is longer than maxDuration). */
+        long windowStart() {
+            return qFrom == Long.MIN_VALUE ? Long.MIN_VALUE : qFrom - maxDuration;
         }
 
         private List<TreeNode> units(List<TreeNode> nodes) {
@@ -359,20 +464,20 @@ public final class SummaryDirectory {
             return out;
         }
 
-        boolean matches(Entry e) {
+        /** The tree nodes the path names; an entry is on the path when its ancestor at that depth is one. */
+        private Set<TreeNode> onPath;
+
+        /** Whether {@code e} passes every filter but the path (scans visit only units on the path). */
+        boolean matchesFilters(Entry e) {
             if (e.from >= qTo || e.to <= qFrom || e.price < minPrice || e.price > maxPrice) {
                 return false;
             }
-            Listing l = e.listing();
-            if (q.mathType() != null && !q.mathType().equals(l.mathType())) {
-                return false;
-            }
-            for (int i = 0; i < path.length; i++) {
-                if (!DirectoryQuery.WILDCARD.equals(path[i]) && !path[i].equals(Entry.level(l, i + 1))) {
-                    return false;
-                }
-            }
-            return true;
+            return q.mathType() == null || q.mathType().equals(e.listing().mathType());
+        }
+
+        /** Whether {@code e} passes every filter; the path is checked on the tree, not on the listing's strings. */
+        boolean matches(Entry e) {
+            return matchesFilters(e) && (path.length == 0 || onPath.contains(e.ancestor(path.length)));
         }
 
         /** Whether {@code e} comes strictly after the cursor in the query's order. */
@@ -394,7 +499,7 @@ public final class SummaryDirectory {
         }
 
         /** Walks the global order of the sort from the cursor, filtering, until a page and one more are found. */
-        DirectoryPage walk(long total) {
+        DirectoryPage walk(long total, long budget) {
             NavigableSet<Entry> index = switch (sort) {
                 case ID -> idOrder;
                 case PRICE, PRICE_DESC -> priceOrder;
@@ -407,7 +512,7 @@ public final class SummaryDirectory {
                 lo = minPrice;
                 hi = maxPrice;
             } else if (sort == Sort.FROM || sort == Sort.FROM_DESC) {
-                lo = qFrom == Long.MIN_VALUE ? Long.MIN_VALUE : qFrom - maxDuration;
+                lo = windowStart();
                 hi = qTo == Long.MAX_VALUE ? Long.MAX_VALUE : qTo - 1;
             }
             DirectoryQuery.Cursor c = q.cursor();
@@ -421,7 +526,11 @@ public final class SummaryDirectory {
                 walk = upTo.descendingSet();
             }
             List<Entry> page = new ArrayList<>(q.limit() + 1);
+            long steps = 0;
             for (Iterator<Entry> it = walk.iterator(); it.hasNext() && page.size() <= q.limit();) {
+                if (++steps > budget) {
+                    return null;
+                }
                 Entry e = it.next();
                 long k = key(e);
                 if (sort.descending() ? k < lo : k > hi) {
@@ -436,9 +545,8 @@ public final class SummaryDirectory {
 
         /** Scans the matching units (inside each, only the start times a time window allows), keeping the best page. */
         DirectoryPage scan(List<TreeNode> units, long knownTotal) {
-            PriorityQueue<Entry> best = new PriorityQueue<>(q.limit() + 2, (a, b) -> compare(b, a));
-            long total = 0;
-            long start = qFrom == Long.MIN_VALUE ? Long.MIN_VALUE : qFrom - maxDuration;
+            Best best = new Best(false);
+            long start = windowStart();
             for (TreeNode u : units) {
                 Entry[] es = u.entries;
                 int n = u.count;
@@ -447,23 +555,51 @@ public final class SummaryDirectory {
                     if (e.from >= qTo) {
                         break;
                     }
-                    if (!matches(e)) {
-                        continue;
-                    }
-                    total++;
-                    if (afterCursor(e)) {
-                        if (best.size() <= q.limit()) {
-                            best.add(e);
-                        } else if (compare(e, best.peek()) < 0) {
-                            best.poll();
-                            best.add(e);
-                        }
+                    best.offer(e);
+                }
+            }
+            return best.page(knownTotal);
+        }
+
+        /** Visits the global start-time order over the time window only, counting and keeping the best page. */
+        DirectoryPage window(long knownTotal) {
+            Best best = new Best(true);
+            for (Entry e : fromOrder.subSet(Entry.probe(windowStart(), ""), true, Entry.probe(qTo, ""), false)) {
+                best.offer(e);
+            }
+            return best.page(knownTotal);
+        }
+
+        /** The matches seen so far: how many, and the first limit + 1 after the cursor in a bounded heap. */
+        private final class Best {
+            final PriorityQueue<Entry> heap = new PriorityQueue<>(q.limit() + 2, (a, b) -> compare(b, a));
+            final boolean checkPath;
+            long total;
+
+            Best(boolean checkPath) {
+                this.checkPath = checkPath;
+            }
+
+            void offer(Entry e) {
+                if (!(checkPath ? matches(e) : matchesFilters(e))) {
+                    return;
+                }
+                total++;
+                if (afterCursor(e)) {
+                    if (heap.size() <= q.limit()) {
+                        heap.add(e);
+                    } else if (compare(e, heap.peek()) < 0) {
+                        heap.poll();
+                        heap.add(e);
                     }
                 }
             }
-            List<Entry> page = new ArrayList<>(best);
-            page.sort(this::compare);
-            return page(page, knownTotal >= 0 ? knownTotal : total);
+
+            DirectoryPage page(long knownTotal) {
+                List<Entry> found = new ArrayList<>(heap);
+                found.sort(Search.this::compare);
+                return Search.this.page(found, knownTotal >= 0 ? knownTotal : total);
+            }
         }
 
         /** The answer from up to limit + 1 entries in order: the extra one only says there is a next page. */
@@ -521,7 +657,9 @@ public final class SummaryDirectory {
      */
     public static SummaryDirectory load(Path file, String chainId) throws IOException {
         SummaryDirectory d = new SummaryDirectory(chainId);
-        d.height = DirectorySnapshot.read(file, chainId, d::put);
+        d.height = DirectorySnapshot.read(file, chainId, d.decoder::decode, d::put);
+        d.froms.flush();
+        d.tos.flush();
         return d;
     }
 

@@ -19,6 +19,8 @@ final class TreeNode {
     int count;
 
     Entry[] entries;
+    /** entries[i].from, kept beside the entries so binary searches read one flat array, not scattered objects. */
+    long[] froms;
     long[] tos;
     long[] prices;
 
@@ -29,6 +31,7 @@ final class TreeNode {
         this.children = depth < UNIT ? new TreeMap<>() : null;
         if (depth == UNIT) {
             entries = new Entry[4];
+            froms = new long[4];
             tos = new long[4];
             prices = new long[4];
         }
@@ -49,12 +52,15 @@ final class TreeNode {
         if (n == entries.length) {
             int cap = n + (n >> 1) + 1;
             entries = Arrays.copyOf(entries, cap);
+            froms = Arrays.copyOf(froms, cap);
             tos = Arrays.copyOf(tos, cap);
             prices = Arrays.copyOf(prices, cap);
         }
         int i = -entryIndex(e) - 1;
         System.arraycopy(entries, i, entries, i + 1, n - i);
         entries[i] = e;
+        System.arraycopy(froms, i, froms, i + 1, n - i);
+        froms[i] = e.from;
         insert(tos, n, e.to);
         insert(prices, n, e.price);
     }
@@ -67,6 +73,7 @@ final class TreeNode {
         }
         System.arraycopy(entries, i + 1, entries, i, n - i - 1);
         entries[n - 1] = null;
+        System.arraycopy(froms, i + 1, froms, i, n - i - 1);
         delete(tos, n, e.to);
         delete(prices, n, e.price);
     }
@@ -78,17 +85,7 @@ final class TreeNode {
 
     /** First index whose from is at least {@code from}. */
     int firstFromAtLeast(long from) {
-        int lo = 0;
-        int hi = count;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (entries[mid].from < from) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return lowerBound(froms, count, from);
     }
 
     /** Listings of this unit whose range [from, to) overlaps [qFrom, qTo): started before qTo minus ended by qFrom. */
