@@ -29,6 +29,12 @@ public record Listing(String id, String hash, byte[] contentRoot, long sizeBytes
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,159}");
     /** Directory levels: no '/' (the path separator) and no '*' (the wildcard). */
     public static final Pattern LEVEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /**
+     * The first level of the directory is a closed vocabulary, so that buyers browsing it see every energy
+     * type under one name ({@code electricity} for data not tied to one source, e.g. a group's total).
+     */
+    public static final java.util.List<String> ENERGY_TYPES = java.util.List.of("solar", "wind", "hydro", "thermal",
+            "nuclear", "biomass", "geothermal", "storage", "electricity");
     public static final int MAX_TEXT = 256;
     public static final int MAX_ENDPOINT = 512;
 
@@ -46,6 +52,7 @@ public record Listing(String id, String hash, byte[] contentRoot, long sizeBytes
         contentRoot = contentRoot.clone();
         require(sizeBytes > 0, "sizeBytes", sizeBytes, "positive");
         level(id, "energyType", energyType);
+        require(ENERGY_TYPES.contains(energyType), id, "energyType", energyType, "one of " + ENERGY_TYPES);
         level(id, "dataType", dataType);
         level(id, "region", region);
         level(id, "group", group);
