@@ -85,7 +85,21 @@ public final class CatalogIndex implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Applies a committed block. Runs on the orderer's thread, so it never throws: if the directory
+     * cannot apply a block it is rebuilt from the chain store, which is the source of truth.
+     */
     private synchronized void follow(Block b) {
+        try {
+            apply(b);
+        } catch (RuntimeException e) {
+            LOG.error("chain={} catalogue could not apply block {}; rebuilding it from the chain", chain.id(),
+                    b.header().height(), e);
+            directory = DirectoryRebuild.rebuild(chain.id(), chain.chain().store());
+        }
+    }
+
+    private void apply(Block b) {
         SummaryDirectory d = directory;
         long h = b.header().height();
         if (h <= d.height()) {
