@@ -238,11 +238,23 @@ final class DispatchChainCommands {
                 description = "Clean-energy preference: shadow CO2 price per tonne (default: ${DEFAULT-VALUE}).")
         BigDecimal co2Price;
 
+        @Option(names = "--network", paramLabel = "FILE.m",
+                description = "Plan within the line limits of this MATPOWER case (its branches, and its bus loads as "
+                        + "the demand's split over buses), interval by interval; needs --bus-map.")
+        java.nio.file.Path network;
+
+        @Option(names = "--bus-map", paramLabel = "FILE.csv",
+                description = "Where each source connects to the --network: lines 'source,bus' ('#' comments).")
+        java.nio.file.Path busMap;
+
         @Option(names = "--json", description = "Print the receipt as JSON.")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
+            if ((network == null) != (busMap == null)) {
+                throw new IllegalArgumentException("--network and --bus-map go together");
+            }
             return submit(() -> {
                 DemandState s = demand(remote, demandId);
                 Round r = s.current();
@@ -256,7 +268,7 @@ final class DispatchChainCommands {
                 Set<String> excluded = MeritOrderPlanner.excludedAfter(s);
                 ProposeArgs plan;
                 try {
-                    plan = switch (solver) {
+                    plan = network != null ? networkPlan(s, r.number(), excluded) : switch (solver) {
                         case "qp" -> QpPlanner.plan(demandId, r.number(), s.demand().profileKw(),
                                 s.demand().intervalMinutes(), s.participants(), excluded, co2Price.doubleValue());
                         case "merit-order" -> MeritOrderPlanner.plan(demandId, r.number(), s.demand().profileKw(),
@@ -270,6 +282,51 @@ final class DispatchChainCommands {
                         spec.commandLine().getOut(), json, "plan for round " + r.number() + " of " + demandId);
             }, spec, "propose");
         }
+
+        private ProposeArgs networkPlan(DemandState s, int round, Set<String> excluded) throws java.io.IOException {
+            org.energychain.dispatch.plan.MatpowerCase mpc = org.energychain.dispatch.plan.MatpowerReader.read(network);
+            java.util.Map<Integer, Double> loads = mpc.demand().loads().get(0);
+            double total = loads.values().stream().mapToDouble(Double::doubleValue).sum();
+            if (!(total > 0)) {
+                throw new IllegalArgumentException(network + ": the case has no bus load to split the demand by");
+            }
+            java.util.Map<Integer, Double> share = new java.util.HashMap<>();
+            loads.forEach((bus, mw) -> share.put(bus, mw / total));
+            return org.energychain.dispatch.negotiation.NetworkPlanner.plan(demandId, round, s.demand().profileKw(),
+                    s.demand().intervalMinutes(), s.participants(), excluded, milli(co2Price, "--co2-price"),
+                    mpc.network(), busMap(busMap, mpc), share);
+        }
+    }
+
+    /** Reads 'source,bus' lines; every bus must exist in the case. */
+    static java.util.Map<String, Integer> busMap(java.nio.file.Path file,
+            org.energychain.dispatch.plan.MatpowerCase mpc) throws java.io.IOException {
+        java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        List<String> lines = java.nio.file.Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#") || (i == 0 && line.equalsIgnoreCase("source,bus"))) {
+                continue;
+            }
+            String[] f = line.split(",");
+            String where = file + ":" + (i + 1) + ": ";
+            if (f.length != 2) {
+                throw new IllegalArgumentException(where + "expected 'source,bus', got '" + line + "'");
+            }
+            int bus;
+            try {
+                bus = Integer.parseInt(f[1].strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(where + "bus '" + f[1].strip() + "' is not a whole number");
+            }
+            if (!mpc.network().buses().contains(bus)) {
+                throw new IllegalArgumentException(where + "bus " + bus + " is not in the case");
+            }
+            if (out.put(f[0].strip(), bus) != null) {
+                throw new IllegalArgumentException(where + "source " + f[0].strip() + " is mapped twice");
+            }
+        }
+        return out;
     }
 
     /** {@code dispatch vote}. */

@@ -170,6 +170,49 @@ class DispatchNegotiationCliTest {
         d2 = inspect(url, "d2");
         assertThat(d2.at("/demand/status").asText()).isEqualTo("FAILED");
         assertThat(d2.at("/rounds/1/outcome").asText()).isEqualTo("REJECTED");
+        // d3: planned within a line limit. Wind (G2, cheapest) is at bus 1, G1 and G3 at bus 2, the 6 MW load at
+        // bus 3; with equal reactances line 1-3 carries 2/3 of bus 1's and 1/3 of bus 2's injection, i.e.
+        // 2 MW + P1/3, so its 3 MW limit holds wind at 3 MW instead of its 4 MW
+        Path grid = dir.resolve("grid3.m");
+        Files.writeString(grid, """
+                function mpc = grid3
+                mpc.version = '2';
+                mpc.baseMVA = 100;
+                mpc.bus = [
+                \t1\t3\t0\t0\t0\t0\t1\t1\t0\t20\t1\t1.1\t0.9;
+                \t2\t2\t0\t0\t0\t0\t1\t1\t0\t20\t1\t1.1\t0.9;
+                \t3\t1\t6\t0\t0\t0\t1\t1\t0\t20\t1\t1.1\t0.9;
+                ];
+                mpc.gen = [
+                \t1\t0\t0\t0\t0\t1\t100\t1\t4\t0;
+                ];
+                mpc.branch = [
+                \t1\t2\t0\t0.1\t0\t0\t0\t0\t0\t0\t1\t-360\t360;
+                \t1\t3\t0\t0.1\t0\t3\t0\t0\t0\t0\t1\t-360\t360;
+                \t2\t3\t0\t0.1\t0\t0\t0\t0\t0\t0\t1\t-360\t360;
+                ];
+                mpc.gencost = [
+                \t2\t0\t0\t2\t30\t0;
+                ];
+                """);
+        Path buses = dir.resolve("buses.csv");
+        Files.writeString(buses, "source,bus\nG1,2\nG2,1\nG3,2\n");
+        ok(run(url, net, "GRID", "dispatch", "post", "--id", "d3", "--period", "2026-06-04/PT2H", "--interval-minutes",
+                "60", "--kw", "6000,6000"));
+        String p3 = inspect(url, "d3").at("/rounds/0/proposer").asText();
+        Path badMap = dir.resolve("bad-buses.csv");
+        Files.writeString(badMap, "G1,2\nG2,9\n");
+        Cli unmapped = run(url, net, p3, "dispatch", "propose", "--demand", "d3", "--network", grid.toString(),
+                "--bus-map", badMap.toString());
+        assertThat(unmapped.exit()).as(unmapped.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unmapped.err()).contains("bus 9 is not in the case");
+        ok(run(url, net, p3, "dispatch", "propose", "--demand", "d3", "--network", grid.toString(), "--bus-map",
+                buses.toString()));
+        JsonNode d3 = inspect(url, "d3");
+        for (JsonNode kw : d3.at("/rounds/0/plan/rows/G2")) {
+            assertThat(kw.asLong()).as("wind held by the line limit").isBetween(2990L, 3000L);
+        }
+
         Cli unknown = Cli.run("dispatch", "inspect", "--url", url, "--chain", "dispatch", "--demand", "nope");
         assertThat(unknown.exit()).as(unknown.toString()).isEqualTo(ExitCodes.BAD_INPUT);
     }
