@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.energychain.crypto.CryptoSuites;
 import org.energychain.crypto.HashFunction;
 import org.energychain.crypto.Hex;

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.energychain.dispatch.negotiation.AcceptancePolicy;
 import org.energychain.dispatch.negotiation.DemandRef;
 import org.energychain.dispatch.negotiation.DemandState;
@@ -33,9 +32,7 @@ import org.energychain.dispatch.negotiation.Vote;
 import org.energychain.dispatch.negotiation.VoteArgs;
 import org.energychain.dispatch.weight.Technology;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * The negotiation on the dispatch chain from the command line, through a running node (contract
@@ -52,10 +49,6 @@ final class DispatchChainCommands {
     static DemandState demand(RemoteOptions remote, String id) throws IOException {
         return DemandState.decode(remote.client().query(remote.chain, CONTRACT, NegotiationContract.DEMAND,
                 DemandRef.of(id).encode()));
-    }
-
-    static int submit(Callable<Integer> c, picocli.CommandLine.Model.CommandSpec spec, String name) throws Exception {
-        return Remote.run(spec.commandLine().getErr(), "dispatch " + name, c);
     }
 
     static long milli(BigDecimal perMwh, String option) {
@@ -117,13 +110,7 @@ final class DispatchChainCommands {
                     + "--kw; the contract computes every source's weight from the chain.",
             exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:posted", "1:refused by the contract",
                 "2:bad input or refused by the node", "3:node unreachable"})
-    static final class Post implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        RemoteOptions remote;
-
+    static final class Post extends RemoteCommand {
         @Option(names = "--id", required = true, paramLabel = "ID", description = "Demand id.")
         String id;
 
@@ -151,11 +138,8 @@ final class DispatchChainCommands {
                 description = "Deadline of each round after it opens (0: the chain's configuration).")
         long roundSeconds;
 
-        @Option(names = "--json", description = "Print the receipt as JSON.")
-        boolean json;
-
         @Override
-        public Integer call() throws Exception {
+        Integer work() throws Exception {
             if ((profile == null) == (kw == null)) {
                 throw new IllegalArgumentException("give the profile with exactly one of --profile FILE and --kw");
             }
@@ -163,8 +147,8 @@ final class DispatchChainCommands {
             PostDemandArgs a = new PostDemandArgs(id, period, intervalMinutes, p, sources, maxRounds,
                     Math.multiplyExact(roundSeconds, 1000));
             NegotiationContract.validateDemand(a);
-            return submit(() -> SupervisionRemote.submit(remote, CONTRACT, NegotiationContract.POST_DEMAND, a.encode(),
-                    spec.commandLine().getOut(), json, "demand " + id), spec, "post");
+            return SupervisionRemote.submit(remote, CONTRACT, NegotiationContract.POST_DEMAND, a.encode(),
+                    spec.commandLine().getOut(), json, "demand " + id);
         }
     }
 
@@ -174,13 +158,7 @@ final class DispatchChainCommands {
                     + "and the lowest clearing price at which it accepts to run.",
             exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:published", "1:refused by the contract",
                 "2:bad input or refused by the node", "3:node unreachable"})
-    static final class PublishPolicy implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        RemoteOptions remote;
-
+    static final class PublishPolicy extends RemoteCommand {
         @Option(names = "--technology", required = true, paramLabel = "TECH",
                 description = "coal, gas, biomass, solar-pv, geothermal, solar-csp, hydro, nuclear, wind-offshore, wind-onshore.")
         String technology;
@@ -201,15 +179,12 @@ final class DispatchChainCommands {
                 description = "Lowest clearing price per MWh at which it accepts to run (default: ${DEFAULT-VALUE}).")
         BigDecimal minPrice;
 
-        @Option(names = "--json", description = "Print the receipt as JSON.")
-        boolean json;
-
         @Override
-        public Integer call() throws Exception {
+        Integer work() throws Exception {
             SourcePolicy p = new SourcePolicy(Technology.byCode(technology), minKw, maxKw, rampKw, milli(price, "--price"),
                     milli(minPrice, "--min-price"));
-            return submit(() -> SupervisionRemote.submit(remote, CONTRACT, NegotiationContract.PUBLISH_POLICY, p.encode(),
-                    spec.commandLine().getOut(), json, "policy of " + remote.member), spec, "publish-policy");
+            return SupervisionRemote.submit(remote, CONTRACT, NegotiationContract.PUBLISH_POLICY, p.encode(),
+                    spec.commandLine().getOut(), json, "policy of " + remote.member);
         }
     }
 
@@ -219,13 +194,7 @@ final class DispatchChainCommands {
                     + "(leaving out the sources that rejected earlier rounds for their limits or price) and submit it.",
             exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:proposed", "1:refused by the contract",
                 "2:bad input, no feasible plan, or refused by the node", "3:node unreachable"})
-    static final class Propose implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        RemoteOptions remote;
-
+    static final class Propose extends RemoteCommand {
         @Option(names = "--demand", required = true, paramLabel = "ID", description = "Demand id.")
         String demandId;
 
@@ -247,40 +216,35 @@ final class DispatchChainCommands {
                 description = "Where each source connects to the --network: lines 'source,bus' ('#' comments).")
         java.nio.file.Path busMap;
 
-        @Option(names = "--json", description = "Print the receipt as JSON.")
-        boolean json;
-
         @Override
-        public Integer call() throws Exception {
+        Integer work() throws Exception {
             if ((network == null) != (busMap == null)) {
                 throw new IllegalArgumentException("--network and --bus-map go together");
             }
-            return submit(() -> {
-                DemandState s = demand(remote, demandId);
-                Round r = s.current();
-                if (s.status() != org.energychain.dispatch.negotiation.DemandRecord.Status.OPEN) {
-                    throw new IllegalArgumentException("demand " + demandId + " is closed (" + s.status() + ")");
-                }
-                if (remote.member != null && !r.proposer().equals(remote.member)) {
-                    throw new IllegalArgumentException("the proposer of round " + r.number() + " of " + demandId + " is "
-                            + r.proposer() + ", not " + remote.member);
-                }
-                Set<String> excluded = MeritOrderPlanner.excludedAfter(s);
-                ProposeArgs plan;
-                try {
-                    plan = network != null ? networkPlan(s, r.number(), excluded) : switch (solver) {
-                        case "qp" -> QpPlanner.plan(demandId, r.number(), s.demand().profileKw(),
-                                s.demand().intervalMinutes(), s.participants(), excluded, co2Price.doubleValue());
-                        case "merit-order" -> MeritOrderPlanner.plan(demandId, r.number(), s.demand().profileKw(),
-                                s.participants(), excluded, milli(co2Price, "--co2-price"));
-                        default -> throw new IllegalArgumentException("--solver must be qp or merit-order, got " + solver);
-                    };
-                } catch (IllegalStateException | org.energychain.dispatch.plan.InfeasibleDispatchException e) {
-                    throw new IllegalArgumentException("no plan for " + demandId + ": " + e.getMessage(), e);
-                }
-                return SupervisionRemote.submit(remote, CONTRACT, NegotiationContract.PROPOSE, plan.encode(),
-                        spec.commandLine().getOut(), json, "plan for round " + r.number() + " of " + demandId);
-            }, spec, "propose");
+            DemandState s = demand(remote, demandId);
+            Round r = s.current();
+            if (s.status() != org.energychain.dispatch.negotiation.DemandRecord.Status.OPEN) {
+                throw new IllegalArgumentException("demand " + demandId + " is closed (" + s.status() + ")");
+            }
+            if (remote.member != null && !r.proposer().equals(remote.member)) {
+                throw new IllegalArgumentException("the proposer of round " + r.number() + " of " + demandId + " is "
+                        + r.proposer() + ", not " + remote.member);
+            }
+            Set<String> excluded = MeritOrderPlanner.excludedAfter(s);
+            ProposeArgs plan;
+            try {
+                plan = network != null ? networkPlan(s, r.number(), excluded) : switch (solver) {
+                    case "qp" -> QpPlanner.plan(demandId, r.number(), s.demand().profileKw(),
+                            s.demand().intervalMinutes(), s.participants(), excluded, co2Price.doubleValue());
+                    case "merit-order" -> MeritOrderPlanner.plan(demandId, r.number(), s.demand().profileKw(),
+                            s.participants(), excluded, milli(co2Price, "--co2-price"));
+                    default -> throw new IllegalArgumentException("--solver must be qp or merit-order, got " + solver);
+                };
+            } catch (IllegalStateException | org.energychain.dispatch.plan.InfeasibleDispatchException e) {
+                throw new IllegalArgumentException("no plan for " + demandId + ": " + e.getMessage(), e);
+            }
+            return SupervisionRemote.submit(remote, CONTRACT, NegotiationContract.PROPOSE, plan.encode(),
+                    spec.commandLine().getOut(), json, "plan for round " + r.number() + " of " + demandId);
         }
 
         private ProposeArgs networkPlan(DemandState s, int round, Set<String> excluded) throws java.io.IOException {
@@ -335,13 +299,7 @@ final class DispatchChainCommands {
                     + "ramp, minimum price), unless --accept or --reject says otherwise.",
             exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:vote recorded", "1:refused by the contract",
                 "2:bad input or refused by the node", "3:node unreachable"})
-    static final class VoteCommand implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        RemoteOptions remote;
-
+    static final class VoteCommand extends RemoteCommand {
         @Option(names = "--demand", required = true, paramLabel = "ID", description = "Demand id.")
         String demandId;
 
@@ -355,47 +313,42 @@ final class DispatchChainCommands {
                 description = "With --reject: limit, ramp, price or other (default: ${DEFAULT-VALUE}).")
         String reason;
 
-        @Option(names = "--json", description = "Print the receipt as JSON.")
-        boolean json;
-
         @Override
-        public Integer call() throws Exception {
+        Integer work() throws Exception {
             if (accept && reject) {
                 throw new IllegalArgumentException("--accept and --reject exclude each other");
             }
             if (remote.member == null) {
                 throw new IllegalArgumentException("vote needs --member and --key (the vote is signed)");
             }
-            return submit(() -> {
-                DemandState s = demand(remote, demandId);
-                Round r = s.current();
-                ProposeArgs plan = s.plan(r.number());
-                if (plan == null) {
-                    throw new IllegalArgumentException("round " + r.number() + " of " + demandId + " has no plan yet");
+            DemandState s = demand(remote, demandId);
+            Round r = s.current();
+            ProposeArgs plan = s.plan(r.number());
+            if (plan == null) {
+                throw new IllegalArgumentException("round " + r.number() + " of " + demandId + " has no plan yet");
+            }
+            VoteArgs v;
+            if (accept) {
+                v = new VoteArgs(demandId, r.number(), true, RejectReason.NONE);
+            } else if (reject) {
+                RejectReason why = RejectReason.byCode(reason);
+                if (why == RejectReason.NONE || why == RejectReason.SILENT) {
+                    throw new IllegalArgumentException("--reason must be limit, ramp, price or other");
                 }
-                VoteArgs v;
-                if (accept) {
-                    v = new VoteArgs(demandId, r.number(), true, RejectReason.NONE);
-                } else if (reject) {
-                    RejectReason why = RejectReason.byCode(reason);
-                    if (why == RejectReason.NONE || why == RejectReason.SILENT) {
-                        throw new IllegalArgumentException("--reason must be limit, ramp, price or other");
-                    }
-                    v = new VoteArgs(demandId, r.number(), false, why);
-                } else {
-                    Participant me = s.participants().stream().filter(p -> p.sourceId().equals(remote.member))
-                            .findFirst().orElseThrow(() -> new IllegalArgumentException(remote.member
-                                    + " is not a source of " + demandId));
-                    v = new AcceptancePolicy(me.sourceId(), me.policy()).vote(plan, s.demand().profileKw().size());
-                }
-                PrintWriter out = spec.commandLine().getOut();
-                if (!json) {
-                    out.printf("%s %s round %d of %s%s%n", remote.member, v.accept() ? "accepts" : "rejects", r.number(),
-                            demandId, v.accept() ? "" : " (" + v.reason().code() + ")");
-                }
-                return SupervisionRemote.submit(remote, CONTRACT, NegotiationContract.VOTE, v.encode(), out, json,
-                        "vote on round " + r.number() + " of " + demandId);
-            }, spec, "vote");
+                v = new VoteArgs(demandId, r.number(), false, why);
+            } else {
+                Participant me = s.participants().stream().filter(p -> p.sourceId().equals(remote.member))
+                        .findFirst().orElseThrow(() -> new IllegalArgumentException(remote.member
+                                + " is not a source of " + demandId));
+                v = new AcceptancePolicy(me.sourceId(), me.policy()).vote(plan, s.demand().profileKw().size());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (!json) {
+                out.printf("%s %s round %d of %s%s%n", remote.member, v.accept() ? "accepts" : "rejects", r.number(),
+                        demandId, v.accept() ? "" : " (" + v.reason().code() + ")");
+            }
+            return SupervisionRemote.submit(remote, CONTRACT, NegotiationContract.VOTE, v.encode(), out, json,
+                    "vote on round " + r.number() + " of " + demandId);
         }
     }
 
@@ -405,30 +358,19 @@ final class DispatchChainCommands {
                     + "round or fail the demand. Any member may.",
             exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:closed", "1:refused (e.g. before the deadline)",
                 "2:bad input or refused by the node", "3:node unreachable"})
-    static final class CloseRound implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        RemoteOptions remote;
-
+    static final class CloseRound extends RemoteCommand {
         @Option(names = "--demand", required = true, paramLabel = "ID", description = "Demand id.")
         String demandId;
 
         @Option(names = "--round", paramLabel = "N", description = "Round (default: the open one).")
         Integer round;
 
-        @Option(names = "--json", description = "Print the receipt as JSON.")
-        boolean json;
-
         @Override
-        public Integer call() throws Exception {
-            return submit(() -> {
-                int n = round != null ? round : demand(remote, demandId).current().number();
-                return SupervisionRemote.submit(remote, CONTRACT, NegotiationContract.CLOSE_ROUND,
-                        new DemandRef(demandId, n).encode(), spec.commandLine().getOut(), json,
-                        "close of round " + n + " of " + demandId);
-            }, spec, "close-round");
+        Integer work() throws Exception {
+            int n = round != null ? round : demand(remote, demandId).current().number();
+            return SupervisionRemote.submit(remote, CONTRACT, NegotiationContract.CLOSE_ROUND,
+                    new DemandRef(demandId, n).encode(), spec.commandLine().getOut(), json,
+                    "close of round " + n + " of " + demandId);
         }
     }
 
@@ -438,31 +380,20 @@ final class DispatchChainCommands {
                     + "Without --demand: the configuration, the published policies and the open demands.",
             exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:shown", "2:bad input or unknown demand",
                 "3:node unreachable"})
-    static final class Inspect implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        RemoteOptions remote;
-
+    static final class Inspect extends RemoteCommand {
         @Option(names = "--demand", paramLabel = "ID", description = "Demand id.")
         String demandId;
 
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
         @Override
-        public Integer call() throws Exception {
+        Integer work() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            return submit(() -> {
-                ObjectNode n = demandId == null ? overview() : view(demand(remote, demandId));
-                if (json) {
-                    Json.print(out, n);
-                } else {
-                    printText(out, n);
-                }
-                return ExitCodes.OK;
-            }, spec, "inspect");
+            ObjectNode n = demandId == null ? overview() : view(demand(remote, demandId));
+            if (json) {
+                Json.print(out, n);
+            } else {
+                printText(out, n);
+            }
+            return ExitCodes.OK;
         }
 
         private ObjectNode overview() throws IOException {

@@ -12,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.energychain.crypto.HashFunction;
 import org.energychain.crypto.HashFunctions;
 import org.energychain.crypto.Hex;
