@@ -183,6 +183,14 @@ public final class SummaryDirectory {
     }
 
     private void file(ListingRecord r) {
+        Entry e = place(r);
+        idOrder.add(e);
+        priceOrder.add(e);
+        fromOrder.add(e);
+    }
+
+    /** Files a record in the tree, the id map and the time arrays; the three global orders are left to the caller. */
+    private Entry place(ListingRecord r) {
         Listing l = r.listing();
         TreeNode n = root;
         for (int d = 1; d <= LEVELS; d++) {
@@ -203,12 +211,10 @@ public final class SummaryDirectory {
             a.count++;
         }
         byId.put(e.id, e);
-        idOrder.add(e);
-        priceOrder.add(e);
-        fromOrder.add(e);
         froms.add(e.from);
         tos.add(e.to);
         maxDuration = Math.max(maxDuration, e.to - e.from);
+        return e;
     }
 
     private void unfile(Entry e) {
@@ -657,10 +663,105 @@ public final class SummaryDirectory {
      */
     public static SummaryDirectory load(Path file, String chainId) throws IOException {
         SummaryDirectory d = new SummaryDirectory(chainId);
-        d.height = DirectorySnapshot.read(file, chainId, d.decoder::decode, d::put);
+        List<Entry> loaded = new ArrayList<>();
+        d.height = DirectorySnapshot.read(file, chainId, d.decoder::decode, r -> {
+            if (r.active()) {
+                loaded.add(d.place(r));
+            }
+        });
+        d.buildOrders(loaded, file);
         d.froms.flush();
         d.tos.flush();
         return d;
+    }
+
+    /**
+     * Builds the three global orders of a loaded snapshot in linear time from sorted arrays instead of a
+     * million tree insertions (whose tie-breaks compare long ids: most of a load's time). The snapshot
+     * holds the listings in strictly increasing id order, so an entry's position is its id rank and ties
+     * of price or start time break on that int.
+     */
+    private void buildOrders(List<Entry> byIdRank, Path file) throws CorruptSnapshotException {
+        int n = byIdRank.size();
+        for (int i = 1; i < n; i++) {
+            if (byIdRank.get(i - 1).id.compareTo(byIdRank.get(i).id) >= 0) {
+                throw new CorruptSnapshotException(file + " is corrupt: listing " + byIdRank.get(i).id
+                        + " is not after " + byIdRank.get(i - 1).id + " (ids must be strictly increasing)");
+            }
+        }
+        idOrder.addAll(new SortedView(byIdRank, Entry.BY_ID));
+        Integer[] rank = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            rank[i] = i;
+        }
+        Integer[] byPrice = rank.clone();
+        java.util.Arrays.sort(byPrice, (a, b) -> {
+            int c = Long.compare(byIdRank.get(a).price, byIdRank.get(b).price);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        priceOrder.addAll(new SortedView(java.util.Arrays.stream(byPrice).map(byIdRank::get).toList(), Entry.BY_PRICE));
+        java.util.Arrays.sort(rank, (a, b) -> {
+            int c = Long.compare(byIdRank.get(a).from, byIdRank.get(b).from);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        fromOrder.addAll(new SortedView(java.util.Arrays.stream(rank).map(byIdRank::get).toList(), Entry.BY_FROM));
+        if (idOrder.size() != n || priceOrder.size() != n || fromOrder.size() != n) {
+            throw new IllegalStateException("bulk build lost entries");
+        }
+    }
+
+    /**
+     * A list already sorted by {@code comparator}, seen as a sorted set so that {@link TreeSet#addAll} builds
+     * the tree in one linear pass (it does when the set is empty and the comparators are the same).
+     */
+    private static final class SortedView extends java.util.AbstractSet<Entry> implements java.util.SortedSet<Entry> {
+        private final List<Entry> sorted;
+        private final java.util.Comparator<Entry> comparator;
+
+        SortedView(List<Entry> sorted, java.util.Comparator<Entry> comparator) {
+            this.sorted = sorted;
+            this.comparator = comparator;
+        }
+
+        @Override
+        public Iterator<Entry> iterator() {
+            return sorted.iterator();
+        }
+
+        @Override
+        public int size() {
+            return sorted.size();
+        }
+
+        @Override
+        public java.util.Comparator<? super Entry> comparator() {
+            return comparator;
+        }
+
+        @Override
+        public java.util.SortedSet<Entry> subSet(Entry from, Entry to) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.SortedSet<Entry> headSet(Entry to) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.SortedSet<Entry> tailSet(Entry from) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Entry first() {
+            return sorted.get(0);
+        }
+
+        @Override
+        public Entry last() {
+            return sorted.get(sorted.size() - 1);
+        }
     }
 
     /** For the snapshot writer: the records in id order. */
