@@ -43,7 +43,7 @@ public final class AckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AckArgs args = new AckArgs(new PeriodKey(group, from, to.plusDays(1), version), note);
-        return Remote.run(spec.commandLine().getErr(), "ack", () -> SupervisionRemote.submit(remote,
+        return Remote.run(spec.commandLine().getErr(), "ack", () -> SignedCalls.submit(remote,
                 "regulatory-filing", "acknowledge", args.encode(), spec.commandLine().getOut(), json,
                 "acknowledgement of " + args.filing()));
     }

@@ -55,7 +55,7 @@ public final class AnchorCommand implements Callable<Integer> {
             }
             args = new AnchorArgs(info.key(), info.suiteName(), info.groupRoot(), plants);
         }
-        return Remote.run(spec.commandLine().getErr(), "anchor", () -> SupervisionRemote.submit(remote,
+        return Remote.run(spec.commandLine().getErr(), "anchor", () -> SignedCalls.submit(remote,
                 "period-anchor", "anchor", args.encode(), spec.commandLine().getOut(), json,
                 "anchor of " + args.period()));
     }

@@ -99,13 +99,13 @@ public final class CatalogCommand implements Runnable {
                 }
             }
             PrintWriter out = out();
-            List<SupervisionRemote.Outcome> outcomes = SupervisionRemote.submitAll(remote, CONTRACT, "publish",
+            List<SignedCalls.Outcome> outcomes = SignedCalls.submitAll(remote, CONTRACT, "publish",
                     listings.stream().map(Listing::encode).toList());
             int refused = 0;
             ArrayNode arr = Json.MAPPER.createArrayNode();
             for (int i = 0; i < listings.size(); i++) {
                 Listing l = listings.get(i);
-                SupervisionRemote.Outcome o = outcomes.get(i);
+                SignedCalls.Outcome o = outcomes.get(i);
                 refused += o.ok() ? 0 : 1;
                 if (json) {
                     arr.addObject().put("id", l.id()).put("path", l.path()).put("contentRoot",
@@ -313,8 +313,7 @@ public final class CatalogCommand implements Runnable {
             EntryCheck.Verdict verdict = null;
             if (check) {
                 NodeClient chainClient = chainUrl == null ? client : new NodeClient(chainUrl);
-                JsonNode status = chainClient.status(remote.chain);
-                HashFunction chainHash = CryptoSuites.byName(status.path("suite").asText()).hash();
+                HashFunction chainHash = Remote.chainHash(chainClient, remote.chain);
                 Block b = chainClient.rawBlock(remote.chain, record.height(), chainHash.digestLength());
                 verdict = EntryCheck.check(record, b, chainHash);
             }

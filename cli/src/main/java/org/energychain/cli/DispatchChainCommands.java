@@ -147,7 +147,7 @@ final class DispatchChainCommands {
             PostDemandArgs a = new PostDemandArgs(id, period, intervalMinutes, p, sources, maxRounds,
                     Math.multiplyExact(roundSeconds, 1000));
             NegotiationContract.validateDemand(a);
-            return SupervisionRemote.submit(remote, CONTRACT, NegotiationContract.POST_DEMAND, a.encode(),
+            return SignedCalls.submit(remote, CONTRACT, NegotiationContract.POST_DEMAND, a.encode(),
                     spec.commandLine().getOut(), json, "demand " + id);
         }
     }
@@ -183,7 +183,7 @@ final class DispatchChainCommands {
         Integer work() throws Exception {
             SourcePolicy p = new SourcePolicy(Technology.byCode(technology), minKw, maxKw, rampKw, milli(price, "--price"),
                     milli(minPrice, "--min-price"));
-            return SupervisionRemote.submit(remote, CONTRACT, NegotiationContract.PUBLISH_POLICY, p.encode(),
+            return SignedCalls.submit(remote, CONTRACT, NegotiationContract.PUBLISH_POLICY, p.encode(),
                     spec.commandLine().getOut(), json, "policy of " + remote.member);
         }
     }
@@ -243,7 +243,7 @@ final class DispatchChainCommands {
             } catch (IllegalStateException | org.energychain.dispatch.plan.InfeasibleDispatchException e) {
                 throw new IllegalArgumentException("no plan for " + demandId + ": " + e.getMessage(), e);
             }
-            return SupervisionRemote.submit(remote, CONTRACT, NegotiationContract.PROPOSE, plan.encode(),
+            return SignedCalls.submit(remote, CONTRACT, NegotiationContract.PROPOSE, plan.encode(),
                     spec.commandLine().getOut(), json, "plan for round " + r.number() + " of " + demandId);
         }
 
@@ -347,7 +347,7 @@ final class DispatchChainCommands {
                 out.printf("%s %s round %d of %s%s%n", remote.member, v.accept() ? "accepts" : "rejects", r.number(),
                         demandId, v.accept() ? "" : " (" + v.reason().code() + ")");
             }
-            return SupervisionRemote.submit(remote, CONTRACT, NegotiationContract.VOTE, v.encode(), out, json,
+            return SignedCalls.submit(remote, CONTRACT, NegotiationContract.VOTE, v.encode(), out, json,
                     "vote on round " + r.number() + " of " + demandId);
         }
     }
@@ -368,7 +368,7 @@ final class DispatchChainCommands {
         @Override
         Integer work() throws Exception {
             int n = round != null ? round : demand(remote, demandId).current().number();
-            return SupervisionRemote.submit(remote, CONTRACT, NegotiationContract.CLOSE_ROUND,
+            return SignedCalls.submit(remote, CONTRACT, NegotiationContract.CLOSE_ROUND,
                     new DemandRef(demandId, n).encode(), spec.commandLine().getOut(), json,
                     "close of round " + n + " of " + demandId);
         }

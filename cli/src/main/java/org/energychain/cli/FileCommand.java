@@ -57,7 +57,7 @@ public final class FileCommand implements Callable<Integer> {
         int v = version != null ? version : versionOf(group, start, end, groupRoot);
         FilingArgs args = new FilingArgs(new PeriodKey(group, start, end, v), pkg.path("hash").asText(), groupRoot,
                 Hex.decode(pkg.path("hashD2").asText()), pkg.path("datasets").size());
-        return Remote.run(spec.commandLine().getErr(), "file", () -> SupervisionRemote.submit(remote,
+        return Remote.run(spec.commandLine().getErr(), "file", () -> SignedCalls.submit(remote,
                 "regulatory-filing", "file", args.encode(), spec.commandLine().getOut(), json,
                 "filing of " + args.period()));
     }

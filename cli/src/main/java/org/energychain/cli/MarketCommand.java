@@ -75,13 +75,7 @@ public final class MarketCommand implements Runnable {
 
     static ListingRecord listing(NodeClient client, String chain, String listingId) {
         return ListingRecord.decode(client.query(chain, CatalogCommand.CONTRACT, "listing",
-                new org.energychain.trading.catalog.WithdrawArgs(listingId).encode()));
-    }
-
-    static void requireSigner(RemoteOptions remote, String what) {
-        if (remote.member == null || remote.key == null) {
-            throw new IllegalArgumentException(what + " needs --member and --key (it is a signed transaction)");
-        }
+                org.energychain.trading.catalog.CatalogContract.idArgs(listingId)));
     }
 
     /** Writes a file atomically (temp + rename), readable only by its owner where the file system allows. */
@@ -167,7 +161,7 @@ public final class MarketCommand implements Runnable {
 
         @Override
         Integer work() throws Exception {
-            requireSigner(remote, "deposit");
+            remote.requireSigner("deposit");
             return submit(MARKET, MarketContract.DEPOSIT, new DepositArgs(account, amount, reference).encode(),
                     "deposit of " + amount + " to " + account);
         }
@@ -205,7 +199,7 @@ public final class MarketCommand implements Runnable {
                 out().flush();
                 return ExitCodes.OK;
             }
-            requireSigner(remote, "configure");
+            remote.requireSigner("configure");
             org.energychain.trading.market.MarketConfig next = new org.energychain.trading.market.MarketConfig(
                     deliver != null ? deliver : now.deliver(), receipt != null ? receipt : now.receipt(),
                     reveal != null ? reveal : now.reveal(), dispute != null ? dispute : now.dispute());
@@ -231,13 +225,13 @@ public final class MarketCommand implements Runnable {
 
         @Override
         Integer work() throws Exception {
-            requireSigner(remote, "buy");
+            remote.requireSigner("buy");
             NodeClient client = remote.client();
             ListingRecord r = listing(client, remote.chain, listing);
             long max = maxPrice != null ? maxPrice : r.listing().price();
-            SupervisionRemote.Outcome o = SupervisionRemote.submitAll(remote, MARKET, MarketContract.PURCHASE,
+            SignedCalls.Outcome o = SignedCalls.submitAll(remote, MARKET, MarketContract.PURCHASE,
                     List.of(new PurchaseArgs(listing, r.version(), max).encode())).get(0);
-            HashFunction h = chainHash(client, remote.chain);
+            HashFunction h = Remote.chainHash(client, remote.chain);
             String tradeId = FairExchange.tradeId(h, o.txId());
             if (json) {
                 Json.print(out(), Json.MAPPER.createObjectNode().put("tradeId", o.ok() ? tradeId : null)
@@ -252,10 +246,6 @@ public final class MarketCommand implements Runnable {
             out().flush();
             return o.ok() ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
         }
-    }
-
-    static HashFunction chainHash(NodeClient client, String chain) {
-        return org.energychain.crypto.CryptoSuites.byName(client.status(chain).path("suite").asText()).hash();
     }
 
     @Command(name = "deliver", mixinStandardHelpOptions = true, sortOptions = false,
@@ -282,7 +272,7 @@ public final class MarketCommand implements Runnable {
 
         @Override
         Integer work() throws Exception {
-            requireSigner(remote, "deliver");
+            remote.requireSigner("deliver");
             TradeState t = trade(remote, trade);
             if (!t.seller().equals(remote.member)) {
                 throw new IllegalArgumentException("trade " + trade + " is sold by " + t.seller() + ", not " + remote.member);
@@ -308,7 +298,7 @@ public final class MarketCommand implements Runnable {
                 p = new DeliveryPackage(p.hash(), p.tradeId(), p.keyCommitment(), ct, p.claimedLeaves());
             }
             writePrivate(keyDir.resolve(trade + ".key"), key);
-            writePrivate(outbox.resolve(trade + ".delivery"), p.encode());
+            writePrivate(outbox.resolve(DeliveryPackage.fileName(trade)), p.encode());
             return submit(MARKET, MarketContract.DELIVER, p.deliverArgs(t.buyer()).encode(),
                     "delivery of trade " + trade + " (" + p.chunkCount() + " chunks) to " + t.buyer());
         }
@@ -333,7 +323,7 @@ public final class MarketCommand implements Runnable {
 
         @Override
         Integer work() throws Exception {
-            requireSigner(remote, "receive");
+            remote.requireSigner("receive");
             NodeClient client = remote.client();
             TradeState t = trade(remote, trade);
             if (!t.buyer().equals(remote.member)) {
@@ -356,7 +346,7 @@ public final class MarketCommand implements Runnable {
                 out().flush();
                 return ExitCodes.VERIFICATION_FAILED;
             }
-            writePrivate(inbox.resolve(trade + ".delivery"), bytes);
+            writePrivate(inbox.resolve(DeliveryPackage.fileName(trade)), bytes);
             return submit(MARKET, MarketContract.CONFIRM_RECEIPT, new TradeRef(trade).encode(),
                     "receipt of trade " + trade + " (" + p.chunkCount() + " chunks, checked against the chain)");
         }
@@ -373,7 +363,7 @@ public final class MarketCommand implements Runnable {
 
         @Override
         Integer work() throws Exception {
-            requireSigner(remote, "reveal");
+            remote.requireSigner("reveal");
             byte[] key = Files.readAllBytes(keyDir.resolve(trade + ".key"));
             return submit(MARKET, MarketContract.REVEAL_KEY, new RevealArgs(trade, key).encode(),
                     "key of trade " + trade);
@@ -383,7 +373,7 @@ public final class MarketCommand implements Runnable {
     /** Opens the package kept in the inbox with the key revealed on chain. */
     static DeliveryCheck.Opened open(RemoteOptions remote, String trade, Path inbox) throws Exception {
         TradeState t = trade(remote, trade);
-        DeliveryPackage p = DeliveryPackage.decode(Files.readAllBytes(inbox.resolve(trade + ".delivery")));
+        DeliveryPackage p = DeliveryPackage.decode(Files.readAllBytes(inbox.resolve(DeliveryPackage.fileName(trade))));
         return DeliveryCheck.open(t, p);
     }
 
@@ -407,7 +397,7 @@ public final class MarketCommand implements Runnable {
 
         @Override
         Integer work() throws Exception {
-            requireSigner(remote, "accept");
+            remote.requireSigner("accept");
             DeliveryCheck.Opened o;
             try {
                 o = open(remote, trade, inbox);
@@ -439,7 +429,7 @@ public final class MarketCommand implements Runnable {
 
         @Override
         Integer work() throws Exception {
-            requireSigner(remote, "dispute");
+            remote.requireSigner("dispute");
             DeliveryCheck.Opened o = open(remote, trade, inbox);
             if (o.ok()) {
                 out().printf("every chunk of trade %s matches Hash(D1): nothing to dispute%n", trade);
@@ -458,7 +448,7 @@ public final class MarketCommand implements Runnable {
 
         @Override
         Integer work() throws Exception {
-            requireSigner(remote, "settle");
+            remote.requireSigner("settle");
             return submit(MARKET, MarketContract.SETTLE, new TradeRef(trade).encode(),
                     "settlement of trade " + trade);
         }

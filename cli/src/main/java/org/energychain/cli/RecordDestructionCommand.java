@@ -48,7 +48,7 @@ public final class RecordDestructionCommand implements Callable<Integer> {
         }
         String contract = remote.chain.startsWith("business-") ? "period-anchor" : "regulatory-filing";
         byte[] args = DestructionArgs.of(record).encode();
-        return Remote.run(spec.commandLine().getErr(), "record-destruction", () -> SupervisionRemote.submit(remote,
+        return Remote.run(spec.commandLine().getErr(), "record-destruction", () -> SignedCalls.submit(remote,
                 contract, "record-destruction", args, spec.commandLine().getOut(), json, "destruction record " + id));
     }
 }

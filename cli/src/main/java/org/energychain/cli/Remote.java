@@ -9,6 +9,11 @@ final class Remote {
     private Remote() {
     }
 
+    /** The hash function of a chain, from its status (the suite named in its genesis). */
+    static org.energychain.crypto.HashFunction chainHash(org.energychain.node.client.NodeClient client, String chain) {
+        return org.energychain.crypto.CryptoSuites.byName(client.status(chain).path("suite").asText()).hash();
+    }
+
     static int run(PrintWriter err, String command, Callable<Integer> call) throws Exception {
         try {
             return call.call();

@@ -33,7 +33,7 @@ abstract class RemoteCommand implements Callable<Integer> {
 
     /** Submits a signed call as {@code --member}, waits for the receipt and reports it (exit 0/1). */
     int submit(String contract, String method, byte[] args, String what) throws Exception {
-        return SupervisionRemote.submit(remote, contract, method, args, out(), json, what);
+        return SignedCalls.submit(remote, contract, method, args, out(), json, what);
     }
 
     @Override

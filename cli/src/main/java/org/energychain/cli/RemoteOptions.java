@@ -25,6 +25,13 @@ public final class RemoteOptions {
     @Option(names = "--key", paramLabel = "FILE", description = "The member's private key file (PEM).")
     Path key;
 
+    /** Refuses early, naming the command, when a signed call lacks its signer. */
+    void requireSigner(String what) {
+        if (member == null || key == null) {
+            throw new IllegalArgumentException(what + " needs --member and --key (it is a signed transaction)");
+        }
+    }
+
     /** A client, signing its requests when a member and key are given. */
     NodeClient client() throws IOException {
         NodeClient c = new NodeClient(url);

@@ -21,8 +21,6 @@ import org.energychain.trading.market.TradeState;
  */
 final class DeliveryRoutes {
     static final String MARKET = "market";
-    /** File name suffix of sealed packages in the deliveries directory. */
-    public static final String SUFFIX = ".delivery";
 
     private final Node node;
     private final Path dir;
@@ -63,7 +61,7 @@ final class DeliveryRoutes {
             throw new ApiError(409, "NOT_DELIVERED", "the seller has not committed a delivery for trade " + trade);
         }
         try {
-            byte[] pkg = Files.readAllBytes(dir.resolve(trade + SUFFIX));
+            byte[] pkg = Files.readAllBytes(dir.resolve(org.energychain.trading.market.DeliveryPackage.fileName(trade)));
             ctx.contentType("application/octet-stream").result(pkg);
         } catch (NoSuchFileException e) {
             throw new ApiError(404, "NOT_FOUND", "this node holds no package for trade " + trade);

@@ -57,6 +57,15 @@ public record DeliveryPackage(String hash, String tradeId, byte[] keyCommitment,
         claimedLeaves = List.copyOf(leaves);
     }
 
+    /**
+     * The file name of a trade's package wherever one is kept: the seller's outbox, which its node serves
+     * ({@code <data-dir>/deliveries}), and the buyer's inbox.
+     */
+    public static String fileName(String tradeId) {
+        Wire.tradeId(tradeId);
+        return tradeId + ".delivery";
+    }
+
     /** 32 fresh random bytes: one AES-256 key per trade, never reused. */
     public static byte[] newKey(SecureRandom random) {
         byte[] key = new byte[ChunkCipher.KEY_BYTES];

@@ -9,17 +9,15 @@ import org.energychain.crypto.sign.SignatureSchemes;
 import org.energychain.ledger.tx.Transaction;
 import org.energychain.node.client.NodeClient;
 
-/** Signs a contract call as the command's member, submits it, waits for the receipt and reports it. */
-final class SupervisionRemote {
-    private SupervisionRemote() {
+/** Signs contract calls as the command's member, submits them, waits for the receipts and reports them. */
+final class SignedCalls {
+    private SignedCalls() {
     }
 
     /** Exit 0 when committed with code 0, 1 when the contract refused it (code and message printed). */
     static int submit(RemoteOptions remote, String contract, String method, byte[] args, PrintWriter out,
             boolean json, String what) throws Exception {
-        if (remote.member == null || remote.key == null) {
-            throw new IllegalArgumentException(what + " needs --member and --key (the transaction is signed)");
-        }
+        remote.requireSigner(what);
         PrivateKey key = org.energychain.crypto.sign.KeyFiles.readPrivateKey(remote.key);
         NodeClient client = remote.client();
         long nonce = client.nextNonce(remote.chain, remote.member);
@@ -55,9 +53,7 @@ final class SupervisionRemote {
      */
     static List<Outcome> submitAll(RemoteOptions remote, String contract, String method, List<byte[]> argsList)
             throws Exception {
-        if (remote.member == null || remote.key == null) {
-            throw new IllegalArgumentException(method + " needs --member and --key (the transactions are signed)");
-        }
+        remote.requireSigner(method);
         PrivateKey key = org.energychain.crypto.sign.KeyFiles.readPrivateKey(remote.key);
         NodeClient client = remote.client();
         long nonce = client.nextNonce(remote.chain, remote.member);
