@@ -106,7 +106,7 @@ public final class LedgerLoad {
         int n = txs.size();
         Chain chain = new Chain(genesis, store, new ContractRegistry().register(new Kv()), "m0",
                 keys.get(0).privateKey(), Clock.systemUTC());
-        SoloOrderer orderer = new SoloOrderer(chain, System::nanoTime);
+        SoloOrderer orderer = new SoloOrderer(chain);
         orderer.start();
         long[] latency = new long[n];
         AtomicInteger next = new AtomicInteger();

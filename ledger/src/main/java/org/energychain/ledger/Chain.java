@@ -3,12 +3,15 @@ package org.energychain.ledger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.energychain.crypto.HashFunction;
 import org.energychain.crypto.Hex;
@@ -20,26 +23,38 @@ import org.energychain.ledger.contract.ContractRegistry;
 import org.energychain.ledger.contract.MethodSpec;
 import org.energychain.ledger.exec.Admission;
 import org.energychain.ledger.exec.BlockExecutor;
+import org.energychain.ledger.exec.BlockValidator;
 import org.energychain.ledger.exec.ExecutedBlock;
+import org.energychain.ledger.exec.InvalidBlockException;
 import org.energychain.ledger.exec.Nonces;
 import org.energychain.ledger.exec.Receipt;
 import org.energychain.ledger.exec.Rejection;
 import org.energychain.ledger.exec.Submission;
+import org.energychain.ledger.feed.BlockFeed;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.mempool.Mempool;
+import org.energychain.ledger.mempool.MempoolLimits;
 import org.energychain.ledger.state.WriteSet;
 import org.energychain.ledger.store.ChainStore;
+import org.energychain.ledger.store.StorageException;
 import org.energychain.ledger.store.TxLocation;
 import org.energychain.ledger.tx.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One chain on a node: admission, mempool, block building and commit, receipts and queries, over a
- * {@link ChainStore}. An orderer decides when to {@link #cutBlock()}; the solo orderer does it by size
- * or time, a BFT orderer later by agreement, and nothing else changes. Thread-safe: submissions verify
- * signatures on the caller's thread, blocks are built one at a time.
+ * One chain on a node, reached through three roles (as in Besu's block creator, validator and importer):
+ * {@link #propose()} builds the next block from the mempool (the leader), {@link #validate(Block)}
+ * re-derives a block someone else proposed (any node), and {@link #importBlock(ExecutedBlock)} is the
+ * only path that changes the chain: it commits, moves nonces, completes receipts and wakes the
+ * followers. An orderer decides what is imported when; the chain does not care which orderer it is.
+ *
+ * <p>A storage failure halts the chain ({@link #health()}): submissions are refused with a reason until
+ * an import or a {@link #probe()} succeeds again; nothing of it is ever recorded in a block.
+ *
+ * <p>Thread-safe: submissions verify signatures on the caller's thread; blocks are proposed and imported
+ * one at a time; followers run on threads of their own ({@link BlockFeed}).
  */
 public final class Chain implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Chain.class);
@@ -49,28 +64,40 @@ public final class Chain implements AutoCloseable {
     private final HashFunction hash;
     private final Admission admission;
     private final BlockExecutor executor;
+    private final BlockValidator validator;
     private final Mempool mempool;
     private final String proposer;
     private final PrivateKey proposerKey;
     private final Clock clock;
+    private final BlockFeed feed;
+    private final AtomicReference<ChainHealth> health;
     private final Map<String, CompletableFuture<Receipt>> waiting = new ConcurrentHashMap<>();
     /** Next nonce per sender in committed state, cached: admission reads it for every transaction. */
     private final Map<String, Long> committedNonces = new ConcurrentHashMap<>();
-    private final List<Consumer<Block>> blockListeners = new CopyOnWriteArrayList<>();
-    private final List<Runnable> pendingListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> readyListeners = new CopyOnWriteArrayList<>();
 
     /**
-     * @param proposer the validator this node signs blocks as (must be a validator of the genesis)
-     * @param proposerKey its private key; never logged
+     * A chain whose node proposes blocks as {@code proposer} (a validator of the genesis) with {@code
+     * proposerKey}, never logged, and the default mempool limits.
      */
     public Chain(Genesis genesis, ChainStore store, ContractRegistry contracts, String proposer, PrivateKey proposerKey,
             Clock clock) {
+        this(genesis, store, contracts, proposer, proposerKey, clock, MempoolLimits.defaultsFor(genesis.limits()));
+    }
+
+    /**
+     * @param proposer the validator this node signs blocks as, or null for a node that only follows
+     * @param proposerKey its private key (null with a null proposer); never logged
+     * @param clock the one clock of admission, block time and mempool expiry
+     */
+    public Chain(Genesis genesis, ChainStore store, ContractRegistry contracts, String proposer, PrivateKey proposerKey,
+            Clock clock, MempoolLimits mempoolLimits) {
         if (!store.genesis().chainId().equals(genesis.chainId())
                 || !java.util.Arrays.equals(store.genesis().hash(), genesis.hash())) {
             throw new IllegalArgumentException("store of chain " + store.genesis().chainId()
                     + " holds another genesis than the one given for " + genesis.chainId());
         }
-        if (genesis.validators().stream().noneMatch(v -> v.memberId().equals(proposer))) {
+        if (proposer != null && genesis.validators().stream().noneMatch(v -> v.memberId().equals(proposer))) {
             throw new IllegalArgumentException(proposer + " is not a validator of chain " + genesis.chainId());
         }
         this.genesis = genesis;
@@ -78,10 +105,13 @@ public final class Chain implements AutoCloseable {
         this.hash = genesis.cryptoSuite().hash();
         this.admission = new Admission(genesis, contracts);
         this.executor = new BlockExecutor(genesis, contracts);
-        this.mempool = new Mempool(genesis.limits().mempoolMaxTxs());
+        this.validator = new BlockValidator(genesis, contracts);
+        this.mempool = new Mempool(mempoolLimits);
         this.proposer = proposer;
         this.proposerKey = proposerKey;
         this.clock = clock;
+        this.feed = new BlockFeed(store);
+        this.health = new AtomicReference<>(ChainHealth.ok(clock.instant()));
     }
 
     public Genesis genesis() {
@@ -96,64 +126,212 @@ public final class Chain implements AutoCloseable {
         return genesis.chainId();
     }
 
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Whether the chain is committing; why not if it is halted. */
+    public ChainHealth health() {
+        return health.get();
+    }
+
     /** Checks and queues a transaction; never throws for bad input, the submission says why. */
     public Submission submit(Transaction tx) {
         byte[] idBytes = tx.id(hash);
         String id = Hex.encode(idBytes);
+        ChainHealth h = health.get();
+        if (!h.isOk()) {
+            return rejected(id, new Rejection(Rejection.Reason.UNAVAILABLE, "chain " + genesis.chainId()
+                    + " is halted since " + h.since() + " (" + h.reason() + "); it takes transactions again once"
+                    + " its storage works"));
+        }
         int size = tx.size();
         // a committed transaction needs no look-up: its nonce is below the sender's next one (REPLAYED)
         Optional<Rejection> r = admission.check(tx, size);
-        if (r.isEmpty()) {
-            CompletableFuture<Receipt> f = waiting.computeIfAbsent(id, k -> new CompletableFuture<>());
-            r = mempool.add(new Mempool.Pending(tx, id, size, System.nanoTime()), nextNonce(tx.sender()));
-            if (r.isPresent()) {
-                waiting.remove(id, f);
-            } else {
-                pendingListeners.forEach(Runnable::run);
-                return new Submission(id, null, f);
-            }
+        if (r.isPresent()) {
+            return rejected(id, r.get());
         }
-        LOG.debug("chain={} rejected tx {}: {}", genesis.chainId(), id, r.get().message());
-        return new Submission(id, r.get(), CompletableFuture.failedFuture(
-                new IllegalStateException(r.get().message())));
+        long committedNext;
+        try {
+            committedNext = nextNonce(tx.sender());
+        } catch (StorageException e) {
+            halt(e);
+            return rejected(id, new Rejection(Rejection.Reason.UNAVAILABLE, "chain " + genesis.chainId()
+                    + " cannot read its state (" + e.getMessage() + "); it is halted until its storage works"));
+        }
+        CompletableFuture<Receipt> mine = new CompletableFuture<>();
+        CompletableFuture<Receipt> earlier = waiting.putIfAbsent(id, mine);
+        if (earlier != null) {
+            // the same signed transaction again (a client retrying): one entry, one receipt for both callers
+            return new Submission(id, null, earlier);
+        }
+        long now = clock.millis();
+        try {
+            r = mempool.add(new Mempool.Pending(tx, id, size, now), committedNext, store.height(), now);
+        } catch (RuntimeException e) {
+            waiting.remove(id, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+        if (r.isPresent()) {
+            waiting.remove(id, mine);
+            // a concurrent duplicate may hold this future: it learns the same reason
+            mine.completeExceptionally(new IllegalStateException(r.get().message()));
+            return rejected(id, r.get());
+        }
+        if (mempool.readyCount() > 0) {
+            readyListeners.forEach(Runnable::run);
+        }
+        return new Submission(id, null, mine);
+    }
+
+    private Submission rejected(String id, Rejection r) {
+        LOG.debug("chain={} rejected tx {}: {}", genesis.chainId(), id, r.message());
+        return new Submission(id, r, CompletableFuture.failedFuture(new IllegalStateException(r.message())));
     }
 
     private long nextNonce(String sender) {
         return committedNonces.computeIfAbsent(sender, s -> Nonces.next(store, s));
     }
 
-    /** Builds, commits and announces the next block from the ready transactions; empty if none is ready. */
-    public synchronized Optional<Block> cutBlock() {
-        List<Mempool.Pending> ready = mempool.ready(genesis.limits().maxBlockTxs(), genesis.limits().maxBlockBytes(),
-                this::nextNonce);
+    /**
+     * Builds and signs the next block from the transactions ready in the mempool, on top of the last
+     * committed block; empty if none is ready. Changes nothing: {@link #importBlock} commits it.
+     *
+     * @throws StorageException if the store cannot be read (the chain halts)
+     */
+    public synchronized Optional<ExecutedBlock> propose() {
+        if (proposer == null) {
+            throw new IllegalStateException("this node does not propose blocks of chain " + genesis.chainId());
+        }
+        List<Mempool.Pending> ready = mempool.ready(genesis.limits().maxBlockTxs(), genesis.limits().maxBlockBytes());
         if (ready.isEmpty()) {
             return Optional.empty();
         }
-        long height = store.height() + 1;
-        BlockHeader prev = height == 1 ? null : store.block(height - 1).orElseThrow().header();
-        byte[] prevHash = prev == null ? genesis.hash() : prev.hash(hash);
-        byte[] prevState = prev == null ? WriteSet.initialRoot(hash, genesis.hash()) : prev.stateRoot();
-        Instant now = clock.instant();
-        Instant time = prev != null && now.isBefore(prev.time()) ? prev.time() : now;
-        List<Transaction> txs = new ArrayList<>(ready.size());
-        ready.forEach(p -> txs.add(p.tx()));
-        ExecutedBlock built = executor.execute(store, height, prevHash, prevState, time, proposer, proposerKey, txs);
-        store.append(built.block(), built.writes());
-        for (Transaction t : built.block().transactions()) {
-            committedNonces.put(t.sender(), t.nonce() + 1);
+        try {
+            long height = store.height() + 1;
+            BlockHeader prev = height == 1 ? null : store.block(height - 1).orElseThrow().header();
+            byte[] prevHash = prev == null ? genesis.hash() : prev.hash(hash);
+            byte[] prevState = prev == null ? WriteSet.initialRoot(hash, genesis.hash()) : prev.stateRoot();
+            Instant now = clock.instant();
+            Instant floor = prev == null ? genesis.time() : prev.time();
+            Instant time = now.isBefore(floor) ? floor : now;
+            List<Transaction> txs = new ArrayList<>(ready.size());
+            ready.forEach(p -> txs.add(p.tx()));
+            return Optional.of(executor.execute(store, height, prevHash, prevState, time, proposer, proposerKey, txs));
+        } catch (StorageException e) {
+            halt(e);
+            throw e;
         }
-        mempool.prune(this::nextNonce);
-        Block block = built.block();
+    }
+
+    /**
+     * Re-derives a block proposed elsewhere on top of the last committed block: every check of
+     * {@link BlockValidator}. Changes nothing.
+     *
+     * @throws InvalidBlockException naming what is wrong with the block
+     * @throws StorageException if the store cannot be read (the chain halts)
+     */
+    public synchronized ExecutedBlock validate(Block block) throws InvalidBlockException {
+        try {
+            return validator.validate(store, block);
+        } catch (StorageException e) {
+            halt(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Commits a block that {@link #propose()} built or {@link #validate} checked, on top of the last one:
+     * the only path that changes the chain. Then the senders' nonces move, their receipts complete and
+     * the followers are woken.
+     *
+     * @throws StorageException if the commit fails (nothing of the block is visible; the chain halts)
+     */
+    public synchronized void importBlock(ExecutedBlock executed) {
+        Block block = executed.block();
+        try {
+            store.append(block, executed.writes());
+        } catch (StorageException e) {
+            halt(e);
+            if (store.height() < block.height()) {
+                throw e;
+            }
+            // the block itself is committed (a later bookkeeping write failed): acknowledge it
+        }
+        Set<String> senders = new LinkedHashSet<>();
+        for (Transaction t : block.transactions()) {
+            committedNonces.put(t.sender(), t.nonce() + 1);
+            senders.add(t.sender());
+        }
+        mempool.prune(senders, this::nextNonce, block.height(), clock.millis());
         for (int i = 0; i < block.transactions().size(); i++) {
             String id = Hex.encode(block.transactions().get(i).id(hash));
             CompletableFuture<Receipt> f = waiting.remove(id);
             if (f != null) {
-                f.complete(new Receipt(id, height, i, block.results().get(i)));
+                f.complete(new Receipt(id, block.height(), i, block.results().get(i)));
             }
         }
-        LOG.debug("chain={} height={} committed {} transactions", genesis.chainId(), height, block.transactions().size());
-        blockListeners.forEach(l -> l.accept(block));
-        return Optional.of(block);
+        LOG.debug("chain={} height={} committed {} transactions", genesis.chainId(), block.height(),
+                block.transactions().size());
+        recovered();
+        feed.published();
+    }
+
+    /** Proposes and imports the next block on this node alone (the solo orderer, tests); empty if none is ready. */
+    public synchronized Optional<Block> cutBlock() {
+        Optional<ExecutedBlock> b = propose();
+        b.ifPresent(this::importBlock);
+        return b.map(ExecutedBlock::block);
+    }
+
+    /**
+     * Checks that the store can be read and written again after a failure; the chain resumes if so.
+     *
+     * @throws StorageException if it still cannot
+     */
+    public synchronized void probe() {
+        try {
+            store.probe();
+            resync();
+        } catch (StorageException e) {
+            halt(e);
+            throw e;
+        }
+        recovered();
+    }
+
+    /**
+     * After the store was reopened: a commit whose failure was reported may have reached it after all, so
+     * nonces are re-read, the mempool pruned and the receipts of what the store now holds completed.
+     */
+    private void resync() {
+        committedNonces.clear();
+        mempool.prune(mempool.senders(), this::nextNonce, store.height(), clock.millis());
+        for (Map.Entry<String, CompletableFuture<Receipt>> e : waiting.entrySet()) {
+            Optional<Receipt> r = receipt(Hex.decode(e.getKey()));
+            if (r.isPresent() && waiting.remove(e.getKey(), e.getValue())) {
+                e.getValue().complete(r.get());
+            }
+        }
+    }
+
+    private void halt(StorageException e) {
+        ChainHealth now = health.get();
+        if (now.isOk()) {
+            health.set(new ChainHealth(ChainHealth.Status.HALTED, "storage failure: " + e.getMessage(), clock.instant()));
+            LOG.error("chain={} height={} halted: its storage failed; submissions are refused until it works again",
+                    genesis.chainId(), store.height(), e);
+        }
+    }
+
+    private void recovered() {
+        ChainHealth now = health.get();
+        if (!now.isOk()) {
+            health.set(ChainHealth.ok(clock.instant()));
+            LOG.warn("chain={} height={} resumed: its storage works again (halted since {})", genesis.chainId(),
+                    store.height(), now.since());
+        }
     }
 
     /** The receipt of a committed transaction. */
@@ -178,24 +356,42 @@ public final class Chain implements AutoCloseable {
         return executor.query(store, height, time, contract, method, args);
     }
 
+    /** Transactions waiting for a block, executable or not. */
     public int pending() {
         return mempool.size();
     }
 
-    public long oldestPendingNanos() {
-        return mempool.oldestNanos();
+    /** Transactions that can run in the next block. */
+    public int readyCount() {
+        return mempool.readyCount();
     }
 
-    public void onBlock(Consumer<Block> listener) {
-        blockListeners.add(listener);
+    /** When the longest-waiting executable transaction became executable (chain clock, ms), or -1. */
+    public long oldestReadyMillis() {
+        return mempool.oldestReadyMillis();
     }
 
-    public void onPending(Runnable listener) {
-        pendingListeners.add(listener);
+    /**
+     * Calls {@code listener} with every block committed from now on, on a thread of its own (never under
+     * the chain's lock, never holding up commits).
+     */
+    public BlockFeed.Subscription onBlock(Consumer<Block> listener) {
+        return follow("listener", store.height(), listener);
+    }
+
+    /** Calls {@code listener} with every block after {@code afterHeight}, in order, on a thread named for it. */
+    public BlockFeed.Subscription follow(String name, long afterHeight, Consumer<Block> listener) {
+        return feed.follow(name, afterHeight, listener);
+    }
+
+    /** Calls {@code listener} (quickly, on the submitter's thread) when a transaction becomes executable. */
+    public void onReady(Runnable listener) {
+        readyListeners.add(listener);
     }
 
     @Override
     public void close() {
+        feed.close();
         waiting.values().forEach(f -> f.completeExceptionally(new IllegalStateException("chain " + genesis.chainId()
                 + " closed before the transaction was committed")));
         store.close();

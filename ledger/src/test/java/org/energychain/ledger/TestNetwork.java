@@ -58,7 +58,7 @@ public final class TestNetwork {
                 suite.signatures(), key.privateKey());
     }
 
-    /** put "k=v" (groups only), fail "why" (always refuses), get "k" (query). */
+    /** put "k=v" (groups only), fail "why" (always refuses), careful-read "k" (refuses on any error), get "k" (query). */
     public static final class KvContract implements Contract {
         @Override
         public String name() {
@@ -68,7 +68,7 @@ public final class TestNetwork {
         @Override
         public Map<String, MethodSpec> methods() {
             return Map.of("put", MethodSpec.submit(Role.GROUP), "fail", MethodSpec.submit(),
-                    "get", MethodSpec.query());
+                    "careful-read", MethodSpec.submit(), "get", MethodSpec.query());
         }
 
         @Override
@@ -83,6 +83,14 @@ public final class TestNetwork {
                 case "fail" -> {
                     ctx.put("should-not-stay", args);
                     throw new ContractException(101, "refused: " + a);
+                }
+                case "careful-read" -> {
+                    // a contract that turns any failure into a refusal: storage faults must still not reach a block
+                    try {
+                        ctx.get(a);
+                    } catch (RuntimeException e) {
+                        throw new ContractException(102, "could not read " + a + ": " + e.getMessage());
+                    }
                 }
                 default -> throw new ContractException("no method " + method);
             }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.function.LongSupplier;
 import org.energychain.crypto.Hex;
 import org.energychain.crypto.sign.KeyFiles;
 import org.energychain.crypto.sign.PrivateKey;
@@ -127,7 +126,6 @@ public final class Node implements AutoCloseable {
         private ContractRegistry contracts = new ContractRegistry();
         private ChainStoreFactory stores = ChainStoreFactory.inMemory();
         private Clock clock = Clock.systemUTC();
-        private LongSupplier nanoTime = System::nanoTime;
 
         /** Runs {@code genesis}'s chain, proposing blocks as {@code member} with {@code key}. */
         public Builder chain(Genesis genesis, String member, PrivateKey key) {
@@ -150,12 +148,6 @@ public final class Node implements AutoCloseable {
             return this;
         }
 
-        /** The monotonic time source of the orderers. */
-        public Builder nanoTime(LongSupplier n) {
-            nanoTime = n;
-            return this;
-        }
-
         public Node build() {
             NodeMetrics metrics = new NodeMetrics();
             Map<String, HostedChain> chains = new LinkedHashMap<>();
@@ -175,7 +167,7 @@ public final class Node implements AutoCloseable {
                         throw ex;
                     }
                     metrics.register(chain);
-                    chains.put(g.chainId(), new HostedChain(chain, new SoloOrderer(chain, nanoTime), e.member(), metrics,
+                    chains.put(g.chainId(), new HostedChain(chain, new SoloOrderer(chain), e.member(), metrics,
                             new org.energychain.ledger.exec.Admission(g, contracts)));
                     LOG.info("chain={} genesis={} suite={} members={} validators={} store height={}", g.chainId(),
                             Hex.encode(g.hash()), g.suite(), g.members().size(), g.validators().size(), store.height());

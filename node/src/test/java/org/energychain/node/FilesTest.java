@@ -83,7 +83,7 @@ class FilesTest {
         assertField(write("role.yaml", text.replace("- regulator", "- emperor")), "members[2].roles", "emperor");
         assertField(write("time.yaml", text.replaceFirst("time: .*", "time: yesterday")), "time", "ISO-8601");
         assertField(write("extra.yaml", text + "colour: blue\n"), "colour", "unknown key");
-        assertField(write("val.yaml", text.replace("member: REG", "member: NOBODY")), "validators[2].member", "NOBODY");
+        assertField(write("val.yaml", text.replace("member: REG", "member: NOBODY")), "validators[0].member", "NOBODY");
         assertField(write("limits.yaml", text.replaceFirst("max-tx-bytes: \\d+", "max-tx-bytes: 3")), "limits.max-tx-bytes",
                 "between");
         // a key by path, relative to the genesis file, reads to the same genesis

@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import org.energychain.crypto.CryptoSuite;
@@ -25,13 +24,14 @@ import org.energychain.node.config.NodeConfig;
 
 /**
  * A node for tests with two chains over the kv contract: {@code open} (public) and {@code priv}
- * (private); members g1 (group, validator), reg (regulator); a key for an outsider. The node's clock is
- * fixed; the API listens on a free port.
+ * (private); members g1 (group, validator), reg (regulator); a key for an outsider. The node's clock
+ * starts at {@link #NOW}; the API listens on a free port.
  */
 public final class TestNet implements AutoCloseable {
     public static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
     public final CryptoSuite suite = CryptoSuites.SHA256_ED25519;
-    public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** Starts at {@link #NOW} and runs: the solo orderer cuts blocks as the clock passes the block interval. */
+    public final Clock clock = Clock.offset(Clock.systemUTC(), java.time.Duration.between(Instant.now(), NOW));
     public final KeyPair g1;
     public final KeyPair reg;
     public final KeyPair outsider;

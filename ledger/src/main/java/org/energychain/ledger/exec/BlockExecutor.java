@@ -17,6 +17,7 @@ import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.state.Overlay;
 import org.energychain.ledger.state.StateReader;
+import org.energychain.ledger.store.StorageException;
 import org.energychain.ledger.tx.ResultCode;
 import org.energychain.ledger.tx.Transaction;
 import org.energychain.ledger.tx.TxResult;
@@ -26,6 +27,9 @@ import org.energychain.ledger.tx.TxResult;
  * the block's only if it succeeds; every included transaction consumes its sender's nonce and gets its
  * result recorded. A transaction whose nonce is not the next one is left out (the mempool never offers
  * one). Deterministic: same state, transactions and block time give the same block on every node.
+ *
+ * <p>A {@link StorageException} met while executing (a read error of the node's own store) is thrown,
+ * never recorded as a result: it says nothing about the transaction, and another node would not see it.
  */
 public final class BlockExecutor {
     private final Genesis genesis;
@@ -97,10 +101,16 @@ public final class BlockExecutor {
         try {
             contract.submit(ctx, tx.method(), tx.args());
         } catch (ContractException e) {
+            ctx.rethrowStorageFault();
             return new TxResult(e.code(), e.getMessage(), List.of());
+        } catch (StorageException e) {
+            throw e;
         } catch (RuntimeException e) {
+            // a storage fault the contract caught and wrapped is still the node's fault, never the transaction's
+            ctx.rethrowStorageFault();
             return new TxResult(ResultCode.CONTRACT_FAULT, contract.name() + "." + tx.method() + " failed: " + e, List.of());
         }
+        ctx.rethrowStorageFault();
         block.writes().putAll(txOverlay.writes());
         return TxResult.ok(ctx.events());
     }

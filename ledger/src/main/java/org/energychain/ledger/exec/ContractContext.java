@@ -11,6 +11,7 @@ import org.energychain.ledger.contract.TxContext;
 import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.state.Overlay;
 import org.energychain.ledger.state.StateReader;
+import org.energychain.ledger.store.StorageException;
 import org.energychain.ledger.state.WriteSet;
 import org.energychain.ledger.tx.Event;
 
@@ -26,6 +27,8 @@ final class ContractContext implements TxContext {
     private final String sender;
     private final Set<Role> roles;
     private final List<Event> events = new ArrayList<>();
+    /** The first storage failure a read met, kept even if the contract swallows the exception. */
+    private StorageException storageFault;
 
     ContractContext(String chainId, String contract, StateReader reader, Overlay overlay, long height, Instant time,
             String txId, String sender, Set<Role> roles) {
@@ -57,7 +60,25 @@ final class ContractContext implements TxContext {
 
     @Override
     public byte[] get(String key) {
-        return reader.get(namespace + key);
+        return read(namespace + key);
+    }
+
+    private byte[] read(String fullKey) {
+        try {
+            return reader.get(fullKey);
+        } catch (StorageException e) {
+            if (storageFault == null) {
+                storageFault = e;
+            }
+            throw e;
+        }
+    }
+
+    /** Throws the storage failure a read of this call met, if any. */
+    void rethrowStorageFault() {
+        if (storageFault != null) {
+            throw storageFault;
+        }
     }
 
     @Override
@@ -65,13 +86,22 @@ final class ContractContext implements TxContext {
         if (contract.isEmpty() || contract.indexOf('/') >= 0) {
             throw new IllegalArgumentException("bad contract name '" + contract + "'");
         }
-        return reader.get(contract + "/" + key);
+        return read(contract + "/" + key);
     }
 
     @Override
     public SortedMap<String, byte[]> scan(String prefix, int limit) {
         TreeMap<String, byte[]> out = new TreeMap<>(WriteSet::compareUtf8);
-        for (Map.Entry<String, byte[]> e : reader.scan(namespace + prefix, limit).entrySet()) {
+        SortedMap<String, byte[]> found;
+        try {
+            found = reader.scan(namespace + prefix, limit);
+        } catch (StorageException e) {
+            if (storageFault == null) {
+                storageFault = e;
+            }
+            throw e;
+        }
+        for (Map.Entry<String, byte[]> e : found.entrySet()) {
             out.put(e.getKey().substring(namespace.length()), e.getValue());
         }
         return out;

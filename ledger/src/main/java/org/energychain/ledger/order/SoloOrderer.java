@@ -1,35 +1,71 @@
 package org.energychain.ledger.order;
 
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.LongSupplier;
 import org.energychain.ledger.Chain;
+import org.energychain.ledger.store.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One node orders alone: a block is cut as soon as a full block is pending, or when the oldest pending
- * transaction has waited the chain's block interval. One thread per chain; the time source is injected.
+ * One node orders alone: a block is cut as soon as a full block of executable transactions is pending,
+ * or when the longest-waiting executable transaction has waited the chain's block interval. Transactions
+ * behind a nonce gap never make a block due, so the orderer sleeps until something can run. After a
+ * storage failure it retries with a growing pause (1 s to 30 s) until the chain's store works again.
+ *
+ * <p>Only for a chain with one validator: on a chain with several, two nodes ordering alone would fork
+ * without a word, so such a chain needs the replicated orderer. One thread per chain; time from the
+ * chain's clock.
  */
 public final class SoloOrderer implements Orderer {
     private static final Logger LOG = LoggerFactory.getLogger(SoloOrderer.class);
+    private static final long MIN_BACKOFF_MILLIS = 1_000;
+    private static final long MAX_BACKOFF_MILLIS = 30_000;
 
     private final Chain chain;
-    private final LongSupplier nanoTime;
+    private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition pending = lock.newCondition();
-    private final long intervalNanos;
+    private final Condition wake = lock.newCondition();
+    private final long intervalMillis;
     private final int fullBlock;
     private volatile boolean running;
+    /** Set by {@link #wake()}, cleared when the loop pauses: a wake between planning and pausing is not lost. */
+    private boolean woken;
     private Thread thread;
 
-    public SoloOrderer(Chain chain, LongSupplier nanoTime) {
+    /** What the orderer does next, from the mempool's state and the time. */
+    public record Step(boolean cut, long waitMillis) {
+        static final Step CUT = new Step(true, 0);
+    }
+
+    /** @throws IllegalArgumentException if the chain has more than one validator */
+    public SoloOrderer(Chain chain) {
+        if (chain.genesis().validators().size() != 1) {
+            throw new IllegalArgumentException("chain " + chain.id() + " has " + chain.genesis().validators().size()
+                    + " validators: a solo orderer would fork it; it needs the replicated orderer of a network");
+        }
         this.chain = chain;
-        this.nanoTime = nanoTime;
-        this.intervalNanos = chain.genesis().limits().blockInterval().toNanos();
+        this.clock = chain.clock();
+        this.intervalMillis = Math.max(1, chain.genesis().limits().blockInterval().toMillis());
         this.fullBlock = chain.genesis().limits().maxBlockTxs();
-        chain.onPending(this::wake);
+        chain.onReady(this::wake);
+    }
+
+    /**
+     * Cut now if a full block is ready or the oldest executable transaction has waited the interval;
+     * otherwise wait until it will have (or, with nothing executable, until woken).
+     */
+    public static Step next(int ready, long oldestReadyMillis, long nowMillis, int fullBlock, long intervalMillis) {
+        if (ready >= fullBlock) {
+            return Step.CUT;
+        }
+        if (ready == 0 || oldestReadyMillis < 0) {
+            return new Step(false, Long.MAX_VALUE);
+        }
+        long waited = nowMillis - oldestReadyMillis;
+        return waited >= intervalMillis ? Step.CUT : new Step(false, intervalMillis - waited);
     }
 
     @Override
@@ -40,41 +76,73 @@ public final class SoloOrderer implements Orderer {
         thread.start();
     }
 
-    private void wake() {
-        if (chain.pending() >= fullBlock) {
-            lock.lock();
-            try {
-                pending.signalAll();
-            } finally {
-                lock.unlock();
-            }
+    /** Re-plans now (a transaction became executable, or the clock moved in a test). */
+    public void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
     private void loop() {
+        long backoff = MIN_BACKOFF_MILLIS;
         while (running) {
             try {
-                long oldest = chain.oldestPendingNanos();
-                boolean due = chain.pending() >= fullBlock
-                        || (oldest >= 0 && nanoTime.getAsLong() - oldest >= intervalNanos);
-                if (due) {
-                    chain.cutBlock();
+                if (!chain.health().isOk()) {
+                    if (chain.readyCount() > 0) {
+                        chain.cutBlock();
+                    } else {
+                        chain.probe();
+                    }
+                    backoff = MIN_BACKOFF_MILLIS;
                     continue;
                 }
-                long waitNanos = oldest >= 0 ? intervalNanos - (nanoTime.getAsLong() - oldest) : intervalNanos;
-                lock.lock();
-                try {
-                    pending.await(Math.max(waitNanos, 100_000), TimeUnit.NANOSECONDS);
-                } finally {
-                    lock.unlock();
+                Step s = next(chain.readyCount(), chain.oldestReadyMillis(), clock.millis(), fullBlock, intervalMillis);
+                if (s.cut()) {
+                    if (chain.cutBlock().isEmpty()) {
+                        // nothing fits a block (cannot happen with sane limits): do not spin
+                        pause(intervalMillis);
+                    }
+                    backoff = MIN_BACKOFF_MILLIS;
+                    continue;
                 }
+                // with nothing executable, sleep until woken; a bounded wait keeps a lost signal harmless
+                pause(Math.min(s.waitMillis(), 1_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                LOG.error("chain={} orderer failed to cut a block; stopping it", chain.id(), e);
-                running = false;
+            } catch (StorageException e) {
+                LOG.warn("chain={} storage still failing ({}); retrying in {} ms", chain.id(), e.getMessage(), backoff);
+                backoff = sleepBackoff(backoff);
+            } catch (RuntimeException | Error e) {
+                LOG.error("chain={} orderer failed to cut a block; retrying in {} ms", chain.id(), backoff, e);
+                backoff = sleepBackoff(backoff);
             }
+        }
+    }
+
+    private long sleepBackoff(long backoff) {
+        try {
+            pause(backoff);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+        return Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+    }
+
+    private void pause(long millis) throws InterruptedException {
+        lock.lock();
+        try {
+            if (running && !woken) {
+                wake.await(Math.max(1, millis), TimeUnit.MILLISECONDS);
+            }
+            woken = false;
+        } finally {
+            lock.unlock();
         }
     }
 

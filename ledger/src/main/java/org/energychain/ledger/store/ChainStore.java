@@ -31,6 +31,15 @@ public interface ChainStore extends StateReader, AutoCloseable {
      */
     void append(Block block, WriteSet writes);
 
+    /**
+     * Checks that the store can be read and durably written, after a failure, without changing the chain.
+     *
+     * @throws StorageException if it cannot
+     */
+    default void probe() {
+        height();
+    }
+
     @Override
     void close();
 }

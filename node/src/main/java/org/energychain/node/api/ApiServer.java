@@ -273,8 +273,8 @@ public final class ApiServer implements AutoCloseable {
         Submission s = c.submit(tx);
         if (!s.accepted()) {
             Rejection r = s.rejection();
-            if (r.reason() == Rejection.Reason.MEMPOOL_FULL) {
-                ctx.header("Retry-After", "1");
+            if (r.reason() == Rejection.Reason.MEMPOOL_FULL || r.reason() == Rejection.Reason.UNAVAILABLE) {
+                ctx.header("Retry-After", r.reason() == Rejection.Reason.MEMPOOL_FULL ? "1" : "5");
             }
             throw new ApiError(statusOf(r.reason()), r.reason().name(), r.message());
         }
@@ -338,9 +338,10 @@ public final class ApiServer implements AutoCloseable {
         return switch (reason) {
             case MALFORMED, WRONG_CHAIN, UNKNOWN_CONTRACT, UNKNOWN_METHOD -> 400;
             case UNKNOWN_SENDER, BAD_SIGNATURE, UNAUTHORISED -> 403;
-            case REPLAYED, DUPLICATE, NONCE_TOO_FAR -> 409;
+            case REPLAYED, DUPLICATE, NONCE_TOO_FAR, NONCE_GAP -> 409;
             case OVERSIZED -> 413;
             case MEMPOOL_FULL -> 429;
+            case UNAVAILABLE -> 503;
         };
     }
 

@@ -70,7 +70,8 @@ public final class CatalogIndex implements AutoCloseable {
         idx.savedAt = d.height();
         LOG.info("chain={} catalogue ready: {} listings at height {} ({} blocks applied on start)", c.id(), d.size(),
                 d.height(), d.height() - before);
-        c.chain().onBlock(idx::follow);
+        // from the height the directory reached, so no block between the catch-up and now is missed
+        c.chain().follow("catalog", d.height(), idx::follow);
         return idx;
     }
 
@@ -86,7 +87,7 @@ public final class CatalogIndex implements AutoCloseable {
     }
 
     /**
-     * Applies a committed block. Runs on the orderer's thread, so it never throws: if the directory
+     * Applies a committed block, on the catalogue's own follower thread. It never throws: if the directory
      * cannot apply a block it is rebuilt from the chain store, which is the source of truth.
      */
     private synchronized void follow(Block b) {

@@ -25,6 +25,10 @@ import org.energychain.ledger.genesis.Validator;
  * {@code DIR/keys}, genesis files written into {@code DIR/genesis}, and {@code DIR/node.yaml} runs the
  * whole network on one node (each chain proposed by its operator: the group, the regulator, the
  * platform, the grid).
+ *
+ * <p>Each chain has one validator, its operator, because one node orders it alone (the solo orderer
+ * refuses a chain with several validators: nodes ordering alone would fork it). Chains shared by several
+ * organisations' validators need the replicated orderer of a consortium network.
  */
 public final class DefaultNetwork {
     /** Validator power every operator gets until the BFT orderer makes power matter. */
@@ -62,10 +66,7 @@ public final class DefaultNetwork {
         }
         List<Member> reg = new ArrayList<>();
         List<Validator> regV = new ArrayList<>();
-        s.groups().forEach(g -> {
-            reg.add(member(g, keys, Role.GROUP));
-            regV.add(new Validator(g, POWER));
-        });
+        s.groups().forEach(g -> reg.add(member(g, keys, Role.GROUP)));
         reg.add(member(s.regulator(), keys, Role.REGULATOR));
         regV.add(new Validator(s.regulator(), POWER));
         out.add(new Genesis("regulatory", s.suite().name(), false, s.time(), reg, regV, List.of("regulatory-filing"),
@@ -73,10 +74,7 @@ public final class DefaultNetwork {
 
         List<Member> trading = new ArrayList<>();
         List<Validator> tradingV = new ArrayList<>();
-        s.groups().forEach(g -> {
-            trading.add(member(g, keys, Role.GROUP));
-            tradingV.add(new Validator(g, POWER));
-        });
+        s.groups().forEach(g -> trading.add(member(g, keys, Role.GROUP)));
         trading.add(member(s.platform(), keys, Role.PLATFORM));
         tradingV.add(new Validator(s.platform(), POWER));
         s.buyers().forEach(b -> trading.add(member(b, keys, Role.BUYER)));

@@ -27,8 +27,18 @@ class DirectoryChainTest {
     private final TradingNet net = new TradingNet();
     private final SummaryDirectory live = SummaryDirectory.empty(TradingNet.CHAIN);
 
-    {
-        net.chain.onBlock(live::apply);
+    /** The live directory follows the chain's blocks on the feed's thread, as the node's catalogue does. */
+    private final org.energychain.ledger.feed.BlockFeed.Subscription following = net.chain.onBlock(live::apply);
+
+    /** The live directory once it has been given every committed block. */
+    private SummaryDirectory live() {
+        try {
+            assertThat(following.awaitDelivered(store().height(), 30_000)).as("the follower keeps up").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return live;
     }
 
     @AfterEach
@@ -62,11 +72,11 @@ class DirectoryChainTest {
     @Test
     void theLiveDirectoryFollowsTheContract() {
         history();
-        assertThat(live.height()).isEqualTo(store().height());
-        assertThat(live.size()).isEqualTo(2);
-        assertThat(live.get("D1/G1/stolen")).isEmpty();
-        assertThat(live.get("D1/G2/jan")).isEmpty();
-        ListingRecord jan = live.get("D1/G1/jan").orElseThrow();
+        assertThat(live().height()).isEqualTo(store().height());
+        assertThat(live().size()).isEqualTo(2);
+        assertThat(live().get("D1/G1/stolen")).isEmpty();
+        assertThat(live().get("D1/G2/jan")).isEmpty();
+        ListingRecord jan = live().get("D1/G1/jan").orElseThrow();
         assertThat(jan.version()).isEqualTo(2);
         assertThat(jan.listing().path()).isEqualTo("wind/forecast/East/G1/G1-W002");
     }
@@ -75,9 +85,9 @@ class DirectoryChainTest {
     void aRebuildFromTheStoreEqualsTheLiveDirectory() {
         history();
         SummaryDirectory rebuilt = DirectoryRebuild.rebuild(TradingNet.CHAIN, store());
-        assertThat(rebuilt.height()).isEqualTo(live.height());
-        assertThat(rebuilt.digest()).isEqualTo(live.digest());
-        assertThat(rebuilt.query(DirectoryQuery.all())).isEqualTo(live.query(DirectoryQuery.all()));
+        assertThat(rebuilt.height()).isEqualTo(live().height());
+        assertThat(rebuilt.digest()).isEqualTo(live().digest());
+        assertThat(rebuilt.query(DirectoryQuery.all())).isEqualTo(live().query(DirectoryQuery.all()));
         assertThatThrownBy(() -> DirectoryRebuild.rebuild("other", store())).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("chain other");
     }
@@ -86,11 +96,11 @@ class DirectoryChainTest {
     void aSnapshotCatchesUpWithTheBlocksSinceIt() throws Exception {
         publish("G1", Listings.simple("D1/G1/jan", "G1"));
         Path file = tmp.resolve("dir.snap");
-        live.save(file);
+        live().save(file);
         history();
         SummaryDirectory restored = DirectoryRebuild.catchUp(SummaryDirectory.load(file, TradingNet.CHAIN), store());
         assertThat(restored.height()).isEqualTo(store().height());
-        assertThat(restored.digest()).isEqualTo(live.digest());
+        assertThat(restored.digest()).isEqualTo(live().digest());
 
         SummaryDirectory ahead = DirectoryRebuild.rebuild(TradingNet.CHAIN, store());
         try (TradingNet fresh = new TradingNet()) {
@@ -102,7 +112,7 @@ class DirectoryChainTest {
     @Test
     void everyEntryChecksAgainstItsTransaction() {
         history();
-        List<ListingRecord> entries = live.query(DirectoryQuery.all()).entries();
+        List<ListingRecord> entries = live().query(DirectoryQuery.all()).entries();
         assertThat(entries).hasSize(2);
         for (ListingRecord r : entries) {
             EntryCheck.Verdict v = EntryCheck.check(r, store().block(r.height()).orElseThrow(), hash());
@@ -114,7 +124,7 @@ class DirectoryChainTest {
     @Test
     void aTamperedEntryFailsItsCheckNamingWhat() {
         history();
-        ListingRecord r = live.get("D1/G1/jan").orElseThrow();
+        ListingRecord r = live().get("D1/G1/jan").orElseThrow();
         Block block = store().block(r.height()).orElseThrow();
         Listing l = r.listing();
         Listing cheaper = Listings.listing(l.id(), l.energyType(), l.dataType(), l.region(), l.group(), l.unit(),

@@ -13,6 +13,7 @@ import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.state.WriteSet;
 import org.energychain.ledger.store.ChainStore;
 import org.energychain.ledger.store.ChainStores;
+import org.energychain.ledger.store.StorageException;
 import org.energychain.ledger.store.TxLocation;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
@@ -27,21 +28,24 @@ import org.rocksdb.WriteBatch;
  * {@code append} returned (or a later one that was in flight), never between two blocks.
  *
  * <p>The last block is kept decoded in memory, so linking the next block and building it do not decode a
- * full block from disk. Stored data that does not decode is reported as {@link IllegalStateException}
- * naming the chain and the height (or key). {@link #close()} releases this view only; the database is
+ * full block from disk. A read or write error, and stored data that does not decode, is reported as a
+ * {@link StorageException} naming the chain and the height (or key). {@link #close()} releases this view only; the database is
  * closed by its {@link RocksChainStores}. Thread-safe; appends are serialised.
  */
 public final class RocksChainStore implements ChainStore {
+    private static final byte[] PROBE_KEY = "probe".getBytes(StandardCharsets.UTF_8);
+
     private final RocksChainStores owner;
     private final Genesis genesis;
     private final String chainId;
     private final HashFunction hash;
     private final int width;
-    private final ColumnFamilyHandle blocks;
-    private final ColumnFamilyHandle hashes;
-    private final ColumnFamilyHandle txs;
-    private final ColumnFamilyHandle state;
-    private final ColumnFamilyHandle meta;
+    // rebound by a reopen of the database
+    private volatile ColumnFamilyHandle blocks;
+    private volatile ColumnFamilyHandle hashes;
+    private volatile ColumnFamilyHandle txs;
+    private volatile ColumnFamilyHandle state;
+    private volatile ColumnFamilyHandle meta;
     private volatile long height;
     private volatile Block head;
     private volatile boolean closed;
@@ -52,25 +56,34 @@ public final class RocksChainStore implements ChainStore {
         this.chainId = genesis.chainId();
         this.hash = genesis.cryptoSuite().hash();
         this.width = hash.digestLength();
+        bind(handles);
+        load();
+    }
+
+    void bind(ColumnFamilyHandle[] handles) {
         this.blocks = handles[0];
         this.hashes = handles[1];
         this.txs = handles[2];
         this.state = handles[3];
         this.meta = handles[4];
+    }
+
+    /** Reads the recorded height and the last block (on open, and after a reopen of the database). */
+    void load() throws RocksDBException {
         byte[] h = owner.db().get(meta, owner.readOptions(), RocksChainStores.HEIGHT_KEY);
         if (h != null && h.length != 8) {
-            throw new IllegalStateException("chain " + chainId + ": the recorded height is corrupt (" + h.length + " bytes)");
+            throw new StorageException("chain " + chainId + ": the recorded height is corrupt (" + h.length + " bytes)");
         }
         long recorded = h == null ? 0 : readLong(h, 0);
         if (recorded < 0) {
-            throw new IllegalStateException("chain " + chainId + ": the recorded height " + recorded + " is negative");
+            throw new StorageException("chain " + chainId + ": the recorded height " + recorded + " is negative");
         }
         if (owner.db().get(blocks, owner.readOptions(), heightKey(recorded + 1)) != null) {
-            throw new IllegalStateException("chain " + chainId + ": block " + (recorded + 1)
+            throw new StorageException("chain " + chainId + ": block " + (recorded + 1)
                     + " is stored beyond the recorded height " + recorded);
         }
         this.height = recorded;
-        this.head = recorded == 0 ? null : read(recorded).orElseThrow(() -> new IllegalStateException("chain " + chainId
+        this.head = recorded == 0 ? null : read(recorded).orElseThrow(() -> new StorageException("chain " + chainId
                 + ": block " + recorded + " (the recorded height) is missing"));
     }
 
@@ -105,10 +118,10 @@ public final class RocksChainStore implements ChainStore {
         try {
             b = Block.decode(bytes, width);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("chain " + chainId + ": block " + h + " is corrupt: " + e.getMessage(), e);
+            throw new StorageException("chain " + chainId + ": block " + h + " is corrupt: " + e.getMessage(), e);
         }
         if (b.height() != h || !b.header().chainId().equals(chainId)) {
-            throw new IllegalStateException("chain " + chainId + ": block " + h + " is corrupt: it says it is block "
+            throw new StorageException("chain " + chainId + ": block " + h + " is corrupt: it says it is block "
                     + b.height() + " of chain " + b.header().chainId());
         }
         return Optional.of(b);
@@ -121,7 +134,7 @@ public final class RocksChainStore implements ChainStore {
             return Optional.empty();
         }
         if (h.length != 8) {
-            throw new IllegalStateException("chain " + chainId + ": the index entry of block hash " + Hex.encode(blockHash)
+            throw new StorageException("chain " + chainId + ": the index entry of block hash " + Hex.encode(blockHash)
                     + " is corrupt");
         }
         return block(readLong(h, 0));
@@ -134,7 +147,7 @@ public final class RocksChainStore implements ChainStore {
             return Optional.empty();
         }
         if (v.length != 12) {
-            throw new IllegalStateException("chain " + chainId + ": the index entry of transaction " + Hex.encode(txId)
+            throw new StorageException("chain " + chainId + ": the index entry of transaction " + Hex.encode(txId)
                     + " is corrupt");
         }
         return Optional.of(new TxLocation(readLong(v, 0), readInt(v, 8)));
@@ -167,11 +180,40 @@ public final class RocksChainStore implements ChainStore {
                 batch.put(meta, RocksChainStores.HEIGHT_KEY, heightKey(h));
                 owner.db().write(owner.syncWrite(), batch);
             } catch (RocksDBException e) {
-                throw new IllegalStateException("chain " + chainId + ": block " + h + " could not be committed: "
+                throw new StorageException("chain " + chainId + ": block " + h + " could not be committed: "
                         + e.getMessage(), e);
             }
             head = block;
             height = h;
+            // after the batch: a crash in between leaves the database ahead of the record, which is fine
+            owner.committed().record(chainId, h);
+        } finally {
+            owner.lifecycle.readLock().unlock();
+        }
+    }
+
+    /** Reads the last block back and makes a synced write of a probe record beside the chain's metadata. */
+    @Override
+    public void probe() {
+        try {
+            probeOnce();
+        } catch (StorageException e) {
+            // RocksDB stays read-only after a failed log write: reopen it, then try once more
+            owner.reopen();
+            probeOnce();
+        }
+    }
+
+    private void probeOnce() {
+        owner.lifecycle.readLock().lock();
+        try {
+            checkOpen();
+            if (height > 0) {
+                read(height);
+            }
+            owner.db().put(meta, owner.syncWrite(), PROBE_KEY, heightKey(height));
+        } catch (RocksDBException e) {
+            throw new StorageException("chain " + chainId + ": the store still cannot be written: " + e.getMessage(), e);
         } finally {
             owner.lifecycle.readLock().unlock();
         }
@@ -206,7 +248,7 @@ public final class RocksChainStore implements ChainStore {
                 }
                 it.status();
             } catch (RocksDBException e) {
-                throw new IllegalStateException("chain " + chainId + ": cannot scan state under '" + prefix + "': "
+                throw new StorageException("chain " + chainId + ": cannot scan state under '" + prefix + "': "
                         + e.getMessage(), e);
             }
         } finally {
@@ -221,7 +263,7 @@ public final class RocksChainStore implements ChainStore {
             checkOpen();
             return owner.db().get(cf, owner.readOptions(), key);
         } catch (RocksDBException e) {
-            throw new IllegalStateException("chain " + chainId + ": cannot read " + what + ": " + e.getMessage(), e);
+            throw new StorageException("chain " + chainId + ": cannot read " + what + ": " + e.getMessage(), e);
         } finally {
             owner.lifecycle.readLock().unlock();
         }
@@ -230,7 +272,7 @@ public final class RocksChainStore implements ChainStore {
     private void checkOpen() {
         owner.checkOpen();
         if (closed) {
-            throw new IllegalStateException("the store of chain " + chainId + " is closed");
+            throw new StorageException("the store of chain " + chainId + " is closed");
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.energychain.crypto.Hex;
 import org.energychain.ledger.genesis.Genesis;
+import org.energychain.ledger.store.StorageException;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -22,6 +23,7 @@ import org.rocksdb.DBOptions;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -53,10 +55,14 @@ public final class RocksChainStores implements AutoCloseable {
     private final ColumnFamilyOptions cfOptions;
     private final WriteOptions syncWrite;
     private final ReadOptions readOptions;
-    private final RocksDB db;
+    /** Replaced by {@link #reopen()} after a failure RocksDB does not recover from; null while that fails. */
+    private volatile RocksDB db;
+    private final CommittedHeights committed;
     /** Column family name to handle, default family included. */
     private final Map<String, ColumnFamilyHandle> families = new HashMap<>();
     private final Map<String, RocksChainStore> stores = new LinkedHashMap<>();
+    /** The column families of the last open database, for a reopen that follows a failed one. */
+    private List<byte[]> lastFamilyNames = new ArrayList<>();
     /** Readers hold it shared while they touch native objects; {@link #close} takes it exclusively. */
     final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private volatile boolean closed;
@@ -69,9 +75,11 @@ public final class RocksChainStores implements AutoCloseable {
         this.db = db;
         for (int i = 0; i < descriptors.size(); i++) {
             families.put(new String(descriptors.get(i).getName(), StandardCharsets.UTF_8), handles.get(i));
+            lastFamilyNames.add(descriptors.get(i).getName());
         }
         this.syncWrite = new WriteOptions().setSync(true);
         this.readOptions = new ReadOptions();
+        this.committed = new CommittedHeights(dir);
     }
 
     /**
@@ -85,8 +93,11 @@ public final class RocksChainStores implements AutoCloseable {
         ColumnFamilyOptions cfo = null;
         try {
             Files.createDirectories(dir);
+            // a torn last record is a write that was never acknowledged (every commit is synced); damage
+            // anywhere else refuses to open instead of silently dropping what follows it (the default mode)
             dbo = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
-                    .setMaxBackgroundJobs(2).setKeepLogFileNum(5);
+                    .setMaxBackgroundJobs(2).setKeepLogFileNum(5)
+                    .setWalRecoveryMode(WALRecoveryMode.TolerateCorruptedTailRecords).setParanoidChecks(true);
             cfo = new ColumnFamilyOptions();
             List<byte[]> names = new ArrayList<>();
             if (Files.exists(dir.resolve("CURRENT"))) {
@@ -111,7 +122,14 @@ public final class RocksChainStores implements AutoCloseable {
             if (dbo != null) {
                 dbo.close();
             }
-            throw new IllegalStateException("cannot open the chain database in " + dir + ": " + e.getMessage(), e);
+            String msg = e.getMessage() == null ? "" : e.getMessage();
+            if (e instanceof RocksDBException re && re.getStatus() != null
+                    && re.getStatus().getCode() == org.rocksdb.Status.Code.Corruption) {
+                throw new StorageException("cannot open the chain database in " + dir + ": it is damaged (" + msg
+                        + "); refusing to open it rather than silently dropping committed blocks; "
+                        + CommittedHeights.RECOVERY, e);
+            }
+            throw new IllegalStateException("cannot open the chain database in " + dir + ": " + msg, e);
         }
     }
 
@@ -177,6 +195,7 @@ public final class RocksChainStores implements AutoCloseable {
                 }
                 checkSame(id, stored, encoded);
                 open = new RocksChainStore(this, Genesis.decode(stored), h);
+                guard(open);
                 stores.put(id, open);
             } else {
                 checkSame(id, open.genesis().encode(), encoded);
@@ -225,11 +244,25 @@ public final class RocksChainStores implements AutoCloseable {
                 throw new IllegalStateException("chain " + chainId + ": the recorded genesis is corrupt: " + e.getMessage(), e);
             }
             open = new RocksChainStore(this, g, h);
+            guard(open);
             stores.put(chainId, open);
             return Optional.of(open);
         } catch (RocksDBException e) {
             throw new IllegalStateException("chain " + chainId + ": cannot open it in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Refuses a chain that lost acknowledged blocks; starts the record of one that has none yet. */
+    private void guard(RocksChainStore store) {
+        String id = store.genesis().chainId();
+        committed.check(id, store.height());
+        if (committed.recorded(id) < store.height()) {
+            committed.record(id, store.height());
+        }
+    }
+
+    CommittedHeights committed() {
+        return committed;
     }
 
     private static void checkSame(String id, byte[] stored, byte[] given) {
@@ -273,6 +306,28 @@ public final class RocksChainStores implements AutoCloseable {
         return h;
     }
 
+    /**
+     * Writes every column family's memtable to table files and waits for it: what a backup taken by copying
+     * the directory then needs no write-ahead log for.
+     */
+    public void flush() {
+        lifecycle.readLock().lock();
+        try {
+            checkOpen();
+            List<ColumnFamilyHandle> all;
+            synchronized (this) {
+                all = new ArrayList<>(families.values());
+            }
+            try (org.rocksdb.FlushOptions fo = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
+                db.flush(fo, all);
+            }
+        } catch (RocksDBException e) {
+            throw new StorageException("cannot flush the chain database in " + dir + ": " + e.getMessage(), e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
     /** Forgets a closed chain store, so that the next {@link #forChain} opens a fresh one. */
     void release(RocksChainStore store) {
         lifecycle.readLock().lock();
@@ -305,6 +360,61 @@ public final class RocksChainStores implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the chain database in " + dir + " is closed");
         }
+        if (db == null) {
+            throw new StorageException("the chain database in " + dir + " could not be reopened after a failure;"
+                    + " it is retried");
+        }
+    }
+
+    /**
+     * Closes and reopens the database after a write failure that RocksDB keeps reporting (it turns read-only
+     * on a failed log write, e.g. a full disk, and RocksJava has no {@code Resume}). Recovery replays the
+     * log: a write that failed half-way is a torn last record and is dropped; the chain stores re-read
+     * their heights, so a commit whose error was reported but which did reach the log is found again.
+     *
+     * @throws StorageException if the database cannot be opened yet (it stays closed; the next call retries)
+     */
+    void reopen() {
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the chain database in " + dir + " is closed");
+            }
+            synchronized (this) {
+                List<byte[]> names = new ArrayList<>();
+                for (String n : families.keySet()) {
+                    names.add(n.getBytes(StandardCharsets.UTF_8));
+                }
+                if (db != null) {
+                    families.values().forEach(ColumnFamilyHandle::close);
+                    families.clear();
+                    db.close();
+                    db = null;
+                }
+                lastFamilyNames = names.isEmpty() ? lastFamilyNames : names;
+                List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+                for (byte[] n : lastFamilyNames) {
+                    descriptors.add(new ColumnFamilyDescriptor(n, cfOptions));
+                }
+                List<ColumnFamilyHandle> handles = new ArrayList<>();
+                try {
+                    db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
+                } catch (RocksDBException e) {
+                    throw new StorageException("cannot reopen the chain database in " + dir + ": " + e.getMessage(), e);
+                }
+                for (int i = 0; i < descriptors.size(); i++) {
+                    families.put(new String(descriptors.get(i).getName(), StandardCharsets.UTF_8), handles.get(i));
+                }
+                for (RocksChainStore store : stores.values()) {
+                    store.bind(handlesOf(store.genesis().chainId(), false));
+                    store.load();
+                }
+            }
+        } catch (RocksDBException e) {
+            throw new StorageException("cannot reopen the chain database in " + dir + ": " + e.getMessage(), e);
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
     }
 
     /** Closes every chain store, the column family handles, the database and the native options. */
@@ -324,12 +434,15 @@ public final class RocksChainStores implements AutoCloseable {
                 }
                 families.clear();
             }
-            try {
-                db.syncWal();
-            } catch (RocksDBException e) {
-                // every committed batch was already synced; nothing is lost
+            if (db != null) {
+                try {
+                    db.syncWal();
+                } catch (RocksDBException e) {
+                    // every committed batch was already synced; nothing is lost
+                }
+                db.close();
             }
-            db.close();
+            committed.close();
             syncWrite.close();
             readOptions.close();
             cfOptions.close();

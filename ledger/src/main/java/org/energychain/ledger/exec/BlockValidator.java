@@ -1,0 +1,119 @@
+package org.energychain.ledger.exec;
+
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.energychain.crypto.HashFunction;
+import org.energychain.ledger.block.Block;
+import org.energychain.ledger.block.BlockHeader;
+import org.energychain.ledger.contract.ContractRegistry;
+import org.energychain.ledger.genesis.Genesis;
+import org.energychain.ledger.genesis.Member;
+import org.energychain.ledger.state.WriteSet;
+import org.energychain.ledger.store.ChainStore;
+import org.energychain.ledger.tx.Transaction;
+
+/**
+ * Checks a block proposed by another node before it may be imported: that it is the next block of this
+ * chain and links to the last one, that its time does not go backwards, that its proposer is a validator
+ * and signed it, that every transaction passes admission (size, chain, membership, signature, role), and
+ * that executing it on this node's state gives exactly the header's transactions, results and state root.
+ * Why: an ordering service (even a replicated one) is trusted to order, never to execute; every node
+ * re-derives what it imports.
+ */
+public final class BlockValidator {
+    private final Genesis genesis;
+    private final Admission admission;
+    private final BlockExecutor executor;
+    private final HashFunction hash;
+
+    public BlockValidator(Genesis genesis, ContractRegistry contracts) {
+        this.genesis = genesis;
+        this.admission = new Admission(genesis, contracts);
+        this.executor = new BlockExecutor(genesis, contracts);
+        this.hash = genesis.cryptoSuite().hash();
+    }
+
+    /**
+     * The block with the state changes it makes on top of {@code store}'s last block.
+     *
+     * @throws InvalidBlockException naming the block and the first check it fails
+     */
+    public ExecutedBlock validate(ChainStore store, Block block) throws InvalidBlockException {
+        BlockHeader h = block.header();
+        String at = "block " + h.height() + " of chain " + genesis.chainId() + " proposed by " + h.proposer();
+        if (!h.chainId().equals(genesis.chainId())) {
+            throw new InvalidBlockException("block " + h.height() + " is of chain " + h.chainId() + ", not "
+                    + genesis.chainId());
+        }
+        long height = store.height() + 1;
+        if (h.height() != height) {
+            throw new InvalidBlockException(at + ": the next height is " + height);
+        }
+        Optional<BlockHeader> prev = height == 1 ? Optional.empty()
+                : Optional.of(store.block(height - 1).orElseThrow().header());
+        byte[] prevHash = prev.map(p -> p.hash(hash)).orElse(genesis.hash());
+        if (!MessageDigest.isEqual(prevHash, h.previousHash())) {
+            throw new InvalidBlockException(at + ": it does not link to block " + (height - 1));
+        }
+        Instant prevTime = prev.map(BlockHeader::time).orElse(genesis.time());
+        if (h.time().isBefore(prevTime)) {
+            throw new InvalidBlockException(at + ": its time " + h.time() + " is before the previous block's "
+                    + prevTime);
+        }
+        if (genesis.validators().stream().noneMatch(v -> v.memberId().equals(h.proposer()))) {
+            throw new InvalidBlockException(at + ": " + h.proposer() + " is not a validator of the chain");
+        }
+        Member proposer = genesis.member(h.proposer()).orElseThrow();
+        if (!genesis.cryptoSuite().signatures().verify(proposer.key(), h.encode(), block.signature())) {
+            throw new InvalidBlockException(at + ": the proposer's signature does not verify");
+        }
+        List<Transaction> txs = block.transactions();
+        if (txs.size() > genesis.limits().maxBlockTxs()) {
+            throw new InvalidBlockException(at + ": " + txs.size() + " transactions, more than the chain's limit of "
+                    + genesis.limits().maxBlockTxs());
+        }
+        long bytes = 0;
+        for (int i = 0; i < txs.size(); i++) {
+            Transaction tx = txs.get(i);
+            int size = tx.size();
+            bytes += size;
+            Optional<Rejection> r = admission.check(tx, size);
+            if (r.isPresent()) {
+                throw new InvalidBlockException(at + ": transaction " + i + " fails admission: " + r.get().message());
+            }
+        }
+        if (bytes > genesis.limits().maxBlockBytes()) {
+            throw new InvalidBlockException(at + ": " + bytes + " bytes of transactions, more than the chain's limit of "
+                    + genesis.limits().maxBlockBytes());
+        }
+        byte[] prevState = prev.map(BlockHeader::stateRoot).orElse(WriteSet.initialRoot(hash, genesis.hash()));
+        ExecutedBlock mine = executor.executeUnsigned(store, height, prevHash, prevState, h.time(), h.proposer(), txs);
+        Block b = mine.block();
+        if (b.transactions().size() != txs.size()) {
+            throw new InvalidBlockException(at + ": " + (txs.size() - b.transactions().size())
+                    + " of its transactions cannot run (their nonces are not the next ones)");
+        }
+        if (!MessageDigest.isEqual(b.header().encode(), h.encode())) {
+            throw new InvalidBlockException(at + ": executing it here gives another " + differs(b.header(), h));
+        }
+        if (!b.results().equals(block.results())) {
+            throw new InvalidBlockException(at + ": executing it here gives other results");
+        }
+        return new ExecutedBlock(block, mine.writes());
+    }
+
+    private static String differs(BlockHeader mine, BlockHeader theirs) {
+        if (!MessageDigest.isEqual(mine.txRoot(), theirs.txRoot())) {
+            return "transaction root";
+        }
+        if (!MessageDigest.isEqual(mine.resultsRoot(), theirs.resultsRoot())) {
+            return "results root";
+        }
+        if (!MessageDigest.isEqual(mine.stateRoot(), theirs.stateRoot())) {
+            return "state root";
+        }
+        return "header";
+    }
+}
