@@ -28,7 +28,8 @@ public final class AckCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last day, inclusive.")
     LocalDate to;
 
-    @Option(names = "--version", defaultValue = "1", paramLabel = "N", description = "Period version (default: 1).")
+    @Option(names = "--period-version", defaultValue = "1", paramLabel = "N",
+            description = "Period version (default: 1).")
     int version;
 
     @Option(names = "--note", defaultValue = "", paramLabel = "TEXT", description = "A note kept with the acknowledgement.")

@@ -1,13 +1,12 @@
 package org.energychain.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.energychain.crypto.Hex;
 import org.energychain.supervision.contract.Filing;
 import org.energychain.supervision.contract.FilingQuery;
 import org.energychain.supervision.contract.RegulatorCheck;
+import org.energychain.supervision.proof.ProofDocument;
 import org.energychain.supervision.proof.Verdict;
 import org.energychain.supervision.store.PeriodKey;
 import picocli.CommandLine.Command;
@@ -31,7 +30,8 @@ public final class CheckDeliveryCommand implements Callable<Integer> {
     @Option(names = "--proof", required = true, paramLabel = "FILE", description = "The delivered proof (JSON).")
     Path proof;
 
-    @Option(names = "--version", defaultValue = "1", paramLabel = "N", description = "Filed period version (default: 1).")
+    @Option(names = "--period-version", defaultValue = "1", paramLabel = "N",
+            description = "Filed period version (default: 1).")
     int version;
 
     @Mixin
@@ -42,14 +42,21 @@ public final class CheckDeliveryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JsonNode doc;
+        ProofDocument doc;
         try {
-            doc = Json.MAPPER.readTree(proof.toFile());
+            doc = ProofDocument.parse(Json.MAPPER.readTree(proof.toFile()));
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(proof + ": not a readable proof file: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(proof + ": " + e.getMessage(), e);
         }
-        PeriodKey key = new PeriodKey(doc.path("group").asText(), LocalDate.parse(doc.path("periodStart").asText()),
-                LocalDate.parse(doc.path("periodEnd").asText()), version);
+        // the filing is looked up by what the proof shows; the verifier then binds those fields to its leaves
+        PeriodKey key;
+        try {
+            key = new PeriodKey(doc.view().group(), doc.view().periodStart(), doc.view().periodEnd(), version);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(proof + ": " + e.getMessage(), e);
+        }
         return Remote.run(spec.commandLine().getErr(), "check-delivery", () -> {
             Filing filing = Filing.decode(remote.client().query(remote.chain, "regulatory-filing", "filing",
                     new FilingQuery(key).encode()));

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "file", mixinStandardHelpOptions = true, sortOptions = false,
         description = "File the D2 package of a period with the regulator: Hash_G, Hash(D2) and the dataset count go on "
                 + "the regulatory chain (--chain regulatory). The period version is taken from the store (the one "
-                + "whose Hash_G the package carries) or from --version.",
+                + "whose Hash_G the package carries) or from --period-version.",
         exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:filed", "1:the contract refused it (e.g. already filed)",
             "2:bad input or refused by the node", "3:node unreachable"})
 public final class FileCommand implements Callable<Integer> {
@@ -32,7 +32,8 @@ public final class FileCommand implements Callable<Integer> {
     @Option(names = "--package", required = true, paramLabel = "FILE", description = "The D2 package (from ingest).")
     Path packageFile;
 
-    @Option(names = "--version", paramLabel = "N", description = "Period version (default: looked up in the store).")
+    @Option(names = "--period-version", paramLabel = "N",
+            description = "Period version (default: looked up in the store).")
     Integer version;
 
     @Mixin
@@ -72,6 +73,6 @@ public final class FileCommand implements Callable<Integer> {
             }
         }
         throw new IllegalArgumentException(packageFile + ": no period in " + store.describe() + " has this package's Hash_G "
-                + "(give --version)");
+                + "(give --period-version)");
     }
 }

@@ -1,10 +1,16 @@
 package org.energychain.cli;
 
 import org.energychain.supervision.ingest.InputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the {@code energychain} command. */
+/**
+ * Entry point of the {@code energychain} command. Exceptions a command throws become exit codes: bad
+ * input 2 with its one-line message; anything else is an internal error, 3, whose stack trace is logged
+ * at ERROR (to stderr, like every log) before the one-line message.
+ */
 @Command(name = "energychain", mixinStandardHelpOptions = true, version = "energychain 0.1.0",
         description = "Energy data integrity, supervision and trading on blockchains.",
         subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, ProveCommand.class,
@@ -14,6 +20,8 @@ import picocli.CommandLine.Command;
                 CatalogCommand.class, MarketCommand.class, DispatchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -25,9 +33,17 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("energychain " + commandLine.getCommandName() + ": " + message(e));
+            String command = commandLine.getCommandSpec().qualifiedName();
+            boolean badInput = isBadInput(e);
+            if (badInput) {
+                LOG.debug("{}: bad input", command, e);
+            } else {
+                LOG.error("{}: internal error", command, e);
+            }
+            commandLine.getErr().println("energychain " + commandLine.getCommandName() + ": "
+                    + (badInput ? "" : "internal error (stack trace logged): ") + message(e));
             commandLine.getErr().flush();
-            return isBadInput(e) ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL_ERROR;
+            return badInput ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL_ERROR;
         });
         cl.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println("energychain: " + e.getMessage());

@@ -2,7 +2,6 @@ package org.energychain.cli;
 
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.energychain.crypto.HashFunctions;
 import org.energychain.crypto.Hex;
 import org.energychain.supervision.pipeline.ProofService;
 import org.energychain.supervision.proof.ProofChain;
@@ -48,10 +47,9 @@ public final class ProveCommand implements Callable<Integer> {
         try (OffChainStore s = store.open()) {
             String groupId = group != null ? group : GroupResolver.onlyGroup(s);
             ProofChain chain = new ProofService(s).prove(groupId, plant, day, reading);
-            int width = HashFunctions.byName(chain.hash()).digestLength();
             var out = spec.commandLine().getOut();
             if (json) {
-                Json.print(out, ProofDocument.toJson(chain, width));
+                Json.print(out, ProofDocument.of(chain).toJson());
             } else {
                 out.printf("proof (%s) that %s%s of group %s is under Hash_G %s%n", chain.hash(),
                         reading == null ? "plant-day " + plant + " " + day : "reading " + reading + " of " + plant + " " + day,

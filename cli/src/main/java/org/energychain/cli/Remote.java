@@ -3,9 +3,16 @@ package org.energychain.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.energychain.node.client.NodeClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Runs a call against a node and maps its refusals to exit codes: 4xx bad input (2), anything else internal (3). */
+/**
+ * Runs a call against a node and maps its refusals to exit codes: 4xx bad input (2), anything else internal
+ * (3, its stack trace logged at ERROR like every internal error, see {@link Main}).
+ */
 final class Remote {
+    private static final Logger LOG = LoggerFactory.getLogger(Remote.class);
+
     private Remote() {
     }
 
@@ -18,10 +25,14 @@ final class Remote {
         try {
             return call.call();
         } catch (NodeClientException e) {
+            boolean badInput = e.status() >= 400 && e.status() < 500;
+            if (!badInput) {
+                LOG.error("energychain {}: the node call failed", command, e);
+            }
             err.println("energychain " + command + ": " + (e.status() == 0 ? "" : "node answered " + e.status() + " ")
                     + e.code() + ": " + e.getMessage());
             err.flush();
-            return e.status() >= 400 && e.status() < 500 ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL_ERROR;
+            return badInput ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL_ERROR;
         }
     }
 }

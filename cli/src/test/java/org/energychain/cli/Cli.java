@@ -17,6 +17,28 @@ record Cli(int exit, String out, String err) {
         return new Cli(code, out.toString(), err.toString());
     }
 
+    /**
+     * One real command line for many runs: building it costs more than most runs (picocli resets every
+     * option before each parse).
+     */
+    static final class Runner {
+        private final StringWriter out = new StringWriter();
+        private final StringWriter err = new StringWriter();
+        private final CommandLine cl = Main.commandLine();
+
+        Runner() {
+            cl.setOut(new PrintWriter(out));
+            cl.setErr(new PrintWriter(err));
+        }
+
+        Cli run(String... args) {
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+            int code = cl.execute(args);
+            return new Cli(code, out.toString(), err.toString());
+        }
+    }
+
     JsonNode json() {
         try {
             return Json.MAPPER.readTree(out);

@@ -136,6 +136,27 @@ class SupervisionFlowCliTest {
         Cli bad = Cli.run(args(List.of("check-delivery", "--proof", forged.toString()), regRegulatory));
         assertThat(bad.exit()).as(bad.toString()).isEqualTo(ExitCodes.VERIFICATION_FAILED);
         assertThat(bad.out()).contains("FAILED").contains("G1-S001").contains("reading #7").contains("value");
+        // check-delivery goes through the one verifier: every shown field is bound (issue 10)
+        ObjectNode noDayLevel = prove.json().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) noDayLevel.get("levels")).remove(0);
+        ((ObjectNode) noDayLevel.get("reading")).put("value", "0");
+        Files.writeString(forged, noDayLevel.toPrettyString());
+        Cli withoutDay = Cli.run(args(List.of("check-delivery", "--proof", forged.toString()), regRegulatory));
+        assertThat(withoutDay.exit()).as(withoutDay.toString()).isEqualTo(ExitCodes.VERIFICATION_FAILED);
+        assertThat(withoutDay.out()).contains("G1-S001").contains("no day level");
+        Cli.Runner runner = new Cli.Runner();
+        java.util.regex.Pattern shown = java.util.regex.Pattern.compile(
+                "(set|drop) (hash|group|plant|periodStart|periodEnd|day|groupRoot|reading|reading\\.\\w+|levels\\[\\d\\])( .*)?");
+        int checked = 0;
+        for (ProofMutations.Mutation m : ProofMutations.of(prove.json())) {
+            if (shown.matcher(m.what()).matches()) {
+                Files.writeString(forged, m.doc().toPrettyString());
+                Cli c = runner.run(args(List.of("check-delivery", "--proof", forged.toString()), regRegulatory));
+                assertThat(c.exit()).as(m.what() + "\n" + c).isIn(ExitCodes.VERIFICATION_FAILED, ExitCodes.BAD_INPUT);
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(80);
 
         long businessHeight = status(url, "business-g1", "G1", net);
         long regulatoryHeight = status(url, "regulatory", "REG", net);

@@ -5,7 +5,9 @@ import org.energychain.crypto.merkle.InclusionProof;
 
 /**
  * One RFC 9162 inclusion proof in a chain: {@code leaf} (canonical bytes) is at {@code leafIndex} of the
- * tree named {@code tree} ({@link TreeLevel}) whose root is {@code root}.
+ * tree named {@code tree} ({@link TreeLevel}) whose root is {@code root}. A group level read from a
+ * {@link ProofDocument} has the smallest index and size its path's sides fit
+ * ({@link org.energychain.crypto.merkle.InclusionProof#fromSides}), since {@code Hash_G} binds neither.
  */
 public record ProofLevel(TreeLevel tree, byte[] leaf, byte[] leafHash, long leafIndex, long treeSize,
         List<byte[]> path, byte[] root) {

@@ -109,14 +109,14 @@ class SupervisionFlowTest {
             assertHolds(RegulatorCheck.verify(filing, day));
             assertHolds(RegulatorCheck.verify(filing, reading));
             assertHolds(RegulatorCheck.verify(anchor, day));
-            ObjectNode doc = ProofDocument.toJson(reading, suite.hash().digestLength());
-            assertHolds(RegulatorCheck.verify(filing, doc));
-            assertHolds(RegulatorCheck.verify(anchor, ProofDocument.toJson(day, suite.hash().digestLength())));
+            ObjectNode doc = ProofDocument.of(reading).toJson();
+            assertHolds(RegulatorCheck.verify(filing, ProofDocument.parse(doc)));
+            assertHolds(RegulatorCheck.verify(anchor, ProofDocument.parse(ProofDocument.of(day).toJson())));
 
             // tampered deliveries fail
             ObjectNode editedView = doc.deepCopy();
             ((ObjectNode) editedView.get("reading")).put("value", "123456.7");
-            assertFails(RegulatorCheck.verify(filing, editedView), "value");
+            assertFails(RegulatorCheck.verify(filing, ProofDocument.parse(editedView)), "value");
             assertFails(RegulatorCheck.verify(filing, tamperLeaf(reading)), "leaf");
             ProofChain otherPlant = proofs.prove(group.id(), group.plants().get(0).id(), START, null);
             assertFails(RegulatorCheck.verify(filing, swapTop(reading, otherPlant)), "");

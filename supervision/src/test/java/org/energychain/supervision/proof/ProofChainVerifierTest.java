@@ -29,13 +29,12 @@ class ProofChainVerifierTest {
     @ValueSource(strings = {"SHA-256", "SM3"})
     void everyReadingOfEveryPlantDayVerifiesAgainstTheGroupRoot(String hash) {
         SmallGroupFixture f = fixture(hash);
-        ProofChainVerifier v = new ProofChainVerifier(f.ctx.hash());
-        for (int p = 0; p < 3; p++) {
+                for (int p = 0; p < 3; p++) {
             for (int d = 0; d < 3; d++) {
                 for (int r = 0; r < 10; r++) {
-                    assertThat(v.verify(readingProof(f, p, d, r), f.group.root()).holds()).isTrue();
+                    assertThat(verify(readingProof(f, p, d, r), f.group.root()).holds()).isTrue();
                 }
-                assertThat(v.verify(ProofChains.forDay(f.dayTrees.get(p).get(d), f.periodTrees.get(p), f.group),
+                assertThat(verify(ProofChains.forDay(f.dayTrees.get(p).get(d), f.periodTrees.get(p), f.group),
                         f.group.root()).holds()).isTrue();
             }
         }
@@ -50,7 +49,7 @@ class ProofChainVerifierTest {
         ReadingLeaf altered = new ReadingLeaf(leaf.hash(), leaf.groupId(), leaf.plantId(), leaf.timestamp(),
                 leaf.measurement(), leaf.unit(), leaf.value().add(new BigDecimal("0.001")), leaf.salt());
         ProofChain bad = replaceLeaf(good, 0, altered.encode(), true);
-        Verdict verdict = new ProofChainVerifier(f.ctx.hash()).verify(bad, f.group.root());
+        Verdict verdict = verify(bad, f.group.root());
         assertThat(verdict.holds()).isFalse();
         assertThat(verdict.differences().get(0)).contains("plant G1-B").contains("day 2026-01-03").contains("reading #4");
     }
@@ -63,7 +62,7 @@ class ProofChainVerifierTest {
         ReadingLeaf leaf = ReadingLeaf.decode(good.levels().get(0).leaf());
         ReadingLeaf altered = new ReadingLeaf(leaf.hash(), leaf.groupId(), leaf.plantId(), leaf.timestamp(),
                 leaf.measurement(), leaf.unit(), leaf.value().negate().subtract(BigDecimal.ONE), leaf.salt());
-        Verdict verdict = new ProofChainVerifier(f.ctx.hash()).verify(replaceLeaf(good, 0, altered.encode(), false),
+        Verdict verdict = verify(replaceLeaf(good, 0, altered.encode(), false),
                 f.group.root());
         assertThat(verdict.holds()).isFalse();
         assertThat(verdict.differences().get(0)).contains("does not hash");
@@ -77,7 +76,7 @@ class ProofChainVerifierTest {
         DayLeaf a = f.dayTrees.get(0).get(1).leaf();
         DayLeaf asB = new DayLeaf(a.hash(), a.groupId(), "G1-B", a.day(), a.readingCount(), a.root());
         ProofChain bChain = ProofChains.forDay(f.dayTrees.get(1).get(1), f.periodTrees.get(1), f.group);
-        Verdict verdict = new ProofChainVerifier(f.ctx.hash()).verify(replaceLeaf(bChain, 0, asB.encode(), true),
+        Verdict verdict = verify(replaceLeaf(bChain, 0, asB.encode(), true),
                 f.group.root());
         assertThat(verdict.holds()).isFalse();
     }
@@ -87,14 +86,13 @@ class ProofChainVerifierTest {
     void aWrongTrustedRootOrWrongLevelOrderFails(String hash) {
         SmallGroupFixture f = fixture(hash);
         ProofChain good = readingProof(f, 2, 1, 9);
-        ProofChainVerifier v = new ProofChainVerifier(f.ctx.hash());
-        byte[] otherRoot = f.group.root();
+                byte[] otherRoot = f.group.root();
         otherRoot[0] ^= 1;
-        assertThat(v.verify(good, otherRoot).differences().get(0)).contains("differs from the trusted root");
+        assertThat(verify(good, otherRoot).differences().get(0)).contains("differs from the trusted root");
         List<ProofLevel> swapped = new ArrayList<>(good.levels());
         java.util.Collections.swap(swapped, 1, 2);
-        assertThat(v.verify(new ProofChain(good.hash(), swapped), f.group.root()).holds()).isFalse();
-        assertThat(v.verify(new ProofChain(good.hash(), good.levels().subList(0, 2)), f.group.root()).holds()).isFalse();
+        assertThat(verify(new ProofChain(good.hash(), swapped), f.group.root()).holds()).isFalse();
+        assertThat(verify(new ProofChain(good.hash(), good.levels().subList(0, 2)), f.group.root()).holds()).isFalse();
     }
 
     @ParameterizedTest
@@ -106,7 +104,7 @@ class ProofChainVerifierTest {
         ProofLevel moved = new ProofLevel(l0.tree(), l0.leaf(), l0.leafHash(), 2, l0.treeSize(), l0.path(), l0.root());
         List<ProofLevel> levels = new ArrayList<>(good.levels());
         levels.set(0, moved);
-        assertThat(new ProofChainVerifier(f.ctx.hash()).verify(new ProofChain(good.hash(), levels), f.group.root()).holds())
+        assertThat(verify(new ProofChain(good.hash(), levels), f.group.root()).holds())
                 .isFalse();
     }
 
@@ -115,8 +113,12 @@ class ProofChainVerifierTest {
     void theTwoSuitesGiveDifferentRoots(String hash) {
         HashFunction other = hash.equals("SM3") ? HashFunctions.SHA256 : HashFunctions.SM3;
         assertThat(fixture(hash).group.root()).isNotEqualTo(fixture(other.name()).group.root());
-        assertThat(new ProofChainVerifier(other).verify(readingProof(fixture(hash), 0, 0, 0), fixture(hash).group.root())
-                .holds()).isFalse();
+        assertThat(ProofChainVerifier.verify(readingProof(fixture(hash), 0, 0, 0), TrustedRoot.of("test",
+                fixture(hash).group.root(), other.name(), null, null, null)).holds()).isFalse();
+    }
+
+    static Verdict verify(ProofChain chain, byte[] root) {
+        return ProofChainVerifier.verify(chain, TrustedRoot.of(root));
     }
 
     static ProofChain replaceLeaf(ProofChain chain, int level, byte[] leaf, boolean rehash) {
