@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,51 +77,58 @@ public final class ApiServer implements AutoCloseable {
         this.openApi = loadOpenApi();
         node.chains().forEach(c -> streams.put(c.id(), new BlockStream(c)));
         this.app = Javalin.create(cfg -> {
-            cfg.showJavalinBanner = false;
-            cfg.startupWatcherEnabled = false;
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.startupWatcherEnabled = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.maxRequestSize = http.maxBodyBytes();
             cfg.jsonMapper(new JavalinJackson(JsonViews.MAPPER, false));
+            cfg.jetty.host = http.host();
+            cfg.jetty.port = http.port();
+            registerRoutes(cfg.routes, catalogs, deliveries);
         });
-        app.before(this::authenticate);
-        app.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(JsonViews.error(e.code(), e.getMessage())));
-        app.exception(Exception.class, (e, ctx) -> {
+    }
+
+    private void registerRoutes(RoutesConfig r, List<org.energychain.node.catalog.CatalogIndex> catalogs,
+            java.nio.file.Path deliveries) {
+        CatalogRoutes.Registrar route = (method, path, h) -> {
+            routes.add(new Route(method.name(), path));
+            r.addHttpHandler(method, path, h);
+        };
+        r.before(this::authenticate);
+        r.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(JsonViews.error(e.code(), e.getMessage())));
+        r.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             ctx.status(500).json(JsonViews.error("INTERNAL", "internal error; see the node's log"));
         });
-        app.error(404, ctx -> {
+        r.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty() || !JSON.equals(ctx.contentType())) {
                 ctx.json(JsonViews.error("NOT_FOUND", "no route " + ctx.method() + " " + ctx.path()));
             }
         });
-        route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType(JSON).result(openApi));
+        route.route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType(JSON).result(openApi));
         if (metrics) {
-            route(HandlerType.GET, "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+            route.route(HandlerType.GET, "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(node.metrics().scrape()));
         }
-        route(HandlerType.GET, "/chains", this::listChains);
-        route(HandlerType.GET, "/chains/{chain}/status", this::status);
-        route(HandlerType.GET, "/chains/{chain}/blocks/{height}", this::blockByHeight);
-        route(HandlerType.GET, "/chains/{chain}/blocks/by-hash/{hash}", this::blockByHash);
-        route(HandlerType.POST, "/chains/{chain}/transactions", this::submit);
-        route(HandlerType.GET, "/chains/{chain}/transactions/{id}", this::transaction);
-        route(HandlerType.GET, "/chains/{chain}/receipts/{id}", this::receipt);
-        route(HandlerType.GET, "/chains/{chain}/members/{member}/nonce", this::nonce);
-        route(HandlerType.POST, "/chains/{chain}/query", this::query);
-        new CatalogRoutes(catalogs).register(this::route);
-        new DeliveryRoutes(node, deliveries).register(this::route);
+        route.route(HandlerType.GET, "/chains", this::listChains);
+        route.route(HandlerType.GET, "/chains/{chain}/status", this::status);
+        route.route(HandlerType.GET, "/chains/{chain}/blocks/{height}", this::blockByHeight);
+        route.route(HandlerType.GET, "/chains/{chain}/blocks/by-hash/{hash}", this::blockByHash);
+        route.route(HandlerType.POST, "/chains/{chain}/transactions", this::submit);
+        route.route(HandlerType.GET, "/chains/{chain}/transactions/{id}", this::transaction);
+        route.route(HandlerType.GET, "/chains/{chain}/receipts/{id}", this::receipt);
+        route.route(HandlerType.GET, "/chains/{chain}/members/{member}/nonce", this::nonce);
+        route.route(HandlerType.POST, "/chains/{chain}/query", this::query);
+        new CatalogRoutes(catalogs).register(route);
+        new DeliveryRoutes(node, deliveries).register(route);
         routes.add(new Route("GET", "/chains/{chain}/events"));
-        app.sse("/chains/{chain}/events", client -> {
+        r.sse("/chains/{chain}/events", client -> {
             Context ctx = client.ctx();
             long from = ctx.queryParam("from") != null ? parseLong(ctx.queryParam("from"), "from")
                     : ctx.header("Last-Event-ID") != null ? parseLong(ctx.header("Last-Event-ID"), "Last-Event-ID") + 1
                     : chain(ctx).chain().store().height() + 1;
             streams.get(chain(ctx).id()).subscribe(client, from);
         });
-    }
-
-    private void route(HandlerType method, String path, Handler h) {
-        routes.add(new Route(method.name(), path));
-        app.addHttpHandler(method, path, h);
     }
 
     /** Every route, as registered (for the OpenAPI test and the docs). */
@@ -131,7 +138,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** Starts listening on the configured host and port (0: any free port). */
     public ApiServer start() {
-        app.start(http.host(), http.port());
+        app.start();
         LOG.info("REST API listening on http://{}:{} (metrics={})", http.host(), port(), metrics);
         return this;
     }
