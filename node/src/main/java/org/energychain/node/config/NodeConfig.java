@@ -15,10 +15,12 @@ import java.util.List;
  * @param dataDir directory of the chain stores (created if missing)
  * @param http the REST API's options
  * @param metrics whether {@code GET /metrics} serves Prometheus text
- * @param store the chain store kind: {@code memory} (now) or {@code rocksdb} (when delivered)
+ * @param store the chain store kind: {@code rocksdb} (the default: durable, under {@code dataDir/chains}) or
+ *     {@code memory} (tests only: nothing survives a restart; named explicitly or not at all)
  * @param chains the chains to run, in order
  */
 public record NodeConfig(Path dataDir, Http http, boolean metrics, String store, List<ChainConfig> chains) {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NodeConfig.class);
     public static final int DEFAULT_PORT = 8645;
 
     /**
@@ -62,9 +64,13 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
                 Duration.ofMillis(http.integer("wait-timeout-ms", Http.DEFAULT.waitTimeout().toMillis(), 0, 120_000)),
                 Duration.ofMillis(http.integer("clock-skew-ms", Http.DEFAULT.clockSkew().toMillis(), 1_000, 600_000)),
                 http.integer("max-body-bytes", Http.DEFAULT.maxBodyBytes(), 1024, 256L << 20));
-        String store = root.string("store", "memory");
+        String store = root.string("store", "rocksdb");
         if (!store.equals("memory") && !store.equals("rocksdb")) {
-            throw root.error("store", "must be memory or rocksdb, got '" + store + "'");
+            throw root.error("store", "must be rocksdb or memory, got '" + store + "'");
+        }
+        if (store.equals("memory")) {
+            LOG.warn("{}: store: memory keeps the chains in memory only; every block is lost when the node stops",
+                    file);
         }
         ConfigNode identity = root.child("identity");
         identity.allowOnly("member", "key");
