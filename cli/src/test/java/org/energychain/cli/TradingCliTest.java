@@ -255,11 +255,14 @@ class TradingCliTest {
         assertThat(wrongBuyer.err()).contains("bought by B1");
         NodeClient asB2 = new NodeClient(URI.create(url)).signedAs("B2",
                 KeyFiles.readPrivateKey(dir.resolve("net/keys/B2.key")));
-        URI endpoint = URI.create(url + "/chains/trading/market/deliveries/" + trade);
-        assertThatThrownBy(() -> asB2.fetch(endpoint)).isInstanceOfSatisfying(NodeClientException.class,
-                e -> assertThat(e.status()).isEqualTo(403));
-        assertThatThrownBy(() -> new NodeClient(URI.create(url)).fetch(endpoint))
-                .isInstanceOfSatisfying(NodeClientException.class, e -> assertThat(e.status()).isEqualTo(401));
+        URI endpoint = URI.create(url + "/chains/trading/market/deliveries");
+        assertThatThrownBy(() -> asB2.fetchDelivery("trading", "G1", endpoint, trade))
+                .isInstanceOfSatisfying(NodeClientException.class, e -> assertThat(e.status()).isEqualTo(403));
+        java.net.http.HttpResponse<String> unsigned = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create(endpoint + "/" + trade)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(unsigned.statusCode()).as(unsigned.body()).isEqualTo(401);
+        assertThat(unsigned.body()).contains("UNAUTHENTICATED");
         Cli revealEarly = Cli.run(as("G1", "market", "reveal", "--trade", trade, "--key-dir",
                 dir.resolve("seller-keys").toString()));
         assertThat(revealEarly.exit()).as("no key before the buyer confirmed receipt")
