@@ -152,6 +152,9 @@ public final class ApiServer implements AutoCloseable {
             if (e.status() == 503 || e.status() == 429) {
                 ctx.header("Retry-After", "1");
             }
+            if (e.status() == 408 || e.status() == 413) {
+                ctx.header("Connection", "close"); // the rest of the body is not worth reading
+            }
             ctx.status(e.status()).json(JsonViews.error(e.code(), e.getMessage()));
         });
         r.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(JsonViews.error(
