@@ -100,7 +100,7 @@ public final class ApiServer implements AutoCloseable {
         this.openApi = loadOpenApi();
         this.eventWriters = Executors.newFixedThreadPool(2, daemon("events-writer"));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("events-heartbeat"));
-        node.chains().forEach(c -> streams.put(c.id(), new BlockStream(c, http.limits().eventBacklogBytes(),
+        node.chains().forEach(c -> streams.put(c.id(), new BlockStream(c, http.limits().eventBacklog(),
                 eventWriters)));
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

@@ -22,7 +22,7 @@ import org.energychain.node.HostedChain;
  * Server-sent events of one chain's committed blocks. A block is rendered once, on this stream's own
  * thread (so the chain's orderer never waits for a client), and offered to every subscriber, each of
  * which has its own bounded queue and its own non-blocking writer ({@link EventSubscriber}): a subscriber
- * that does not keep up is dropped when its backlog passes {@code event-backlog-bytes}, and no other
+ * that does not keep up is dropped when more than {@code event-backlog} blocks wait for it, and no other
  * subscriber ever waits for it. A subscriber may start from an earlier height ({@code ?from=H} or
  * {@code Last-Event-ID}); it is caught up from the store first, one block at a time as its connection
  * takes them, then receives each new block once, in height order.
@@ -30,16 +30,16 @@ import org.energychain.node.HostedChain;
 final class BlockStream implements AutoCloseable {
     private final HostedChain chain;
     private final HashFunction hash;
-    private final long backlogBytes;
+    private final int backlog;
     private final Executor writers;
     private final ExecutorService publisher;
     private final Set<EventSubscriber> subscribers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    BlockStream(HostedChain chain, long backlogBytes, Executor writers) {
+    BlockStream(HostedChain chain, int backlog, Executor writers) {
         this.chain = chain;
         this.hash = chain.genesis().cryptoSuite().hash();
-        this.backlogBytes = backlogBytes;
+        this.backlog = backlog;
         this.writers = writers;
         this.publisher = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "events-" + chain.id());
@@ -76,7 +76,7 @@ final class BlockStream implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            EventSubscriber s = new EventSubscriber(this, ctx.req(), out, Math.max(1, fromHeight), backlogBytes, done);
+            EventSubscriber s = new EventSubscriber(this, ctx.req(), out, Math.max(1, fromHeight), backlog, done);
             subscribers.add(s);
             async.addListener(s);
             out.setWriteListener(s);

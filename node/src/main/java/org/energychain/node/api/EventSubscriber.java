@@ -21,24 +21,29 @@ import org.slf4j.LoggerFactory;
  * only appends to the queue ({@link #offer}); the writer runs on the shared writer pool or on Jetty's
  * thread when the connection can take more. While behind the chain's tip the writer reads the next block
  * from the store itself, one at a time, so catching up costs no memory; once caught up it is live and
- * takes blocks from the queue. A live subscriber whose queued bytes would pass the backlog limit is
- * dropped: its connection is aborted and it may reconnect with {@code Last-Event-ID}.
+ * takes blocks from the queue. A live subscriber with more than the backlog limit of blocks waiting is
+ * dropped: its connection is aborted and it may reconnect with {@code Last-Event-ID}. The frames queued
+ * are the stream's, shared by all subscribers, so a backlog costs references, not copies.
  */
 final class EventSubscriber implements WriteListener, AsyncListener {
     private static final Logger LOG = LoggerFactory.getLogger(EventSubscriber.class);
 
+    /** Bytes to send; a block's counts against the backlog, a comment's does not. */
+    private record Frame(byte[] bytes, boolean block) {
+    }
+
     private final BlockStream stream;
     private final HttpServletRequest request;
     private final ServletOutputStream out;
-    private final long backlogBytes;
+    private final int backlog;
     private final CompletableFuture<Void> done;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private volatile boolean ended;
 
     /** Guards the queue and the stream position; never held while writing or reading the store. */
     private final Object queueLock = new Object();
-    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
-    private long queuedBytes;
+    private final ArrayDeque<Frame> queue = new ArrayDeque<>();
+    private int queuedBlocks;
     private long next;
     private boolean live;
 
@@ -47,12 +52,12 @@ final class EventSubscriber implements WriteListener, AsyncListener {
     private boolean needsFlush;
 
     EventSubscriber(BlockStream stream, HttpServletRequest request, ServletOutputStream out, long fromHeight,
-            long backlogBytes, CompletableFuture<Void> done) {
+            int backlog, CompletableFuture<Void> done) {
         this.stream = stream;
         this.request = request;
         this.out = out;
         this.next = fromHeight;
-        this.backlogBytes = backlogBytes;
+        this.backlog = backlog;
         this.done = done;
     }
 
@@ -65,18 +70,18 @@ final class EventSubscriber implements WriteListener, AsyncListener {
             }
             if (height > next) {
                 live = false;
-            } else if (!queue.isEmpty() && queuedBytes + frame.length > backlogBytes) {
+            } else if (queuedBlocks >= backlog) {
                 drop = true;
             } else {
-                queue.add(frame);
-                queuedBytes += frame.length;
+                queue.add(new Frame(frame, true));
+                queuedBlocks++;
                 next = height + 1;
             }
         }
         if (drop) {
-            LOG.info("chain={} event subscriber {} dropped: more than {} bytes of events waiting for it",
-                    stream.chain().id(), request.getRemoteAddr(), backlogBytes);
-            end(new IOException("subscriber fell more than " + backlogBytes + " bytes behind"));
+            LOG.info("chain={} event subscriber {} dropped: more than {} blocks waiting for it",
+                    stream.chain().id(), request.getRemoteAddr(), backlog);
+            end(new IOException("subscriber fell more than " + backlog + " blocks behind"));
         } else {
             scheduleDrain();
         }
@@ -88,8 +93,7 @@ final class EventSubscriber implements WriteListener, AsyncListener {
             if (ended || !queue.isEmpty()) {
                 return;
             }
-            queue.add(comment);
-            queuedBytes += comment.length;
+            queue.add(new Frame(comment, false));
         }
         scheduleDrain();
     }
@@ -139,10 +143,10 @@ final class EventSubscriber implements WriteListener, AsyncListener {
         while (true) {
             long height;
             synchronized (queueLock) {
-                byte[] queued = queue.poll();
+                Frame queued = queue.poll();
                 if (queued != null) {
-                    queuedBytes -= queued.length;
-                    return queued;
+                    queuedBlocks -= queued.block ? 1 : 0;
+                    return queued.bytes;
                 }
                 if (live) {
                     return null;
@@ -175,7 +179,7 @@ final class EventSubscriber implements WriteListener, AsyncListener {
             }
             ended = true;
             queue.clear();
-            queuedBytes = 0;
+            queuedBlocks = 0;
         }
         stream.removed(this);
         if (cause != null) {

@@ -68,23 +68,24 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
      * @param maxConnections open connections of the whole server; beyond it no connection is accepted
      * @param maxConnectionsPerAddress open connections of one client address; beyond it new ones are closed
      * @param maxThreads the server's worker threads
-     * @param eventBacklogBytes bytes of events queued for one event-stream subscriber; a subscriber whose
-     *     backlog would grow beyond it is dropped (it reconnects with {@code Last-Event-ID})
+     * @param eventBacklog blocks queued for one event-stream subscriber; a subscriber that falls further
+     *     behind is dropped (it reconnects with {@code Last-Event-ID}). Queued blocks are shared between
+     *     subscribers, rendered once.
      */
     public record Limits(Duration idleTimeout, Duration requestReadTimeout, int maxConnections,
-            int maxConnectionsPerAddress, int maxThreads, long eventBacklogBytes) {
+            int maxConnectionsPerAddress, int maxThreads, int eventBacklog) {
         public static final Limits DEFAULT = new Limits(Duration.ofSeconds(30), Duration.ofSeconds(10), 1000, 64, 200,
-                4L << 20);
+                32);
 
         public Limits {
             if (idleTimeout.isNegative() || idleTimeout.isZero() || requestReadTimeout.isNegative()
                     || requestReadTimeout.isZero()) {
                 throw new IllegalArgumentException("http timeouts must be positive");
             }
-            if (maxConnections < 1 || maxConnectionsPerAddress < 1 || maxThreads < 8 || eventBacklogBytes < 1) {
+            if (maxConnections < 1 || maxConnectionsPerAddress < 1 || maxThreads < 8 || eventBacklog < 1) {
                 throw new IllegalArgumentException("http limits out of range: " + maxConnections + " connections, "
                         + maxConnectionsPerAddress + " per address, " + maxThreads + " threads (at least 8), "
-                        + eventBacklogBytes + " event backlog bytes");
+                        + eventBacklog + " blocks of event backlog");
             }
         }
     }
@@ -104,7 +105,7 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
         ConfigNode http = root.child("http");
         http.allowOnly("host", "port", "wait-timeout-ms", "clock-skew-ms", "max-body-bytes", "idle-timeout-ms",
                 "request-read-timeout-ms", "max-connections", "max-connections-per-address", "max-threads",
-                "event-backlog-bytes");
+                "event-backlog");
         Limits d = Limits.DEFAULT;
         Limits limits = new Limits(
                 Duration.ofMillis(http.integer("idle-timeout-ms", d.idleTimeout().toMillis(), 1_000, 600_000)),
@@ -113,7 +114,7 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
                 (int) http.integer("max-connections", d.maxConnections(), 16, 100_000),
                 (int) http.integer("max-connections-per-address", d.maxConnectionsPerAddress(), 1, 100_000),
                 (int) http.integer("max-threads", d.maxThreads(), 16, 2_000),
-                http.integer("event-backlog-bytes", d.eventBacklogBytes(), 64L << 10, 1L << 30));
+                (int) http.integer("event-backlog", d.eventBacklog(), 1, 100_000));
         Http h = new Http(http.string("host", Http.DEFAULT.host()),
                 (int) http.integer("port", DEFAULT_PORT, 0, 65535),
                 Duration.ofMillis(http.integer("wait-timeout-ms", Http.DEFAULT.waitTimeout().toMillis(), 0, 120_000)),
@@ -162,7 +163,7 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
                 .append("ms request-read-timeout=").append(http.limits().requestReadTimeout().toMillis())
                 .append("ms max-connections=").append(http.limits().maxConnections()).append(" per-address=")
                 .append(http.limits().maxConnectionsPerAddress()).append(" max-threads=")
-                .append(http.limits().maxThreads()).append(" event-backlog=").append(http.limits().eventBacklogBytes())
+                .append(http.limits().maxThreads()).append(" event-backlog=").append(http.limits().eventBacklog())
                 .append(" metrics=").append(metrics);
         for (ChainConfig c : chains) {
             b.append("\n  chain genesis=").append(c.genesis()).append(" member=").append(c.member())
