@@ -200,6 +200,29 @@ class ApiEndToEndTest {
     }
 
     @Test
+    void specificNotFoundErrorsKeepTheirCodeWhateverTheRequestAccepts() throws Exception {
+        for (String accept : new String[] {null, "text/html", "*/*", "application/json"}) {
+            assertNotFound(accept, "/chains/nowhere/status", "UNKNOWN_CHAIN", "runs no chain nowhere");
+            assertNotFound(accept, "/chains/open/blocks/999999", "NOT_FOUND", "has no block 999999");
+            assertNotFound(accept, "/chains/open/catalog/listings", "NO_CATALOGUE", "keeps no catalogue");
+            assertNotFound(accept, "/chains/open/market/deliveries/" + "ab".repeat(32), "NO_DELIVERIES",
+                    "serves no deliveries");
+            assertNotFound(accept, "/no/such/route", "NOT_FOUND", "no route GET /no/such/route");
+        }
+    }
+
+    static void assertNotFound(String accept, String path, String code, String message) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(net.uri(path)).GET();
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/json");
+        expect(r, 404, code);
+        assertThat(json(r).get("message").asText()).as(path).contains(message);
+    }
+
+    @Test
     void openApiDescribesEveryRouteAndNoOther() throws Exception {
         HttpResponse<String> r = get("/openapi.json");
         assertThat(r.statusCode()).isEqualTo(200);
@@ -225,7 +248,9 @@ class ApiEndToEndTest {
                 .contains("energychain_block_height{chain=\"open\"}")
                 .contains("energychain_mempool_size{chain=\"open\"}")
                 .containsPattern("energychain_commit_latency_seconds_count\\{chain=\"open\"} [1-9]")
-                .containsPattern("energychain_transactions_rejected_total\\{chain=\"open\",reason=\"BAD_SIGNATURE\"} [1-9]");
+                .containsPattern("energychain_transactions_rejected_total\\{chain=\"open\",reason=\"BAD_SIGNATURE\"} [1-9]")
+                .as("a private chain's height and activity are for its members").doesNotContain("chain=\"priv\"");
+        assertThat(net.node.metrics().scrapePrivate()).contains("energychain_block_height{chain=\"priv\"}");
     }
 
     @Test
