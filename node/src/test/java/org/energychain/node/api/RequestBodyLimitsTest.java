@@ -74,6 +74,15 @@ class RequestBodyLimitsTest {
         }
     }
 
+    @Test
+    void whatJettyRefusesItselfIsJsonToo() throws Exception {
+        try (Socket s = socket()) {
+            s.getOutputStream().write(("GET /chains/open/status HTTP/1.1\r\nHost: node\r\nAccept: text/html\r\n"
+                    + "X-Padding: " + "p".repeat(64 << 10) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertError(SlowClientsTest.readToEnd(s), 431, "HEADERS_TOO_LARGE");
+        }
+    }
+
     static Socket socket() throws IOException {
         Socket s = new Socket("127.0.0.1", net.api.port());
         s.setSoTimeout(15_000);
