@@ -16,6 +16,7 @@ import org.energychain.crypto.HashFunction;
 import org.energychain.crypto.HashFunctions;
 import org.energychain.crypto.Hex;
 import org.energychain.crypto.merkle.ContentRoot;
+import org.energychain.node.client.DeliveryEndpoint;
 import org.energychain.node.client.NodeClient;
 import org.energychain.supervision.store.OffChainStore;
 import org.energychain.supervision.store.StoredDataset;
@@ -333,8 +334,21 @@ public final class MarketCommand implements Runnable {
             if (pkg != null) {
                 bytes = Files.readAllBytes(pkg);
             } else {
+                // the endpoint is the seller's word: only a delivery path of this chain is fetched, and the request
+                // is addressed to the seller as the chain records it, never to whatever node the endpoint names
                 String endpoint = listing(client, remote.chain, t.listingId()).listing().endpoint();
-                bytes = client.fetch(URI.create(endpoint.replaceAll("/+$", "") + "/" + trade));
+                URI uri;
+                try {
+                    uri = URI.create(endpoint);
+                    DeliveryEndpoint.resolve(uri, remote.chain, trade);
+                } catch (IllegalArgumentException e) {
+                    out().printf("not fetching the package of trade %s: %s%nask the seller for the package "
+                            + "(--package FILE), or after the delivery deadline 'market settle --trade %s' refunds you%n",
+                            trade, e.getMessage(), trade);
+                    out().flush();
+                    return ExitCodes.VERIFICATION_FAILED;
+                }
+                bytes = client.fetchDelivery(remote.chain, t.seller(), uri, trade);
             }
             DeliveryPackage p;
             try {

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.energychain.crypto.HashFunctions;
 import org.energychain.crypto.Hex;
 import org.energychain.crypto.merkle.ContentRoot;
@@ -53,7 +58,7 @@ class TradingCliTest {
                 data.resolve("mapping.yaml").toString(), "--from", "2026-01-01", "--to", "2026-02-09", "--db", db,
                 "--out", dir.resolve("out").toString(), "--quiet", data.resolve("readings").toString());
         assertThat(ingest.exit()).as(ingest.toString()).isZero();
-        Cli net = Cli.run("genesis", "network", "--groups", "G1", "--regulator", "REG", "--platform", "PLAT", "--buyers",
+        Cli net = Cli.run("genesis", "network", "--groups", "G1,G2", "--regulator", "REG", "--platform", "PLAT", "--buyers",
                 "B1,B2", "--out", dir.resolve("net").toString());
         assertThat(net.exit()).as(net.toString()).isZero();
         NodeConfig c = NodeConfig.load(dir.resolve("net/node.yaml"));
@@ -255,11 +260,14 @@ class TradingCliTest {
         assertThat(wrongBuyer.err()).contains("bought by B1");
         NodeClient asB2 = new NodeClient(URI.create(url)).signedAs("B2",
                 KeyFiles.readPrivateKey(dir.resolve("net/keys/B2.key")));
-        URI endpoint = URI.create(url + "/chains/trading/market/deliveries/" + trade);
-        assertThatThrownBy(() -> asB2.fetch(endpoint)).isInstanceOfSatisfying(NodeClientException.class,
-                e -> assertThat(e.status()).isEqualTo(403));
-        assertThatThrownBy(() -> new NodeClient(URI.create(url)).fetch(endpoint))
-                .isInstanceOfSatisfying(NodeClientException.class, e -> assertThat(e.status()).isEqualTo(401));
+        URI endpoint = URI.create(url + "/chains/trading/market/deliveries");
+        assertThatThrownBy(() -> asB2.fetchDelivery("trading", "G1", endpoint, trade))
+                .isInstanceOfSatisfying(NodeClientException.class, e -> assertThat(e.status()).isEqualTo(403));
+        java.net.http.HttpResponse<String> unsigned = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create(endpoint + "/" + trade)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(unsigned.statusCode()).as(unsigned.body()).isEqualTo(401);
+        assertThat(unsigned.body()).contains("UNAUTHENTICATED");
         Cli revealEarly = Cli.run(as("G1", "market", "reveal", "--trade", trade, "--key-dir",
                 dir.resolve("seller-keys").toString()));
         assertThat(revealEarly.exit()).as("no key before the buyer confirmed receipt")
@@ -282,6 +290,72 @@ class TradingCliTest {
         Cli unknown = Cli.run(anon("catalog", "show", "--id", "no/such/listing"));
         assertThat(unknown.exit()).isEqualTo(ExitCodes.BAD_INPUT);
     }
+
+    /**
+     * A seller points its listing at a server of its own. Before, the buyer's {@code receive} signed a read
+     * of whatever path the endpoint named (here the buyer's private business chain's event stream) and sent
+     * it there, where the seller could replay it to the buyer's node. Now nothing is signed for such an
+     * endpoint, and what a well-formed one captures opens nothing but that delivery.
+     */
+    @Test
+    void aSellersEndpointCannotMakeTheBuyerSignAReadOfItsPrivateChain() throws Exception {
+        String listing = freshListing();
+        assertThat(Cli.run(as("PLAT", "market", "deposit", "--account", "G2", "--amount", "1000")).exit()).isZero();
+        String trade = buy("G2", listing);
+        assertThat(Cli.run(seller(trade, "market", "deliver")).exit()).isZero();
+        List<Map<String, String>> captured = new CopyOnWriteArrayList<>();
+        HttpServer capture = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        capture.createContext("/", ex -> {
+            Map<String, String> r = new HashMap<>();
+            r.put("path", ex.getRequestURI().getRawPath());
+            for (String h : SIGNING_HEADERS) {
+                if (ex.getRequestHeaders().getFirst(h) != null) {
+                    r.put(h, ex.getRequestHeaders().getFirst(h));
+                }
+            }
+            captured.add(r);
+            ex.sendResponseHeaders(404, -1);
+            ex.close();
+        });
+        capture.start();
+        try {
+            String own = "http://127.0.0.1:" + capture.getAddress().getPort();
+            assertThat(Cli.run(as("G1", "catalog", "update", "--id", listing, "--endpoint",
+                    own + "/chains/business-g2/events?from=1&x=")).exit()).isZero();
+            Cli receive = Cli.run(as("G2", "market", "receive", "--trade", trade, "--inbox",
+                    dir.resolve("inbox-g2").toString()));
+            assertThat(receive.exit()).as(receive.toString()).isEqualTo(ExitCodes.VERIFICATION_FAILED);
+            assertThat(receive.out()).contains("not a delivery path of chain trading");
+            assertThat(captured).as("nothing was signed or sent to the seller's server").isEmpty();
+
+            assertThat(Cli.run(as("G1", "catalog", "update", "--id", listing, "--endpoint",
+                    own + "/chains/trading/market/deliveries")).exit()).isZero();
+            Cli again = Cli.run(as("G2", "market", "receive", "--trade", trade, "--inbox",
+                    dir.resolve("inbox-g2").toString()));
+            assertThat(again.exit()).as("the seller's server answered 404").isNotZero();
+            assertThat(captured).hasSize(1);
+            Map<String, String> signed = captured.get(0);
+            assertThat(signed.get("path")).isEqualTo("/chains/trading/market/deliveries/" + trade);
+            assertThat(signed).containsEntry("X-EC-Member", "G2").containsEntry("X-EC-Node", "G1");
+            for (String path : List.of("/chains/business-g2/events", "/chains/business-g2/status",
+                    "/chains/trading/status")) {
+                java.net.http.HttpRequest.Builder replay = java.net.http.HttpRequest.newBuilder(URI.create(url + path));
+                signed.forEach((h, v) -> {
+                    if (!h.equals("path")) {
+                        replay.header(h, v);
+                    }
+                });
+                java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(replay.build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(401);
+            }
+        } finally {
+            capture.stop(0);
+        }
+    }
+
+    static final List<String> SIGNING_HEADERS = List.of("X-EC-Member", "X-EC-Node", "X-EC-Time", "X-EC-Nonce",
+            "X-EC-Content-SHA256", "X-EC-Signature");
 
     @Test
     void theCatalogueBrowsesWithCountsAndMatchesARebuildFromTheChain() {

@@ -6,28 +6,43 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.energychain.ledger.Chain;
 
 /**
  * The node's Micrometer meters, per chain (tag {@code chain}): committed transactions and blocks,
  * rejected transactions by reason, block height, mempool size, and the latency from admission to
- * commit. Exposed as Prometheus text by {@link #scrape()}.
+ * commit. The meters of public chains and of private chains live in separate registries:
+ * {@link #scrape()} exposes only the public ones (a private chain's height and activity are for its
+ * members, as {@code GET /chains} hides them too); {@link #scrapePrivate()} has the others, for
+ * embedding code that exports them where only the operator sees them.
  */
 public final class NodeMetrics {
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry publicChains = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry privateChains = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, MeterRegistry> byChain = new ConcurrentHashMap<>();
 
+    /** The registry of public chains' meters. */
     public MeterRegistry registry() {
-        return registry;
+        return publicChains;
     }
 
-    /** Prometheus text exposition format 0.0.4. */
+    /** Prometheus text exposition format 0.0.4 of the public chains' meters. */
     public String scrape() {
-        return registry.scrape();
+        return publicChains.scrape();
+    }
+
+    /** The same for the private chains' meters; never served by the API. */
+    public String scrapePrivate() {
+        return privateChains.scrape();
     }
 
     void register(Chain chain) {
         String id = chain.id();
+        MeterRegistry registry = chain.genesis().isPrivate() ? privateChains : publicChains;
+        byChain.put(id, registry);
         Counter txs = Counter.builder("energychain.transactions.committed").tag("chain", id)
                 .description("Transactions committed in blocks (whatever their result code)").register(registry);
         Counter blocks = Counter.builder("energychain.blocks.committed").tag("chain", id)
@@ -43,9 +58,13 @@ public final class NodeMetrics {
         });
     }
 
+    private MeterRegistry registryOf(String chain) {
+        return byChain.getOrDefault(chain, privateChains);
+    }
+
     private Timer timer(String chain) {
         return Timer.builder("energychain.commit.latency").tag("chain", chain)
-                .description("Time from admission of a transaction to its commit").register(registry);
+                .description("Time from admission of a transaction to its commit").register(registryOf(chain));
     }
 
     void commitLatency(String chain, long nanos) {
@@ -53,6 +72,6 @@ public final class NodeMetrics {
     }
 
     void rejected(String chain, String reason) {
-        registry.counter("energychain.transactions.rejected", "chain", chain, "reason", reason).increment();
+        registryOf(chain).counter("energychain.transactions.rejected", "chain", chain, "reason", reason).increment();
     }
 }

@@ -118,6 +118,10 @@ class FilesTest {
         Files.writeString(f, "http:\n  port: 70000\nchains:\n  - genesis: g.yaml\n    member: G1\n    key: G1.key\n");
         assertThatThrownBy(() -> NodeConfig.load(f)).isInstanceOfSatisfying(ConfigException.class,
                 e -> assertThat(e.field()).isEqualTo("http.port"));
+        Files.writeString(f, "http:\n  max-connections-per-address: 0\nchains:\n  - genesis: g.yaml\n    member: G1\n"
+                + "    key: G1.key\n");
+        assertThatThrownBy(() -> NodeConfig.load(f)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.field()).isEqualTo("http.max-connections-per-address"));
         Files.writeString(f, "chains:\n  - genesis: g.yaml\n");
         assertThatThrownBy(() -> NodeConfig.load(f)).isInstanceOfSatisfying(ConfigException.class,
                 e -> assertThat(e.field()).isEqualTo("chains[0].member"));
@@ -125,7 +129,9 @@ class FilesTest {
         NodeConfig c = NodeConfig.load(f);
         assertThat(c.chains().get(0).key()).isEqualTo(dir.resolve("secret/G1.key"));
         assertThat(c.http().port()).isEqualTo(NodeConfig.DEFAULT_PORT);
-        assertThat(c.describe()).contains("member=G1").contains("key-file=" + dir.resolve("secret/G1.key"));
+        assertThat(c.describe()).contains("member=G1").contains("key-file=" + dir.resolve("secret/G1.key"))
+                .contains("store=rocksdb").contains("per-address=64").contains("request-read-timeout=10000ms");
+        assertThat(c.http().limits()).isEqualTo(NodeConfig.Limits.DEFAULT);
     }
 
     /** A contract that only has a name, to stand in for the domain contracts. */

@@ -43,6 +43,11 @@ public final class TestNet implements AutoCloseable {
 
     /** @param start whether the orderers run (false: nothing is ever committed, the mempool only fills) */
     public TestNet(boolean start, ChainLimits limits) {
+        this(start, limits, NodeConfig.Http.DEFAULT.withPort(0));
+    }
+
+    /** A test network whose API runs with {@code http} (its port should be 0). */
+    public TestNet(boolean start, ChainLimits limits, NodeConfig.Http http) {
         SecureRandom rnd = new SecureRandom();
         g1 = suite.signatures().generateKeyPair(rnd);
         reg = suite.signatures().generateKeyPair(rnd);
@@ -58,7 +63,7 @@ public final class TestNet implements AutoCloseable {
         if (start) {
             node.start();
         }
-        api = new ApiServer(node, NodeConfig.Http.DEFAULT.withPort(0), true).start();
+        api = new ApiServer(node, http, true).start();
         client = new NodeClient(URI.create("http://127.0.0.1:" + api.port())).with(Duration.ofSeconds(30), clock);
     }
 

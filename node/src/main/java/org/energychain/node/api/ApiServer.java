@@ -5,23 +5,36 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.router.EndpointNotFound;
 import io.javalin.http.HandlerType;
+import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.energychain.crypto.HashFunction;
+import org.energychain.crypto.HashFunctions;
 import org.energychain.crypto.Hex;
 import org.energychain.ledger.block.Block;
 import org.energychain.ledger.contract.ContractException;
@@ -39,15 +52,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The REST API of a node (docs/api.md) on Javalin: chains, blocks, transactions, receipts, queries, a
- * server-sent-events stream of blocks, the OpenAPI description and Prometheus metrics. Reads of a
- * private chain need a request signed by a member ({@link RequestSigning}); submissions need none, as
- * transactions are signed themselves.
+ * The REST API of a node (docs/api.md) on Javalin and Jetty 12: chains, blocks, transactions, receipts,
+ * queries, a server-sent-events stream of blocks, the OpenAPI description and Prometheus metrics. Reads
+ * of a private chain need a request signed by a member and addressed to this node ({@link RequestSigning});
+ * submissions need none, as transactions are signed themselves. Every client is bounded in what it can
+ * hold of the server (connections per address, time to send a request body, body size, event backlog:
+ * {@link NodeConfig.Limits}), and every error is JSON with its reason code.
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     static final String CALLER = "ec.caller";
+    /** The node a signed request is addressed to ({@code X-EC-Node}), once its signature is checked. */
+    static final String ADDRESSEE = "ec.addressee";
     private static final String JSON = "application/json";
+    /** Fresh nonces of signed requests remembered at once; beyond it signed requests wait (503). */
+    static final int MAX_FRESH_NONCES = 100_000;
 
     /** One route as registered: method and path template (Javalin and OpenAPI both use {@code {param}}). */
     public record Route(String method, String path) {
@@ -60,6 +79,10 @@ public final class ApiServer implements AutoCloseable {
     private final List<Route> routes = new ArrayList<>();
     private final Map<String, BlockStream> streams = new LinkedHashMap<>();
     private final byte[] openApi;
+    private final ReplayGuard replays = new ReplayGuard(MAX_FRESH_NONCES);
+    private final ExecutorService eventWriters;
+    private final ScheduledExecutorService heartbeat;
+    private final List<PerAddressConnectionLimit> addressLimits = new ArrayList<>();
 
     public ApiServer(Node node, NodeConfig.Http http, boolean metrics) {
         this(node, http, metrics, List.of(), null);
@@ -75,53 +98,89 @@ public final class ApiServer implements AutoCloseable {
         this.http = http;
         this.metrics = metrics;
         this.openApi = loadOpenApi();
-        node.chains().forEach(c -> streams.put(c.id(), new BlockStream(c)));
+        this.eventWriters = Executors.newFixedThreadPool(2, daemon("events-writer"));
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("events-heartbeat"));
+        node.chains().forEach(c -> streams.put(c.id(), new BlockStream(c, http.limits().eventBacklog(),
+                eventWriters)));
         this.app = Javalin.create(cfg -> {
-            cfg.showJavalinBanner = false;
-            cfg.startupWatcherEnabled = false;
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.startupWatcherEnabled = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.maxRequestSize = http.maxBodyBytes();
             cfg.jsonMapper(new JavalinJackson(JsonViews.MAPPER, false));
-        });
-        app.before(this::authenticate);
-        app.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(JsonViews.error(e.code(), e.getMessage())));
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            ctx.status(500).json(JsonViews.error("INTERNAL", "internal error; see the node's log"));
-        });
-        app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty() || !JSON.equals(ctx.contentType())) {
-                ctx.json(JsonViews.error("NOT_FOUND", "no route " + ctx.method() + " " + ctx.path()));
-            }
-        });
-        route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType(JSON).result(openApi));
-        if (metrics) {
-            route(HandlerType.GET, "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(node.metrics().scrape()));
-        }
-        route(HandlerType.GET, "/chains", this::listChains);
-        route(HandlerType.GET, "/chains/{chain}/status", this::status);
-        route(HandlerType.GET, "/chains/{chain}/blocks/{height}", this::blockByHeight);
-        route(HandlerType.GET, "/chains/{chain}/blocks/by-hash/{hash}", this::blockByHash);
-        route(HandlerType.POST, "/chains/{chain}/transactions", this::submit);
-        route(HandlerType.GET, "/chains/{chain}/transactions/{id}", this::transaction);
-        route(HandlerType.GET, "/chains/{chain}/receipts/{id}", this::receipt);
-        route(HandlerType.GET, "/chains/{chain}/members/{member}/nonce", this::nonce);
-        route(HandlerType.POST, "/chains/{chain}/query", this::query);
-        new CatalogRoutes(catalogs).register(this::route);
-        new DeliveryRoutes(node, deliveries).register(this::route);
-        routes.add(new Route("GET", "/chains/{chain}/events"));
-        app.sse("/chains/{chain}/events", client -> {
-            Context ctx = client.ctx();
-            long from = ctx.queryParam("from") != null ? parseLong(ctx.queryParam("from"), "from")
-                    : ctx.header("Last-Event-ID") != null ? parseLong(ctx.header("Last-Event-ID"), "Last-Event-ID") + 1
-                    : chain(ctx).chain().store().height() + 1;
-            streams.get(chain(ctx).id()).subscribe(client, from);
+            configureJetty(cfg);
+            registerRoutes(cfg.routes, catalogs, deliveries);
         });
     }
 
-    private void route(HandlerType method, String path, Handler h) {
-        routes.add(new Route(method.name(), path));
-        app.addHttpHandler(method, path, h);
+    /**
+     * Jetty's side of the limits: a bounded worker pool, the idle timeout, Jetty's server-wide connection
+     * limit and a per-address one on the connector, the request read deadline, and JSON for the errors
+     * Jetty answers itself.
+     */
+    private void configureJetty(io.javalin.config.JavalinConfig cfg) {
+        NodeConfig.Limits limits = http.limits();
+        QueuedThreadPool pool = new QueuedThreadPool(limits.maxThreads(), Math.min(8, limits.maxThreads()), 60_000);
+        pool.setName("http");
+        cfg.jetty.threadPool = pool;
+        cfg.jetty.modifyServer(server -> {
+            server.insertHandler(new RequestReadDeadline(limits.requestReadTimeout()));
+            server.setErrorHandler(new JsonErrorHandler());
+        });
+        cfg.jetty.addConnector((server, httpConfig) -> {
+            httpConfig.setSendServerVersion(false);
+            ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
+            c.setHost(http.host());
+            c.setPort(http.port());
+            c.setIdleTimeout(limits.idleTimeout().toMillis());
+            PerAddressConnectionLimit perAddress = new PerAddressConnectionLimit(limits.maxConnectionsPerAddress());
+            addressLimits.add(perAddress);
+            c.addBean(perAddress);
+            c.addBean(new NetworkConnectionLimit(limits.maxConnections(), c));
+            return c;
+        });
+    }
+
+    private void registerRoutes(RoutesConfig r, List<org.energychain.node.catalog.CatalogIndex> catalogs,
+            java.nio.file.Path deliveries) {
+        CatalogRoutes.Registrar route = (method, path, h) -> {
+            routes.add(new Route(method.name(), path));
+            r.addHttpHandler(method, path, h);
+        };
+        r.before(this::authenticate);
+        r.exception(ApiError.class, (e, ctx) -> {
+            if (e.status() == 503 || e.status() == 429) {
+                ctx.header("Retry-After", "1");
+            }
+            if (e.status() == 408 || e.status() == 413) {
+                ctx.header("Connection", "close"); // the rest of the body is not worth reading
+            }
+            ctx.status(e.status()).json(JsonViews.error(e.code(), e.getMessage()));
+        });
+        r.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(JsonViews.error(
+                ApiError.codeOf(e.getStatus()), e instanceof EndpointNotFound ? "no route " + ctx.method() + " "
+                        + ctx.path() : e.getMessage())));
+        r.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(500).json(JsonViews.error("INTERNAL", "internal error; see the node's log"));
+        });
+        route.route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType(JSON).result(openApi));
+        if (metrics) {
+            route.route(HandlerType.GET, "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(node.metrics().scrape()));
+        }
+        route.route(HandlerType.GET, "/chains", this::listChains);
+        route.route(HandlerType.GET, "/chains/{chain}/status", this::status);
+        route.route(HandlerType.GET, "/chains/{chain}/blocks/{height}", this::blockByHeight);
+        route.route(HandlerType.GET, "/chains/{chain}/blocks/by-hash/{hash}", this::blockByHash);
+        route.route(HandlerType.POST, "/chains/{chain}/transactions", this::submit);
+        route.route(HandlerType.GET, "/chains/{chain}/transactions/{id}", this::transaction);
+        route.route(HandlerType.GET, "/chains/{chain}/receipts/{id}", this::receipt);
+        route.route(HandlerType.GET, "/chains/{chain}/members/{member}/nonce", this::nonce);
+        route.route(HandlerType.POST, "/chains/{chain}/query", this::query);
+        route.route(HandlerType.GET, "/chains/{chain}/events", this::events);
+        new CatalogRoutes(catalogs).register(route);
+        new DeliveryRoutes(node, deliveries).register(route);
     }
 
     /** Every route, as registered (for the OpenAPI test and the docs). */
@@ -131,7 +190,10 @@ public final class ApiServer implements AutoCloseable {
 
     /** Starts listening on the configured host and port (0: any free port). */
     public ApiServer start() {
-        app.start(http.host(), http.port());
+        app.start();
+        long beat = Math.max(500, http.limits().idleTimeout().toMillis() / 2);
+        heartbeat.scheduleAtFixedRate(() -> streams.values().forEach(BlockStream::heartbeat), beat, beat,
+                TimeUnit.MILLISECONDS);
         LOG.info("REST API listening on http://{}:{} (metrics={})", http.host(), port(), metrics);
         return this;
     }
@@ -140,15 +202,40 @@ public final class ApiServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Subscribers of a chain's event stream now (for tests and the log). */
+    public int eventSubscribers(String chain) {
+        BlockStream s = streams.get(chain);
+        return s == null ? 0 : s.subscribers();
+    }
+
+    /** Connections closed at accept because their address already held the maximum, since the start. */
+    public long connectionsRefusedPerAddress() {
+        return addressLimits.stream().mapToLong(PerAddressConnectionLimit::refused).sum();
+    }
+
     @Override
     public void close() {
+        heartbeat.shutdownNow();
         streams.values().forEach(BlockStream::close);
         app.stop();
+        eventWriters.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     // ---- authentication -------------------------------------------------------------------------
 
-    /** Before every request under /chains/{chain}: unknown chain 404; private chain reads need a signature. */
+    /**
+     * Before every request under /chains/{chain}: unknown chain 404; a signed request (any request to a
+     * private chain but a submission) is checked from its headers before a byte of its body is read, then
+     * its body is read within max-body-bytes and compared with the digest it signed.
+     */
     private void authenticate(Context ctx) {
         String[] seg = ctx.path().split("/");
         if (seg.length < 3 || !seg[1].equals("chains")) {
@@ -158,17 +245,33 @@ public final class ApiServer implements AutoCloseable {
         HostedChain c = node.chain(id).orElseThrow(() -> new ApiError(404, "UNKNOWN_CHAIN", "this node runs no chain "
                 + id + " (it runs " + node.chains().stream().map(HostedChain::id).toList() + ")"));
         boolean submission = seg.length == 4 && seg[3].equals("transactions") && ctx.method() == HandlerType.POST;
-        if (submission) {
+        if (submission || !c.genesis().isPrivate() && !RequestSigning.isSigned(ctx::header)) {
             return;
         }
-        boolean signed = ctx.header(RequestSigning.MEMBER) != null || ctx.header(RequestSigning.SIGNATURE) != null;
-        if (c.genesis().isPrivate() || signed) {
-            byte[] body = ctx.method() == HandlerType.GET ? new byte[0] : ctx.bodyAsBytes();
-            Member m = RequestSigning.verify(c.genesis(), ctx.method().name(), ctx.path(), ctx.queryString(), body,
-                    ctx.header(RequestSigning.MEMBER), ctx.header(RequestSigning.TIME),
-                    ctx.header(RequestSigning.SIGNATURE), node.clock().instant(), http.clockSkew());
-            ctx.attribute(CALLER, m);
+        RequestSigning.Headers h = RequestSigning.parse(ctx::header, c.id());
+        boolean delivery = seg.length == 6 && seg[3].equals("market") && seg[4].equals("deliveries");
+        if (!delivery && !h.node().equals(c.member())) {
+            throw new ApiError(401, "WRONG_NODE", "the request is addressed to " + h.node() + " on chain " + c.id()
+                    + ", but this node is " + c.member() + " there (" + RequestSigning.NODE + ")");
         }
+        Duration skew = http.clockSkew();
+        Instant now = node.clock().instant();
+        Member m = RequestSigning.verify(c.genesis(), ctx.method().name(), ctx.path(), ctx.queryString(), h, now, skew);
+        String nonceKey = c.id() + "\n" + m.id() + "\n" + Hex.encode(h.nonce());
+        switch (replays.claim(nonceKey, h.time() + skew.toMillis(), now.toEpochMilli())) {
+            case REPLAYED -> throw new ApiError(401, "REPLAYED", "this signed request was received before (nonce "
+                    + Hex.encode(h.nonce()) + "); sign every request afresh");
+            case FULL -> throw new ApiError(503, "BUSY", "too many signed requests within the clock-skew window");
+            case FRESH -> {
+            }
+        }
+        byte[] body = RequestBody.of(ctx, http.maxBodyBytes());
+        if (!Arrays.equals(HashFunctions.SHA256.hash(body), h.bodyDigest())) {
+            throw new ApiError(401, "BAD_SIGNATURE", "the body does not hash to the signed "
+                    + RequestSigning.CONTENT_SHA256);
+        }
+        ctx.attribute(CALLER, m);
+        ctx.attribute(ADDRESSEE, h.node());
     }
 
     // ---- handlers -------------------------------------------------------------------------------
@@ -182,7 +285,8 @@ public final class ApiServer implements AutoCloseable {
         ObjectNode out = JsonViews.MAPPER.createObjectNode();
         ArrayNode list = out.putArray("chains");
         for (HostedChain c : node.chains()) {
-            ObjectNode n = list.addObject().put("id", c.id()).put("private", c.genesis().isPrivate());
+            ObjectNode n = list.addObject().put("id", c.id()).put("private", c.genesis().isPrivate())
+                    .put("genesis", Hex.encode(c.genesis().hash())).put("node", c.member());
             if (!c.genesis().isPrivate()) {
                 n.put("height", c.chain().store().height());
             }
@@ -331,6 +435,14 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    private void events(Context ctx) {
+        HostedChain c = chain(ctx);
+        long from = ctx.queryParam("from") != null ? parseLong(ctx.queryParam("from"), "from")
+                : ctx.header("Last-Event-ID") != null ? parseLong(ctx.header("Last-Event-ID"), "Last-Event-ID") + 1
+                : c.chain().store().height() + 1;
+        streams.get(c.id()).subscribe(ctx, from);
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     /** HTTP status of a rejected transaction or call. */
@@ -353,9 +465,9 @@ public final class ApiServer implements AutoCloseable {
         return c.chain().store().block(height).map(b -> b.header().hash(hash(c))).orElse(null);
     }
 
-    private static JsonNode jsonBody(Context ctx) {
+    private JsonNode jsonBody(Context ctx) {
         try {
-            JsonNode n = JsonViews.MAPPER.readTree(ctx.bodyAsBytes());
+            JsonNode n = JsonViews.MAPPER.readTree(RequestBody.of(ctx, http.maxBodyBytes()));
             if (n == null || !n.isObject()) {
                 throw new ApiError(400, "MALFORMED", "body must be a JSON object");
             }

@@ -1,88 +1,139 @@
 package org.energychain.node.api;
 
-import io.javalin.http.sse.SseClient;
-import java.util.Map;
+import io.javalin.http.Context;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.energychain.crypto.HashFunction;
 import org.energychain.ledger.block.Block;
 import org.energychain.node.HostedChain;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Server-sent events of one chain's committed blocks. One thread sends to every subscriber, so the
- * chain's orderer never waits for a client; a subscriber may start from an earlier height
- * ({@code ?from=H} or {@code Last-Event-ID}) and is caught up from the store first, then receives each
- * block once, in height order.
+ * Server-sent events of one chain's committed blocks. A block is rendered once, on this stream's own
+ * thread (so the chain's orderer never waits for a client), and offered to every subscriber, each of
+ * which has its own bounded queue and its own non-blocking writer ({@link EventSubscriber}): a subscriber
+ * that does not keep up is dropped when more than {@code event-backlog} blocks wait for it, and no other
+ * subscriber ever waits for it. A subscriber may start from an earlier height ({@code ?from=H} or
+ * {@code Last-Event-ID}); it is caught up from the store first, one block at a time as its connection
+ * takes them, then receives each new block once, in height order.
  */
 final class BlockStream implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(BlockStream.class);
-
     private final HostedChain chain;
     private final HashFunction hash;
-    private final ExecutorService sender;
-    /** Subscriber to the next height it is to receive; touched only on the sender thread. */
-    private final Map<SseClient, Long> next = new ConcurrentHashMap<>();
+    private final int backlog;
+    private final Executor writers;
+    private final ExecutorService publisher;
+    private final Set<EventSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
-    BlockStream(HostedChain chain) {
+    BlockStream(HostedChain chain, int backlog, Executor writers) {
         this.chain = chain;
         this.hash = chain.genesis().cryptoSuite().hash();
-        this.sender = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "sse-" + chain.id());
+        this.backlog = backlog;
+        this.writers = writers;
+        this.publisher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "events-" + chain.id());
             t.setDaemon(true);
             return t;
         });
-        chain.chain().onBlock(b -> sender.execute(() -> publish(b)));
-    }
-
-    /** Adds a subscriber that wants blocks from {@code fromHeight} on (1 for all, or beyond the tip for new ones). */
-    void subscribe(SseClient client, long fromHeight) {
-        client.keepAlive();
-        client.onClose(() -> sender.execute(() -> next.remove(client)));
-        sender.execute(() -> {
-            long h = Math.max(1, fromHeight);
-            long tip = chain.chain().store().height();
-            while (h <= tip && !client.terminated()) {
-                send(client, chain.chain().store().block(h).orElseThrow());
-                h++;
-            }
-            if (!client.terminated()) {
-                next.put(client, h);
-                client.sendComment("live from height " + h);
+        chain.chain().onBlock(b -> {
+            try {
+                publisher.execute(() -> publish(b));
+            } catch (RejectedExecutionException e) {
+                // closed: nobody is listening any more
             }
         });
     }
 
-    private void publish(Block b) {
-        for (Map.Entry<SseClient, Long> e : next.entrySet()) {
-            SseClient c = e.getKey();
-            if (c.terminated()) {
-                next.remove(c);
-            } else if (b.height() >= e.getValue()) {
-                send(c, b);
-                e.setValue(b.height() + 1);
+    /** Answers the request in {@code ctx} with the stream of blocks from {@code fromHeight} on. */
+    void subscribe(Context ctx, long fromHeight) {
+        if (closed) {
+            throw new ApiError(503, "UNAVAILABLE", "the node is stopping");
+        }
+        HttpServletResponse res = ctx.res();
+        res.setStatus(200);
+        res.setContentType("text/event-stream");
+        res.setCharacterEncoding("UTF-8");
+        res.setHeader("Cache-Control", "no-cache");
+        res.setHeader("X-Accel-Buffering", "no");
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        ctx.future(() -> {
+            AsyncContext async = ctx.req().getAsyncContext();
+            async.setTimeout(0);
+            ServletOutputStream out;
+            try {
+                out = res.getOutputStream();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+            EventSubscriber s = new EventSubscriber(this, ctx.req(), out, Math.max(1, fromHeight), backlog, done);
+            subscribers.add(s);
+            async.addListener(s);
+            out.setWriteListener(s);
+            return done;
+        });
+    }
+
+    HostedChain chain() {
+        return chain;
+    }
+
+    Executor writers() {
+        return writers;
+    }
+
+    void removed(EventSubscriber s) {
+        subscribers.remove(s);
+    }
+
+    /** The SSE frame of a block: {@code event: block}, {@code id: HEIGHT}, {@code data: JSON}. */
+    byte[] frame(Block b) {
+        return ("event: block\nid: " + b.height() + "\ndata: " + JsonViews.block(b, hash) + "\n\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] comment(String text) {
+        return (": " + text + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void publish(Block b) {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        byte[] frame = frame(b);
+        for (EventSubscriber s : subscribers) {
+            s.offer(b.height(), frame);
         }
     }
 
-    private void send(SseClient c, Block b) {
-        try {
-            c.sendEvent("block", JsonViews.block(b, hash).toString(), Long.toString(b.height()));
-        } catch (RuntimeException e) {
-            LOG.debug("chain={} height={} event not delivered: {}", chain.id(), b.height(), e.toString());
-            next.remove(c);
+    /** Sends a comment to every idle subscriber, so that quiet streams are not closed as idle. */
+    void heartbeat() {
+        byte[] beat = comment("keep-alive");
+        for (EventSubscriber s : subscribers) {
+            s.offerComment(beat);
         }
     }
 
     int subscribers() {
-        return next.size();
+        return subscribers.size();
     }
 
     @Override
     public void close() {
-        sender.execute(() -> next.keySet().forEach(SseClient::close));
-        sender.shutdown();
+        closed = true;
+        publisher.shutdown();
+        for (EventSubscriber s : subscribers) {
+            s.end(null);
+        }
     }
 }

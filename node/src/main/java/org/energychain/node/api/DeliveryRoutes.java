@@ -1,5 +1,7 @@
 package org.energychain.node.api;
 
+import static org.energychain.node.api.ApiServer.ADDRESSEE;
+
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
@@ -17,7 +19,9 @@ import org.energychain.trading.market.TradeState;
  * A seller's delivery endpoint (docs/market.md): the buyer of a trade fetches the sealed delivery
  * package peer to peer from the seller's node, never through the platform. Only the trade's buyer, as
  * the market contract records it, gets it, and only with a request it signed; the package is encrypted
- * anyway, and its key is revealed on chain only after the buyer confirmed receipt.
+ * anyway, and its key is revealed on chain only after the buyer confirmed receipt. A delivery request is
+ * addressed to the trade's seller (its {@code X-EC-Node}), for whom this node serves the package: the
+ * buyer learns the seller from the chain, not from the listing's endpoint.
  */
 final class DeliveryRoutes {
     static final String MARKET = "market";
@@ -53,6 +57,10 @@ final class DeliveryRoutes {
             t = TradeState.decode(c.chain().query(MARKET, "trade", new TradeRef(trade).encode(), caller));
         } catch (ContractException e) {
             throw new ApiError(404, "NOT_FOUND", e.getMessage());
+        }
+        if (!t.seller().equals(ctx.attribute(ADDRESSEE))) {
+            throw new ApiError(401, "WRONG_NODE", "a delivery request is addressed to the trade's seller " + t.seller()
+                    + ", this one to " + ctx.attribute(ADDRESSEE) + " (" + RequestSigning.NODE + ")");
         }
         if (!t.buyer().equals(caller.id())) {
             throw new ApiError(403, "NOT_THE_BUYER", caller.id() + " is not the buyer of trade " + trade);

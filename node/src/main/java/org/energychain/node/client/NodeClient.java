@@ -19,18 +19,25 @@ import org.energychain.crypto.sign.PrivateKey;
 import org.energychain.crypto.sign.SignatureScheme;
 import org.energychain.crypto.sign.SignatureSchemes;
 import org.energychain.ledger.tx.Transaction;
+import org.energychain.node.api.NodeIdentity;
 import org.energychain.node.api.RequestSigning;
 
 /**
- * A Java client of a node's REST API (docs/api.md) over {@code java.net.http}. With
- * {@link #signedAs} it signs every read, as private chains require. Refusals are
- * {@link NodeClientException}s carrying the API's status and reason code. Thread-safe.
+ * A Java client of a node's REST API (docs/api.md) over {@code java.net.http}. With {@link #signedAs} it
+ * signs every request to a chain, as private chains require, addressed to the node it was created for:
+ * the node's identity on a chain (genesis hash, member) comes from that node's {@code GET /chains}, and a
+ * request is only ever signed for this client's own base URL, except a market delivery, which is
+ * addressed to the trade's seller and fetched only from a delivery path of the trading chain
+ * ({@link #fetchDelivery}). Refusals are {@link NodeClientException}s carrying the API's status and
+ * reason code. Thread-safe.
  */
 public final class NodeClient {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** One connection pool for every client of the process, so that short-lived clients reuse connections. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;
-    private final HttpClient http;
+    private final java.util.Map<String, NodeIdentity> identities = new java.util.concurrent.ConcurrentHashMap<>();
     private final Duration timeout;
     private final Clock clock;
     private final String member;
@@ -56,7 +63,6 @@ public final class NodeClient {
         this.member = member;
         this.key = key;
         this.scheme = key == null ? null : SignatureSchemes.byName(key.scheme());
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** A client that signs its requests as {@code member} with {@code key} (the member's chain key). */
@@ -74,15 +80,38 @@ public final class NodeClient {
     }
 
     public JsonNode chains() {
-        return get("/chains");
+        return send(null, "GET", "/chains", null, null);
+    }
+
+    /**
+     * Who this client's node is on {@code chain} (its genesis hash and member), as the node lists it in
+     * {@code GET /chains}; asked once per chain. Signed requests are addressed to it.
+     */
+    public NodeIdentity identity(String chain) {
+        NodeIdentity known = identities.get(chain);
+        if (known != null) {
+            return known;
+        }
+        for (JsonNode c : chains().path("chains")) {
+            if (c.path("id").asText().equals(chain)) {
+                if (!c.path("genesis").isTextual() || !c.path("node").isTextual()) {
+                    throw new NodeClientException(0, "BAD_RESPONSE", "the node at " + base
+                            + " does not say who it is on chain " + chain + " (genesis, node in GET /chains)");
+                }
+                NodeIdentity id = new NodeIdentity(chain, c.path("genesis").asText(), c.path("node").asText());
+                identities.put(chain, id);
+                return id;
+            }
+        }
+        throw new NodeClientException(404, "UNKNOWN_CHAIN", "the node at " + base + " runs no chain " + chain);
     }
 
     public JsonNode status(String chain) {
-        return get(chainPath(chain) + "/status");
+        return get(chain, chainPath(chain) + "/status");
     }
 
     public JsonNode block(String chain, long height) {
-        return get(chainPath(chain) + "/blocks/" + height);
+        return get(chain, chainPath(chain) + "/blocks/" + height);
     }
 
     /** The block at {@code height}, decoded from its canonical encoding (for checks independent of the JSON view). */
@@ -94,22 +123,22 @@ public final class NodeClient {
 
     /** A catalogue search on a platform node; {@code params} as in docs/api.md ("Catalogue"). */
     public JsonNode catalogSearch(String chain, java.util.Map<String, String> params) {
-        return send("GET", chainPath(chain) + "/catalog/listings", queryString(params), null);
+        return send(chain, "GET", chainPath(chain) + "/catalog/listings", queryString(params), null);
     }
 
     /** The children (with counts) of a directory path on a platform node. */
     public JsonNode catalogTree(String chain, String path) {
-        return send("GET", chainPath(chain) + "/catalog/tree", queryString(java.util.Map.of("path", path)), null);
+        return send(chain, "GET", chainPath(chain) + "/catalog/tree", queryString(java.util.Map.of("path", path)), null);
     }
 
     /** One listing of the catalogue, by id. */
     public JsonNode catalogListing(String chain, String id) {
-        return send("GET", chainPath(chain) + "/catalog/listing", queryString(java.util.Map.of("id", id)), null);
+        return send(chain, "GET", chainPath(chain) + "/catalog/listing", queryString(java.util.Map.of("id", id)), null);
     }
 
     /** Asks the platform to rebuild its directory from the chain and compare. */
     public JsonNode catalogVerify(String chain) {
-        return get(chainPath(chain) + "/catalog/verify");
+        return get(chain, chainPath(chain) + "/catalog/verify");
     }
 
     private static String queryString(java.util.Map<String, String> params) {
@@ -123,21 +152,21 @@ public final class NodeClient {
     }
 
     public JsonNode latestBlock(String chain) {
-        return get(chainPath(chain) + "/blocks/latest");
+        return get(chain, chainPath(chain) + "/blocks/latest");
     }
 
     public JsonNode blockByHash(String chain, String hashHex) {
-        return get(chainPath(chain) + "/blocks/by-hash/" + hashHex);
+        return get(chain, chainPath(chain) + "/blocks/by-hash/" + hashHex);
     }
 
     public JsonNode transaction(String chain, String txId) {
-        return get(chainPath(chain) + "/transactions/" + txId);
+        return get(chain, chainPath(chain) + "/transactions/" + txId);
     }
 
     /** The receipt, or empty while the transaction is not committed (or unknown). */
     public Optional<JsonNode> receipt(String chain, String txId) {
         try {
-            return Optional.of(get(chainPath(chain) + "/receipts/" + txId));
+            return Optional.of(get(chain, chainPath(chain) + "/receipts/" + txId));
         } catch (NodeClientException e) {
             if (e.status() == 404 && "NOT_FOUND".equals(e.code())) {
                 return Optional.empty();
@@ -148,13 +177,13 @@ public final class NodeClient {
 
     /** The member's next nonce in committed state (transactions still pending are not counted). */
     public long nextNonce(String chain, String memberId) {
-        return get(chainPath(chain) + "/members/" + enc(memberId) + "/nonce").path("next").asLong();
+        return get(chain, chainPath(chain) + "/members/" + enc(memberId) + "/nonce").path("next").asLong();
     }
 
     /** Submits; with {@code wait} the node holds the answer until the receipt is there or its wait timeout passes. */
     public SubmitResult submit(String chain, Transaction tx, boolean wait) {
         ObjectNode body = MAPPER.createObjectNode().put("tx", Hex.encode(tx.encode()));
-        JsonNode r = send("POST", chainPath(chain) + "/transactions", wait ? "wait=true" : null, body);
+        JsonNode r = send(chain, "POST", chainPath(chain) + "/transactions", wait ? "wait=true" : null, body);
         return new SubmitResult(r.path("txId").asText(), r.path("status").asText(), r.get("receipt"));
     }
 
@@ -185,7 +214,7 @@ public final class NodeClient {
     public byte[] query(String chain, String contract, String method, byte[] args) {
         ObjectNode body = MAPPER.createObjectNode().put("contract", contract).put("method", method)
                 .put("args", Hex.encode(args));
-        return Hex.decode(send("POST", chainPath(chain) + "/query", null, body).path("result").asText());
+        return Hex.decode(send(chain, "POST", chainPath(chain) + "/query", null, body).path("result").asText());
     }
 
     private static String chainPath(String chain) {
@@ -196,11 +225,12 @@ public final class NodeClient {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private JsonNode get(String path) {
-        return send("GET", path, null, null);
+    private JsonNode get(String chain, String path) {
+        return send(chain, "GET", path, null, null);
     }
 
-    private JsonNode send(String method, String path, String query, JsonNode body) {
+    /** Sends to this client's node; signed, and addressed to the node's identity on {@code chain}, when signing. */
+    private JsonNode send(String chain, String method, String path, String query, JsonNode body) {
         byte[] bytes;
         try {
             bytes = body == null ? new byte[0] : MAPPER.writeValueAsBytes(body);
@@ -208,7 +238,8 @@ public final class NodeClient {
             throw new IllegalStateException(e);
         }
         URI uri = URI.create(base + path + (query == null ? "" : "?" + query));
-        HttpResponse<byte[]> resp = exchange(method, uri, body == null ? null : bytes, "application/json");
+        NodeIdentity target = key != null && chain != null ? identity(chain) : null;
+        HttpResponse<byte[]> resp = exchange(method, uri, body == null ? null : bytes, "application/json", target);
         JsonNode json;
         try {
             json = resp.body().length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(resp.body());
@@ -224,11 +255,21 @@ public final class NodeClient {
     }
 
     /**
-     * GETs bytes from any URL (e.g. a seller's delivery endpoint), signing the request as this client's
-     * member if it has one; an error answer becomes a {@link NodeClientException} with its code and message.
+     * GETs the sealed package of {@code trade} from a seller's delivery endpoint (as its listing names
+     * it), signed as this client's member and addressed to {@code seller} on {@code chain}, whose genesis
+     * hash this client takes from its own node. The endpoint must be exactly a delivery path of that chain
+     * ({@link DeliveryEndpoint}); a captured request is then good for nothing but this delivery, at the
+     * seller's node, once.
+     *
+     * @throws IllegalArgumentException when the endpoint is not a delivery path of {@code chain}
      */
-    public byte[] fetch(URI uri) {
-        HttpResponse<byte[]> resp = exchange("GET", uri, null, "application/octet-stream, application/json");
+    public byte[] fetchDelivery(String chain, String seller, URI endpoint, String trade) {
+        if (key == null) {
+            throw new IllegalStateException("fetching a delivery needs a signing client (signedAs)");
+        }
+        URI uri = DeliveryEndpoint.resolve(endpoint, chain, trade);
+        NodeIdentity target = identity(chain).withNode(seller);
+        HttpResponse<byte[]> resp = exchange("GET", uri, null, "application/octet-stream, application/json", target);
         if (resp.statusCode() >= 300) {
             JsonNode json;
             try {
@@ -242,7 +283,7 @@ public final class NodeClient {
         return resp.body();
     }
 
-    private HttpResponse<byte[]> exchange(String method, URI uri, byte[] body, String accept) {
+    private HttpResponse<byte[]> exchange(String method, URI uri, byte[] body, String accept, NodeIdentity target) {
         byte[] bytes = body == null ? new byte[0] : body;
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -250,14 +291,12 @@ public final class NodeClient {
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
-        if (key != null) {
-            long now = Instant.now(clock).toEpochMilli();
-            b.header(RequestSigning.MEMBER, member).header(RequestSigning.TIME, Long.toString(now))
-                    .header(RequestSigning.SIGNATURE, RequestSigning.sign(scheme, key, method, uri.getRawPath(),
-                            uri.getRawQuery(), member, now, bytes));
+        if (target != null) {
+            RequestSigning.sign(scheme, key, method, uri.getRawPath(), uri.getRawQuery(), target, member,
+                    Instant.now(clock).toEpochMilli(), RequestSigning.newNonce(), bytes).forEach(b::header);
         }
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new NodeClientException(0, "UNREACHABLE", "cannot reach " + uri.getScheme() + "://" + uri.getAuthority()
                     + ": " + e);

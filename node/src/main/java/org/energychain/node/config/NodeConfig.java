@@ -15,10 +15,12 @@ import java.util.List;
  * @param dataDir directory of the chain stores (created if missing)
  * @param http the REST API's options
  * @param metrics whether {@code GET /metrics} serves Prometheus text
- * @param store the chain store kind: {@code memory} (now) or {@code rocksdb} (when delivered)
+ * @param store the chain store kind: {@code rocksdb} (the default: durable, under {@code dataDir/chains}) or
+ *     {@code memory} (tests only: nothing survives a restart; named explicitly or not at all)
  * @param chains the chains to run, in order
  */
 public record NodeConfig(Path dataDir, Http http, boolean metrics, String store, List<ChainConfig> chains) {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NodeConfig.class);
     public static final int DEFAULT_PORT = 8645;
 
     /**
@@ -26,20 +28,65 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
      * @param port TCP port, 0 for any free port
      * @param waitTimeout longest {@code ?wait=true} of a submission
      * @param clockSkew how far {@code X-EC-Time} of a signed request may be from the node's clock
-     * @param maxBodyBytes largest request body accepted
+     * @param maxBodyBytes largest request body accepted, whatever its transfer encoding
+     * @param limits what one client may hold of the server: connections, time, event backlog
      */
-    public record Http(String host, int port, Duration waitTimeout, Duration clockSkew, long maxBodyBytes) {
+    public record Http(String host, int port, Duration waitTimeout, Duration clockSkew, long maxBodyBytes,
+            Limits limits) {
         public static final Http DEFAULT = new Http("127.0.0.1", DEFAULT_PORT, Duration.ofSeconds(10),
-                Duration.ofSeconds(60), 8L << 20);
+                Duration.ofSeconds(60), 8L << 20, Limits.DEFAULT);
 
         public Http {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("http port must be between 0 and 65535, got " + port);
             }
+            if (maxBodyBytes < 1) {
+                throw new IllegalArgumentException("max-body-bytes must be positive, got " + maxBodyBytes);
+            }
+            java.util.Objects.requireNonNull(limits, "limits");
         }
 
         public Http withPort(int p) {
-            return new Http(host, p, waitTimeout, clockSkew, maxBodyBytes);
+            return new Http(host, p, waitTimeout, clockSkew, maxBodyBytes, limits);
+        }
+
+        public Http withLimits(Limits l) {
+            return new Http(host, port, waitTimeout, clockSkew, maxBodyBytes, l);
+        }
+
+        public Http withMaxBodyBytes(long max) {
+            return new Http(host, port, waitTimeout, clockSkew, max, limits);
+        }
+    }
+
+    /**
+     * Bounds on what clients hold of the REST server, so that slow or many connections from one client
+     * cannot starve the others (docs/operations.md, "Limits").
+     *
+     * @param idleTimeout a connection with nothing read or written for this long is closed
+     * @param requestReadTimeout longest time to receive a request body, from the moment its headers are in
+     * @param maxConnections open connections of the whole server; beyond it no connection is accepted
+     * @param maxConnectionsPerAddress open connections of one client address; beyond it new ones are closed
+     * @param maxThreads the server's worker threads
+     * @param eventBacklog blocks queued for one event-stream subscriber; a subscriber that falls further
+     *     behind is dropped (it reconnects with {@code Last-Event-ID}). Queued blocks are shared between
+     *     subscribers, rendered once.
+     */
+    public record Limits(Duration idleTimeout, Duration requestReadTimeout, int maxConnections,
+            int maxConnectionsPerAddress, int maxThreads, int eventBacklog) {
+        public static final Limits DEFAULT = new Limits(Duration.ofSeconds(30), Duration.ofSeconds(10), 1000, 64, 200,
+                32);
+
+        public Limits {
+            if (idleTimeout.isNegative() || idleTimeout.isZero() || requestReadTimeout.isNegative()
+                    || requestReadTimeout.isZero()) {
+                throw new IllegalArgumentException("http timeouts must be positive");
+            }
+            if (maxConnections < 1 || maxConnectionsPerAddress < 1 || maxThreads < 8 || eventBacklog < 1) {
+                throw new IllegalArgumentException("http limits out of range: " + maxConnections + " connections, "
+                        + maxConnectionsPerAddress + " per address, " + maxThreads + " threads (at least 8), "
+                        + eventBacklog + " blocks of event backlog");
+            }
         }
     }
 
@@ -56,15 +103,30 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
         ConfigNode root = ConfigNode.load(file);
         root.allowOnly("data-dir", "http", "metrics", "store", "identity", "chains");
         ConfigNode http = root.child("http");
-        http.allowOnly("host", "port", "wait-timeout-ms", "clock-skew-ms", "max-body-bytes");
+        http.allowOnly("host", "port", "wait-timeout-ms", "clock-skew-ms", "max-body-bytes", "idle-timeout-ms",
+                "request-read-timeout-ms", "max-connections", "max-connections-per-address", "max-threads",
+                "event-backlog");
+        Limits d = Limits.DEFAULT;
+        Limits limits = new Limits(
+                Duration.ofMillis(http.integer("idle-timeout-ms", d.idleTimeout().toMillis(), 1_000, 600_000)),
+                Duration.ofMillis(http.integer("request-read-timeout-ms", d.requestReadTimeout().toMillis(), 1_000,
+                        600_000)),
+                (int) http.integer("max-connections", d.maxConnections(), 16, 100_000),
+                (int) http.integer("max-connections-per-address", d.maxConnectionsPerAddress(), 1, 100_000),
+                (int) http.integer("max-threads", d.maxThreads(), 16, 2_000),
+                (int) http.integer("event-backlog", d.eventBacklog(), 1, 100_000));
         Http h = new Http(http.string("host", Http.DEFAULT.host()),
                 (int) http.integer("port", DEFAULT_PORT, 0, 65535),
                 Duration.ofMillis(http.integer("wait-timeout-ms", Http.DEFAULT.waitTimeout().toMillis(), 0, 120_000)),
                 Duration.ofMillis(http.integer("clock-skew-ms", Http.DEFAULT.clockSkew().toMillis(), 1_000, 600_000)),
-                http.integer("max-body-bytes", Http.DEFAULT.maxBodyBytes(), 1024, 256L << 20));
-        String store = root.string("store", "memory");
+                http.integer("max-body-bytes", Http.DEFAULT.maxBodyBytes(), 1024, 256L << 20), limits);
+        String store = root.string("store", "rocksdb");
         if (!store.equals("memory") && !store.equals("rocksdb")) {
-            throw root.error("store", "must be memory or rocksdb, got '" + store + "'");
+            throw root.error("store", "must be rocksdb or memory, got '" + store + "'");
+        }
+        if (store.equals("memory")) {
+            LOG.warn("{}: store: memory keeps the chains in memory only; every block is lost when the node stops",
+                    file);
         }
         ConfigNode identity = root.child("identity");
         identity.allowOnly("member", "key");
@@ -97,7 +159,12 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
         b.append("data-dir=").append(dataDir).append(" store=").append(store).append(" http=").append(http.host())
                 .append(':').append(http.port()).append(" wait-timeout=").append(http.waitTimeout().toMillis())
                 .append("ms clock-skew=").append(http.clockSkew().toMillis()).append("ms max-body=")
-                .append(http.maxBodyBytes()).append(" metrics=").append(metrics);
+                .append(http.maxBodyBytes()).append(" idle-timeout=").append(http.limits().idleTimeout().toMillis())
+                .append("ms request-read-timeout=").append(http.limits().requestReadTimeout().toMillis())
+                .append("ms max-connections=").append(http.limits().maxConnections()).append(" per-address=")
+                .append(http.limits().maxConnectionsPerAddress()).append(" max-threads=")
+                .append(http.limits().maxThreads()).append(" event-backlog=").append(http.limits().eventBacklog())
+                .append(" metrics=").append(metrics);
         for (ChainConfig c : chains) {
             b.append("\n  chain genesis=").append(c.genesis()).append(" member=").append(c.member())
                     .append(" key-file=").append(c.key());

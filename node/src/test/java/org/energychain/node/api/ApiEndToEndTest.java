@@ -183,12 +183,10 @@ class ApiEndToEndTest {
         assertThat(early.status("priv").get("chain").asText()).isEqualTo("priv");
         // a signature for one path does not open another
         long t = TestNet.NOW.toEpochMilli();
-        String sig = RequestSigning.sign(net.suite.signatures(), net.g1.privateKey(), "GET", "/chains/priv/status", "",
-                "g1", t, new byte[0]);
-        HttpResponse<String> moved = HTTP.send(HttpRequest.newBuilder(net.uri("/chains/priv/blocks/1"))
-                .header(RequestSigning.MEMBER, "g1").header(RequestSigning.TIME, Long.toString(t))
-                .header(RequestSigning.SIGNATURE, sig).build(), HttpResponse.BodyHandlers.ofString());
-        expect(moved, 401, "BAD_SIGNATURE");
+        HttpRequest.Builder moved = HttpRequest.newBuilder(net.uri("/chains/priv/blocks/1"));
+        RequestSigning.sign(net.suite.signatures(), net.g1.privateKey(), "GET", "/chains/priv/status", "",
+                net.client.identity("priv"), "g1", t, RequestSigning.newNonce(), new byte[0]).forEach(moved::header);
+        expect(HTTP.send(moved.build(), HttpResponse.BodyHandlers.ofString()), 401, "BAD_SIGNATURE");
         // the private chain's height is not listed for anyone
         JsonNode chains = json(get("/chains"));
         assertThat(chains.at("/chains/1/id").asText()).isEqualTo("priv");
@@ -200,6 +198,29 @@ class ApiEndToEndTest {
             assertThat(e.status()).as(e.getMessage()).isEqualTo(status);
             assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
         });
+    }
+
+    @Test
+    void specificNotFoundErrorsKeepTheirCodeWhateverTheRequestAccepts() throws Exception {
+        for (String accept : new String[] {null, "text/html", "*/*", "application/json"}) {
+            assertNotFound(accept, "/chains/nowhere/status", "UNKNOWN_CHAIN", "runs no chain nowhere");
+            assertNotFound(accept, "/chains/open/blocks/999999", "NOT_FOUND", "has no block 999999");
+            assertNotFound(accept, "/chains/open/catalog/listings", "NO_CATALOGUE", "keeps no catalogue");
+            assertNotFound(accept, "/chains/open/market/deliveries/" + "ab".repeat(32), "NO_DELIVERIES",
+                    "serves no deliveries");
+            assertNotFound(accept, "/no/such/route", "NOT_FOUND", "no route GET /no/such/route");
+        }
+    }
+
+    static void assertNotFound(String accept, String path, String code, String message) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(net.uri(path)).GET();
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/json");
+        expect(r, 404, code);
+        assertThat(json(r).get("message").asText()).as(path).contains(message);
     }
 
     @Test
@@ -226,9 +247,11 @@ class ApiEndToEndTest {
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         assertThat(r.body()).containsPattern("energychain_transactions_committed_total\\{chain=\"open\"} [1-9]")
                 .contains("energychain_block_height{chain=\"open\"}")
-                .contains("energychain_mempool_size{chain=\"priv\"}")
+                .contains("energychain_mempool_size{chain=\"open\"}")
                 .containsPattern("energychain_commit_latency_seconds_count\\{chain=\"open\"} [1-9]")
-                .containsPattern("energychain_transactions_rejected_total\\{chain=\"open\",reason=\"BAD_SIGNATURE\"} [1-9]");
+                .containsPattern("energychain_transactions_rejected_total\\{chain=\"open\",reason=\"BAD_SIGNATURE\"} [1-9]")
+                .as("a private chain's height and activity are for its members").doesNotContain("chain=\"priv\"");
+        assertThat(net.node.metrics().scrapePrivate()).contains("energychain_block_height{chain=\"priv\"}");
     }
 
     @Test
