@@ -31,6 +31,7 @@ import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.Role;
+import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.order.SoloOrderer;
 import org.energychain.ledger.store.ChainStore;
@@ -61,7 +62,8 @@ public final class LedgerLoad {
             members.add(new Member("m" + i, EnumSet.of(Role.GROUP), k.publicKey()));
         }
         Genesis genesis = new Genesis("bench", suite.name(), false, Instant.parse("2026-01-01T00:00:00Z"), members,
-                List.of(new Validator("m0", 1)), List.of("kv"),
+                List.of(NodeInfo.solo("m0-node", "m0", members.get(0).key())), List.of(new Validator("m0-node", 1)),
+                List.of("kv"),
                 new ChainLimits(2000, 8 << 20, 4096, 200_000, Duration.ofMillis(100)));
         System.out.printf("signing %,d transactions (%s)...%n", n, suite.name());
         List<Transaction> txs = IntStream.range(0, n).parallel().mapToObj(i -> Transaction.sign("bench",
@@ -104,7 +106,7 @@ public final class LedgerLoad {
     static double run(Genesis genesis, ChainStore store, List<KeyPair> keys, List<Transaction> txs, int cores,
             boolean print) throws Exception {
         int n = txs.size();
-        Chain chain = new Chain(genesis, store, new ContractRegistry().register(new Kv()), "m0",
+        Chain chain = new Chain(genesis, store, new ContractRegistry().register(new Kv()), "m0-node",
                 keys.get(0).privateKey(), Clock.systemUTC());
         SoloOrderer orderer = new SoloOrderer(chain);
         orderer.start();

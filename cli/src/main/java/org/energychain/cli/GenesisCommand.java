@@ -23,6 +23,7 @@ import org.energychain.crypto.sign.PublicKey;
 import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
+import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.node.genesis.DefaultNetwork;
@@ -87,8 +88,13 @@ public final class GenesisCommand implements Runnable {
                         + "load), public key file. Repeatable.")
         List<String> members;
 
-        @Option(names = "--validator", required = true, paramLabel = "ID:POWER",
-                description = "A validator (a member) and its voting power. Repeatable.")
+        @Option(names = "--node", required = true, paramLabel = "ID:ORG:PUBFILE",
+                description = "A node hosting the chain: its id, its organisation (a member) and the public key file "
+                        + "of its consensus key. Repeatable.")
+        List<String> nodes;
+
+        @Option(names = "--validator", required = true, paramLabel = "NODE:POWER",
+                description = "A validator (one of the nodes) and its voting power. Repeatable.")
         List<String> validators;
 
         @Option(names = "--contract", paramLabel = "NAME", description = "A contract the chain runs. Repeatable.")
@@ -131,8 +137,23 @@ public final class GenesisCommand implements Runnable {
                     throw new IllegalArgumentException("--validator '" + v + "': " + e.getMessage());
                 }
             }
+            List<NodeInfo> ns = new ArrayList<>();
+            for (String n : nodes) {
+                String[] p = n.split(":", 3);
+                if (p.length != 3 || p[0].isBlank() || p[1].isBlank() || p[2].isBlank()) {
+                    throw new IllegalArgumentException("--node '" + n + "': expected ID:ORG:PUBFILE, e.g. "
+                            + "G1-1:G1:keys/G1-1.pub");
+                }
+                try {
+                    ns.add(NodeInfo.solo(p[0], p[1], org.energychain.crypto.sign.KeyFiles.readPublicKey(Path.of(p[2]))));
+                } catch (java.nio.file.NoSuchFileException e) {
+                    throw new IllegalArgumentException("--node '" + n + "': no such key file " + p[2]);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--node '" + n + "': " + e.getMessage());
+                }
+            }
             ChainLimits d = ChainLimits.DEFAULT;
-            Genesis g = new Genesis(chain, s.name(), isPrivate, time(time), ms, vs, contracts,
+            Genesis g = new Genesis(chain, s.name(), isPrivate, time(time), ms, ns, vs, contracts,
                     new ChainLimits(d.maxBlockTxs(), d.maxBlockBytes(), d.maxTxBytes(), d.mempoolMaxTxs(),
                             java.time.Duration.ofMillis(blockIntervalMs)));
             GenesisFile.write(g, out);

@@ -38,7 +38,8 @@ class KeysGenesisCliTest {
 
     private Cli create(String out, String... members) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("genesis", "create", "--chain", "business-g1",
-                "--validator", "G1:10", "--contract", "period-anchor", "--private", "--time", "2026-06-01T00:00:00Z",
+                "--node", "G1-1:G1:" + dir.resolve("G1.pub"), "--validator", "G1-1:10", "--contract", "period-anchor",
+                "--private", "--time", "2026-06-01T00:00:00Z",
                 "--out", dir.resolve(out).toString(), "--json"));
         for (String m : members) {
             args.add("--member");
@@ -78,7 +79,7 @@ class KeysGenesisCliTest {
         assertThat(missing.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(missing.err()).contains("nope.pub");
         Cli notValidator = Cli.run("genesis", "create", "--chain", "c", "--member", "G1:group:" + dir.resolve("G1.pub"),
-                "--validator", "G2:1", "--out", dir.resolve("x.yaml").toString());
+                "--node", "G1-1:G1:" + dir.resolve("G1.pub"), "--validator", "G2:1", "--out", dir.resolve("x.yaml").toString());
         assertThat(notValidator.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(notValidator.err()).contains("G2");
         assertThat(Files.exists(dir.resolve("x.yaml"))).isFalse();

@@ -36,7 +36,8 @@ class NodeCliTest {
         }
         for (String chain : List.of("pub", "priv")) {
             Cli c = Cli.run("genesis", "create", "--chain", chain, "--member", "G1:group:" + dir.resolve("keys/G1.pub"),
-                    "--member", "REG:regulator:" + dir.resolve("keys/REG.pub"), "--validator", "G1:10", "--contract", "kv",
+                    "--member", "REG:regulator:" + dir.resolve("keys/REG.pub"), "--node", "G1-1:G1:" + dir.resolve("keys/G1.pub"),
+                    "--validator", "G1-1:10", "--contract", "kv",
                     "--block-interval-ms", "10", "--out", dir.resolve(chain + ".yaml").toString(),
                     chain.equals("priv") ? "--private" : "--json");
             assertThat(c.exit()).as(c.toString()).isZero();
@@ -46,6 +47,9 @@ class NodeCliTest {
                   port: 0
                 identity:
                   member: G1
+                  key: keys/G1.key
+                node:
+                  id: G1-1
                   key: keys/G1.key
                 chains:
                   - genesis: pub.yaml

@@ -77,8 +77,8 @@ public final class Chain implements AutoCloseable {
     private final List<Runnable> readyListeners = new CopyOnWriteArrayList<>();
 
     /**
-     * A chain whose node proposes blocks as {@code proposer} (a validator of the genesis) with {@code
-     * proposerKey}, never logged, and the default mempool limits.
+     * A chain whose node proposes blocks as {@code proposer} (a validator node of the genesis) with its
+     * consensus key {@code proposerKey}, never logged, and the default mempool limits.
      */
     public Chain(Genesis genesis, ChainStore store, ContractRegistry contracts, String proposer, PrivateKey proposerKey,
             Clock clock) {
@@ -86,8 +86,8 @@ public final class Chain implements AutoCloseable {
     }
 
     /**
-     * @param proposer the validator this node signs blocks as, or null for a node that only follows
-     * @param proposerKey its private key (null with a null proposer); never logged
+     * @param proposer the validator node this node signs blocks as, or null for a node that only follows
+     * @param proposerKey its consensus key (null with a null proposer); never logged
      * @param clock the one clock of admission, block time and mempool expiry
      */
     public Chain(Genesis genesis, ChainStore store, ContractRegistry contracts, String proposer, PrivateKey proposerKey,
@@ -97,7 +97,7 @@ public final class Chain implements AutoCloseable {
             throw new IllegalArgumentException("store of chain " + store.genesis().chainId()
                     + " holds another genesis than the one given for " + genesis.chainId());
         }
-        if (proposer != null && genesis.validators().stream().noneMatch(v -> v.memberId().equals(proposer))) {
+        if (proposer != null && genesis.validator(proposer).isEmpty()) {
             throw new IllegalArgumentException(proposer + " is not a validator of chain " + genesis.chainId());
         }
         this.genesis = genesis;

@@ -37,7 +37,7 @@ class ChainTest {
         assertThat(chain.query("kv", "get", "a".getBytes(StandardCharsets.UTF_8), net.genesis.member("reg").orElseThrow()))
                 .isEqualTo("1".getBytes(StandardCharsets.UTF_8));
         assertThat(chain.receipt(org.energychain.crypto.Hex.decode(s.txId()))).contains(r);
-        assertThat(net.suite.signatures().verify(net.group.publicKey(), b.header().encode(), b.signature())).isTrue();
+        assertThat(net.suite.signatures().verify(net.node.publicKey(), b.header().encode(), b.signature())).isTrue();
     }
 
     @ParameterizedTest

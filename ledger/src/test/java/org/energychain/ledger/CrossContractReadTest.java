@@ -64,10 +64,10 @@ class CrossContractReadTest {
     void readsTheOtherContractsStateIncludingEarlierTransactionsOfTheSameBlock() throws Exception {
         TestNetwork net = new TestNetwork(CryptoSuites.SHA256_ED25519, 100);
         Genesis g = new Genesis("two-contracts", net.suite.name(), false, TestNetwork.T0,
-                List.of(new Member("g1", EnumSet.of(Role.GROUP), net.group.publicKey())), List.of(new Validator("g1", 10)),
+                List.of(new Member("g1", EnumSet.of(Role.GROUP), net.group.publicKey())), List.of(TestNetwork.soloNode("n1", "g1", net.node)), List.of(new Validator("n1", 10)),
                 List.of("kv", "mirror"), new ChainLimits(100, 1 << 20, 4096, 1000, Duration.ofMillis(50)));
         ContractRegistry contracts = new ContractRegistry().register(new TestNetwork.KvContract()).register(new Mirror());
-        Chain chain = new Chain(g, new InMemoryChainStore(g), contracts, "g1", net.group.privateKey(),
+        Chain chain = new Chain(g, new InMemoryChainStore(g), contracts, "n1", net.node.privateKey(),
                 Clock.fixed(TestNetwork.T0.plusSeconds(60), ZoneOffset.UTC));
         chain.submit(tx(net, g, 0, "kv", "put", "a=1"));
         chain.submit(tx(net, g, 1, "mirror", "copy", "a"));

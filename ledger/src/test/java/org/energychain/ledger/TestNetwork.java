@@ -21,6 +21,7 @@ import org.energychain.ledger.contract.TxContext;
 import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
+import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.store.ChainStore;
@@ -33,6 +34,8 @@ public final class TestNetwork {
     public final KeyPair group;
     public final KeyPair regulator;
     public final KeyPair outsider;
+    /** The consensus key of node n1 (of g1), the chain's one validator. */
+    public final KeyPair node;
     public final Genesis genesis;
     public final ContractRegistry contracts = new ContractRegistry().register(new KvContract());
 
@@ -42,15 +45,21 @@ public final class TestNetwork {
         group = suite.signatures().generateKeyPair(rnd);
         regulator = suite.signatures().generateKeyPair(rnd);
         outsider = suite.signatures().generateKeyPair(rnd);
+        node = suite.signatures().generateKeyPair(rnd);
         genesis = new Genesis("test-chain", suite.name(), true, T0,
                 List.of(new Member("g1", EnumSet.of(Role.GROUP), group.publicKey()),
                         new Member("reg", EnumSet.of(Role.REGULATOR), regulator.publicKey())),
-                List.of(new Validator("g1", 10)), List.of("kv"),
+                List.of(soloNode("n1", "g1", node)), List.of(new Validator("n1", 10)), List.of("kv"),
                 new ChainLimits(maxBlockTxs, 1 << 20, 4096, 10_000, Duration.ofMillis(50)));
     }
 
     public Chain chain(ChainStore store) {
-        return new Chain(genesis, store, contracts, "g1", group.privateKey(), Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
+        return new Chain(genesis, store, contracts, "n1", node.privateKey(), Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
+    }
+
+    /** A node of {@code org} with consensus key {@code key}, for a chain ordered by it alone. */
+    public static NodeInfo soloNode(String id, String org, KeyPair key) {
+        return new NodeInfo(id, org, key.publicKey(), null, "", "");
     }
 
     public Transaction tx(String sender, KeyPair key, long nonce, String method, String arg) {

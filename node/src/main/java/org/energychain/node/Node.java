@@ -19,6 +19,7 @@ import org.energychain.ledger.contract.Contract;
 import org.energychain.ledger.contract.ContractRegistry;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
+import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.order.SoloOrderer;
 import org.energychain.ledger.store.ChainStore;
 import org.energychain.node.config.ConfigException;
@@ -66,15 +67,18 @@ public final class Node implements AutoCloseable {
         Builder b = builder().contracts(contracts).stores(stores).clock(clock);
         for (NodeConfig.ChainConfig c : config.chains()) {
             Genesis g = GenesisFile.load(c.genesis());
-            PrivateKey key;
-            try {
-                key = KeyFiles.readPrivateKey(c.key());
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new ConfigException(c.key(), "", "no such key file (the key of member " + c.member() + ")");
-            }
-            b.chain(g, c.member(), key);
+            b.chain(g, c.member(), readKey(c.key(), "the key of member " + c.member()), c.node(),
+                    readKey(c.nodeKey(), "the consensus key of node " + c.node()));
         }
         return b.build();
+    }
+
+    private static PrivateKey readKey(java.nio.file.Path file, String what) throws IOException {
+        try {
+            return KeyFiles.readPrivateKey(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException(file, "", "no such key file (" + what + ")");
+        }
     }
 
     public Optional<HostedChain> chain(String id) {
@@ -119,7 +123,7 @@ public final class Node implements AutoCloseable {
 
     /** Collects the chains of a node; {@link #build()} checks identities and opens stores. */
     public static final class Builder {
-        private record Entry(Genesis genesis, String member, PrivateKey key) {
+        private record Entry(Genesis genesis, String member, PrivateKey key, String node, PrivateKey nodeKey) {
         }
 
         private final List<Entry> entries = new ArrayList<>();
@@ -127,10 +131,19 @@ public final class Node implements AutoCloseable {
         private ChainStoreFactory stores = ChainStoreFactory.inMemory();
         private Clock clock = Clock.systemUTC();
 
-        /** Runs {@code genesis}'s chain, proposing blocks as {@code member} with {@code key}. */
-        public Builder chain(Genesis genesis, String member, PrivateKey key) {
-            entries.add(new Entry(genesis, member, key));
+        /**
+         * Runs {@code genesis}'s chain as {@code member} (transaction key {@code key}) on node {@code node},
+         * which signs the blocks it proposes with its consensus key {@code nodeKey}.
+         */
+        public Builder chain(Genesis genesis, String member, PrivateKey key, String node, PrivateKey nodeKey) {
+            entries.add(new Entry(genesis, member, key, node, nodeKey));
             return this;
+        }
+
+        /** Runs a chain ordered by this node alone, whose node uses the member's key as its consensus key. */
+        public Builder chain(Genesis genesis, String member, PrivateKey key) {
+            String node = genesis.validators().get(0).nodeId();
+            return chain(genesis, member, key, node, key);
         }
 
         public Builder contracts(ContractRegistry c) {
@@ -161,7 +174,7 @@ public final class Node implements AutoCloseable {
                     ChainStore store = stores.forChain(g);
                     Chain chain;
                     try {
-                        chain = new Chain(g, store, contracts, e.member(), e.key(), clock);
+                        chain = new Chain(g, store, contracts, e.node(), e.nodeKey(), clock);
                     } catch (RuntimeException ex) {
                         store.close();
                         throw ex;
@@ -187,6 +200,17 @@ public final class Node implements AutoCloseable {
             if (!derived.equals(m.key())) {
                 throw new IllegalArgumentException("chain " + g.chainId() + ": the private key given for "
                         + e.member() + " does not match its public key in the genesis");
+            }
+            NodeInfo n = g.node(e.node()).orElseThrow(() -> new IllegalArgumentException("chain " + g.chainId()
+                    + ": node " + e.node() + " is not one of the chain's nodes " + g.nodes().stream()
+                    .map(NodeInfo::id).toList()));
+            if (!n.org().equals(e.member())) {
+                throw new IllegalArgumentException("chain " + g.chainId() + ": node " + e.node() + " belongs to "
+                        + n.org() + ", not to this node's member " + e.member());
+            }
+            if (!g.cryptoSuite().signatures().publicKeyOf(e.nodeKey()).equals(n.consensusKey())) {
+                throw new IllegalArgumentException("chain " + g.chainId() + ": the consensus key given for node "
+                        + e.node() + " does not match its key in the genesis");
             }
         }
     }

@@ -20,6 +20,7 @@ import org.energychain.ledger.exec.Submission;
 import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
+import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.tx.Transaction;
@@ -45,7 +46,8 @@ class CatalogIndexTest {
     final Genesis trading = new Genesis("trading", SUITE.name(), false, T0,
             List.of(new Member("G1", EnumSet.of(Role.GROUP), g1.publicKey()),
                     new Member("PLAT", EnumSet.of(Role.PLATFORM), plat.publicKey())),
-            List.of(new Validator("PLAT", 10)), List.of("catalog", "market"),
+            List.of(NodeInfo.solo("PLAT-node", "PLAT", plat.publicKey())), List.of(new Validator("PLAT-node", 10)),
+            List.of("catalog", "market"),
             new ChainLimits(100, 1 << 20, 64 << 10, 1000, Duration.ofMillis(20)));
     long nonce;
 
@@ -128,7 +130,8 @@ class CatalogIndexTest {
         }
         // the same chain on a node of G1 (here its one validator): a group does not serve the catalogue
         Genesis byG1 = new Genesis(trading.chainId(), trading.suite(), false, trading.time(), trading.members(),
-                List.of(new Validator("G1", 10)), trading.contracts(), trading.limits());
+                List.of(NodeInfo.solo("G1-node", "G1", g1.publicKey())), List.of(new Validator("G1-node", 10)),
+                trading.contracts(), trading.limits());
         Node asGroup = Node.builder().contracts(Node.discoveredContracts()).stores(ChainStoreFactory.inMemory())
                 .chain(byG1, "G1", g1.privateKey()).build();
         try (asGroup) {

@@ -83,7 +83,7 @@ class FilesTest {
         assertField(write("role.yaml", text.replace("- regulator", "- emperor")), "members[2].roles", "emperor");
         assertField(write("time.yaml", text.replaceFirst("time: .*", "time: yesterday")), "time", "ISO-8601");
         assertField(write("extra.yaml", text + "colour: blue\n"), "colour", "unknown key");
-        assertField(write("val.yaml", text.replace("member: REG", "member: NOBODY")), "validators[0].member", "NOBODY");
+        assertField(write("val.yaml", text.replace("org: REG", "org: NOBODY")), "nodes[0].org", "NOBODY");
         assertField(write("limits.yaml", text.replaceFirst("max-tx-bytes: \\d+", "max-tx-bytes: 3")), "limits.max-tx-bytes",
                 "between");
         // a key by path, relative to the genesis file, reads to the same genesis
@@ -115,21 +115,28 @@ class FilesTest {
     @Test
     void nodeConfigChecksRangesAndNamesTheField() throws Exception {
         Path f = dir.resolve("node.yaml");
-        Files.writeString(f, "http:\n  port: 70000\nchains:\n  - genesis: g.yaml\n    member: G1\n    key: G1.key\n");
+        Files.writeString(f, "http:\n  port: 70000\nnode:\n  id: G1-1\n  key: G1-1.key\nchains:\n  - genesis: g.yaml\n"
+                + "    member: G1\n    key: G1.key\n");
         assertThatThrownBy(() -> NodeConfig.load(f)).isInstanceOfSatisfying(ConfigException.class,
                 e -> assertThat(e.field()).isEqualTo("http.port"));
-        Files.writeString(f, "http:\n  max-connections-per-address: 0\nchains:\n  - genesis: g.yaml\n    member: G1\n"
-                + "    key: G1.key\n");
+        Files.writeString(f, "http:\n  max-connections-per-address: 0\nnode:\n  id: G1-1\n  key: G1-1.key\nchains:\n"
+                + "  - genesis: g.yaml\n    member: G1\n    key: G1.key\n");
         assertThatThrownBy(() -> NodeConfig.load(f)).isInstanceOfSatisfying(ConfigException.class,
                 e -> assertThat(e.field()).isEqualTo("http.max-connections-per-address"));
         Files.writeString(f, "chains:\n  - genesis: g.yaml\n");
         assertThatThrownBy(() -> NodeConfig.load(f)).isInstanceOfSatisfying(ConfigException.class,
                 e -> assertThat(e.field()).isEqualTo("chains[0].member"));
         Files.writeString(f, "identity:\n  member: G1\n  key: secret/G1.key\nchains:\n  - genesis: g.yaml\n");
+        assertThatThrownBy(() -> NodeConfig.load(f)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.field()).isEqualTo("chains[0].node"));
+        Files.writeString(f, "identity:\n  member: G1\n  key: secret/G1.key\nnode:\n  id: G1-1\n  key: secret/G1-1.key\n"
+                + "chains:\n  - genesis: g.yaml\n");
         NodeConfig c = NodeConfig.load(f);
         assertThat(c.chains().get(0).key()).isEqualTo(dir.resolve("secret/G1.key"));
         assertThat(c.http().port()).isEqualTo(NodeConfig.DEFAULT_PORT);
+        assertThat(c.chains().get(0).nodeKey()).isEqualTo(dir.resolve("secret/G1-1.key"));
         assertThat(c.describe()).contains("member=G1").contains("key-file=" + dir.resolve("secret/G1.key"))
+                .contains("node=G1-1")
                 .contains("store=rocksdb").contains("per-address=64").contains("request-read-timeout=10000ms");
         assertThat(c.http().limits()).isEqualTo(NodeConfig.Limits.DEFAULT);
     }

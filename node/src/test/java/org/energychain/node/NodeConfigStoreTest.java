@@ -83,7 +83,8 @@ class NodeConfigStoreTest {
     @Test
     void anUnknownStoreIsRefusedNamingTheField() throws Exception {
         Path f = dir.resolve("node.yaml");
-        Files.writeString(f, "store: tape\nidentity:\n  member: G1\n  key: G1.key\nchains:\n  - genesis: g.yaml\n");
+        Files.writeString(f, "store: tape\nidentity:\n  member: G1\n  key: G1.key\nnode:\n  id: G1-1\n  key: G1-1.key\n"
+                + "chains:\n  - genesis: g.yaml\n");
         assertThatThrownBy(() -> NodeConfig.load(f)).isInstanceOfSatisfying(ConfigException.class, e -> {
             assertThat(e.field()).isEqualTo("store");
             assertThat(e.getMessage()).contains("rocksdb").contains("tape");

@@ -15,6 +15,7 @@ import org.energychain.ledger.contract.ContractRegistry;
 import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
+import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.tx.Transaction;
@@ -54,10 +55,11 @@ public final class TestNet implements AutoCloseable {
         outsider = suite.signatures().generateKeyPair(rnd);
         List<Member> members = List.of(new Member("g1", EnumSet.of(Role.GROUP), g1.publicKey()),
                 new Member("reg", EnumSet.of(Role.REGULATOR), reg.publicKey()));
-        open = new Genesis("open", suite.name(), false, NOW.minusSeconds(3600), members, List.of(new Validator("g1", 10)),
-                List.of("kv"), limits);
-        priv = new Genesis("priv", suite.name(), true, NOW.minusSeconds(3600), members, List.of(new Validator("g1", 10)),
-                List.of("kv"), limits);
+        List<NodeInfo> nodes = List.of(NodeInfo.solo("g1-node", "g1", g1.publicKey()));
+        open = new Genesis("open", suite.name(), false, NOW.minusSeconds(3600), members, nodes,
+                List.of(new Validator("g1-node", 10)), List.of("kv"), limits);
+        priv = new Genesis("priv", suite.name(), true, NOW.minusSeconds(3600), members, nodes,
+                List.of(new Validator("g1-node", 10)), List.of("kv"), limits);
         node = Node.builder().contracts(new ContractRegistry().register(new KvContract())).clock(clock)
                 .chain(open, "g1", g1.privateKey()).chain(priv, "g1", g1.privateKey()).build();
         if (start) {

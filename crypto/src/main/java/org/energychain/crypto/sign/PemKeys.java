@@ -126,6 +126,24 @@ public final class PemKeys {
         }
     }
 
+    /** Reads an X.509 certificate (-----BEGIN CERTIFICATE-----) and returns its DER encoding. */
+    public static byte[] certificateFromPem(String pem, String source) {
+        Object o = parse(pem, source);
+        if (!(o instanceof org.bouncycastle.cert.X509CertificateHolder cert)) {
+            throw wrongType(source, o, "a certificate (-----BEGIN CERTIFICATE-----)");
+        }
+        try {
+            return cert.getEncoded();
+        } catch (IOException e) {
+            throw malformed(source, e);
+        }
+    }
+
+    /** The PEM text of a DER-encoded X.509 certificate. */
+    public static String certificateToPem(byte[] der) {
+        return pem("CERTIFICATE", der);
+    }
+
     private static boolean isSm2(AlgorithmIdentifier alg, String source) {
         if (alg.getAlgorithm().equals(GMObjectIdentifiers.sm2p256v1)) {
             return true; // some tools put the curve OID in the algorithm field

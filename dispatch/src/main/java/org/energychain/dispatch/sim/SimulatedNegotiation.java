@@ -42,6 +42,7 @@ import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.Role;
+import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.store.InMemoryChainStore;
 import org.energychain.ledger.tx.Transaction;
@@ -77,10 +78,11 @@ public final class SimulatedNegotiation implements AutoCloseable {
             policies.put(s.id(), s.policy());
         }
         reader = members.get(0);
-        Genesis g = new Genesis("dispatch", suite.name(), false, T0, members, List.of(new Validator("grid", 10)),
+        Genesis g = new Genesis("dispatch", suite.name(), false, T0, members,
+                List.of(NodeInfo.solo("grid-node", "grid", reader.key())), List.of(new Validator("grid-node", 10)),
                 List.of(NegotiationContract.NAME), LIMITS);
         chain = new Chain(g, new InMemoryChainStore(g), new ContractRegistry().register(new NegotiationContract()),
-                "grid", keys.get("grid").privateKey(), Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
+                "grid-node", keys.get("grid").privateKey(), Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
         List<Submission> setup = new ArrayList<>();
         setup.add(offer("grid", NegotiationContract.CONFIGURE, config.encode()));
         for (SimulatedSource s : sources) {

@@ -24,6 +24,7 @@ import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.Role;
+import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.store.InMemoryChainStore;
 import org.energychain.ledger.tx.Transaction;
@@ -81,10 +82,10 @@ final class NegoNet implements AutoCloseable {
         }
         add("reg", Role.REGULATOR, rnd);
         Genesis g = new Genesis("dispatch", suite.name(), true, T0, List.copyOf(members.values()),
-                List.of(new Validator("g1", 10)), List.of(NegotiationContract.NAME),
+                List.of(NodeInfo.solo("g1-node", "g1", keys.get("g1").publicKey())), List.of(new Validator("g1-node", 10)), List.of(NegotiationContract.NAME),
                 new ChainLimits(100, 1 << 20, 64 << 10, 1000, Duration.ofMillis(50)));
         chain = new Chain(g, new InMemoryChainStore(g), new ContractRegistry().register(new NegotiationContract()),
-                "g1", keys.get("g1").privateKey(), clock);
+                "g1-node", keys.get("g1").privateKey(), clock);
     }
 
     private void add(String id, Role role, SecureRandom rnd) {

@@ -9,7 +9,7 @@ import org.energychain.ledger.block.Block;
 import org.energychain.ledger.block.BlockHeader;
 import org.energychain.ledger.contract.ContractRegistry;
 import org.energychain.ledger.genesis.Genesis;
-import org.energychain.ledger.genesis.Member;
+import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.state.WriteSet;
 import org.energychain.ledger.store.ChainStore;
 import org.energychain.ledger.tx.Transaction;
@@ -62,11 +62,11 @@ public final class BlockValidator {
             throw new InvalidBlockException(at + ": its time " + h.time() + " is before the previous block's "
                     + prevTime);
         }
-        if (genesis.validators().stream().noneMatch(v -> v.memberId().equals(h.proposer()))) {
+        if (genesis.validator(h.proposer()).isEmpty()) {
             throw new InvalidBlockException(at + ": " + h.proposer() + " is not a validator of the chain");
         }
-        Member proposer = genesis.member(h.proposer()).orElseThrow();
-        if (!genesis.cryptoSuite().signatures().verify(proposer.key(), h.encode(), block.signature())) {
+        NodeInfo proposer = genesis.node(h.proposer()).orElseThrow();
+        if (!genesis.cryptoSuite().signatures().verify(proposer.consensusKey(), h.encode(), block.signature())) {
             throw new InvalidBlockException(at + ": the proposer's signature does not verify");
         }
         List<Transaction> txs = block.transactions();

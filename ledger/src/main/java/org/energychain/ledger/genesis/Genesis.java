@@ -13,18 +13,21 @@ import org.energychain.crypto.encoding.CanonicalWriter;
 
 /**
  * What defines a chain and never changes: its id, crypto suite, whether it is private (readable only by
- * its members), its members with keys and roles, its validators, the contracts it runs, its limits and
- * its start time. Its hash is the previous hash of block 1, so a chain can only be replayed against the
- * genesis it was built on.
+ * its members), its members (organisations) with transaction keys and roles, the nodes that host it
+ * (organisation, consensus key, pinned TLS certificate, addresses), which of those nodes are its
+ * validators, the contracts it runs, its limits and its start time. Its hash is the previous hash of
+ * block 1, so a chain can only be replayed against the genesis it was built on.
  *
- * <p>Encoding (docs/ledger.md): tag {@code EC/genesis/v1}, string chain, string suite, bool private,
+ * <p>Encoding (docs/ledger.md): tag {@code EC/genesis/v2}, string chain, string suite, bool private,
  * instant time, members (i32 n; per member sorted by id: string id, i32 roles, string role each (sorted),
- * string key scheme, bytes key), validators (i32 n; string member, i64 power, sorted by member),
- * contracts (i32 n; strings, sorted), limits (i32 txs, i32 bytes, i32 tx bytes, i32 mempool, i64 interval ms).
+ * string key scheme, bytes key), nodes (i32 n; per node sorted by id: string id, string org, string key
+ * scheme, bytes consensus key, bytes TLS certificate, string address, string api), validators (i32 n;
+ * string node, i64 power, sorted by node), contracts (i32 n; strings, sorted), limits (i32 txs, i32
+ * bytes, i32 tx bytes, i32 mempool, i64 interval ms).
  */
 public record Genesis(String chainId, String suite, boolean isPrivate, Instant time, List<Member> members,
-        List<Validator> validators, List<String> contracts, ChainLimits limits) {
-    public static final String TAG = "EC/genesis/v1";
+        List<NodeInfo> nodes, List<Validator> validators, List<String> contracts, ChainLimits limits) {
+    public static final String TAG = "EC/genesis/v2";
 
     public Genesis {
         Objects.requireNonNull(chainId, "chainId");
@@ -33,7 +36,8 @@ public record Genesis(String chainId, String suite, boolean isPrivate, Instant t
         }
         CryptoSuites.byName(suite);
         members = members.stream().sorted(Comparator.comparing(Member::id)).toList();
-        validators = validators.stream().sorted(Comparator.comparing(Validator::memberId)).toList();
+        nodes = nodes.stream().sorted(Comparator.comparing(NodeInfo::id)).toList();
+        validators = validators.stream().sorted(Comparator.comparing(Validator::nodeId)).toList();
         contracts = contracts.stream().sorted().toList();
         Set<String> ids = new HashSet<>();
         for (Member m : members) {
@@ -41,9 +45,30 @@ public record Genesis(String chainId, String suite, boolean isPrivate, Instant t
                 throw new IllegalArgumentException("genesis of " + chainId + ": member " + m.id() + " appears twice");
             }
         }
+        String scheme = CryptoSuites.byName(suite).signatures().name();
+        Set<String> nodeIds = new HashSet<>();
+        for (NodeInfo n : nodes) {
+            if (!nodeIds.add(n.id())) {
+                throw new IllegalArgumentException("genesis of " + chainId + ": node " + n.id() + " appears twice");
+            }
+            if (!ids.contains(n.org())) {
+                throw new IllegalArgumentException("genesis of " + chainId + ": node " + n.id() + " belongs to "
+                        + n.org() + ", which is not a member");
+            }
+            if (!n.consensusKey().scheme().equals(scheme)) {
+                throw new IllegalArgumentException("genesis of " + chainId + ": node " + n.id() + " has a "
+                        + n.consensusKey().scheme() + " consensus key; the chain signs with " + scheme);
+            }
+        }
+        Set<String> validatorIds = new HashSet<>();
         for (Validator v : validators) {
-            if (!ids.contains(v.memberId())) {
-                throw new IllegalArgumentException("genesis of " + chainId + ": validator " + v.memberId() + " is not a member");
+            if (!nodeIds.contains(v.nodeId())) {
+                throw new IllegalArgumentException("genesis of " + chainId + ": validator " + v.nodeId()
+                        + " is not one of the chain's nodes");
+            }
+            if (!validatorIds.add(v.nodeId())) {
+                throw new IllegalArgumentException("genesis of " + chainId + ": validator " + v.nodeId()
+                        + " appears twice");
             }
         }
         if (validators.isEmpty()) {
@@ -82,6 +107,35 @@ public record Genesis(String chainId, String suite, boolean isPrivate, Instant t
         return Optional.empty();
     }
 
+    /** The node with this id, if it hosts the chain. */
+    public Optional<NodeInfo> node(String id) {
+        for (NodeInfo n : nodes) {
+            if (n.id().equals(id)) {
+                return Optional.of(n);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The validator with this node id, if it is one. */
+    public Optional<Validator> validator(String nodeId) {
+        for (Validator v : validators) {
+            if (v.nodeId().equals(nodeId)) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The validators' power in all. */
+    public long totalPower() {
+        long t = 0;
+        for (Validator v : validators) {
+            t = Math.addExact(t, v.power());
+        }
+        return t;
+    }
+
     public byte[] encode() {
         CanonicalWriter w = new CanonicalWriter(1024).tag(TAG).string(chainId).string(suite).bool(isPrivate).instant(time);
         w.i32(members.size());
@@ -92,9 +146,14 @@ public record Genesis(String chainId, String suite, boolean isPrivate, Instant t
             roles.forEach(w::string);
             w.string(m.key().scheme()).bytes(m.key().encoded());
         }
+        w.i32(nodes.size());
+        for (NodeInfo n : nodes) {
+            w.string(n.id()).string(n.org()).string(n.consensusKey().scheme()).bytes(n.consensusKey().encoded())
+                    .bytes(n.tlsCertificate()).string(n.address()).string(n.api());
+        }
         w.i32(validators.size());
         for (Validator v : validators) {
-            w.string(v.memberId()).i64(v.power());
+            w.string(v.nodeId()).i64(v.power());
         }
         w.i32(contracts.size());
         contracts.forEach(w::string);
@@ -117,7 +176,7 @@ public record Genesis(String chainId, String suite, boolean isPrivate, Instant t
         boolean isPrivate = r.bool("private");
         Instant time = r.instant("time");
         int nm = count(r, "members");
-        List<Member> members = new java.util.ArrayList<>(nm);
+        List<Member> members = new java.util.ArrayList<>(Math.min(nm, 1024));
         for (int i = 0; i < nm; i++) {
             String id = r.string("member id");
             int nr = count(r, "roles");
@@ -128,20 +187,30 @@ public record Genesis(String chainId, String suite, boolean isPrivate, Instant t
             String scheme = r.string("key scheme");
             members.add(new Member(id, roles, new org.energychain.crypto.sign.PublicKey(scheme, r.bytes("key"))));
         }
+        int nn = count(r, "nodes");
+        List<NodeInfo> nodes = new java.util.ArrayList<>(Math.min(nn, 1024));
+        for (int i = 0; i < nn; i++) {
+            String id = r.string("node id");
+            String org = r.string("node org");
+            String scheme = r.string("consensus key scheme");
+            org.energychain.crypto.sign.PublicKey key = new org.energychain.crypto.sign.PublicKey(scheme,
+                    r.bytes("consensus key"));
+            nodes.add(new NodeInfo(id, org, key, r.bytes("tls certificate"), r.string("address"), r.string("api")));
+        }
         int nv = count(r, "validators");
-        List<Validator> validators = new java.util.ArrayList<>(nv);
+        List<Validator> validators = new java.util.ArrayList<>(Math.min(nv, 1024));
         for (int i = 0; i < nv; i++) {
             validators.add(new Validator(r.string("validator"), r.i64("power")));
         }
         int nc = count(r, "contracts");
-        List<String> contracts = new java.util.ArrayList<>(nc);
+        List<String> contracts = new java.util.ArrayList<>(Math.min(nc, 1024));
         for (int i = 0; i < nc; i++) {
             contracts.add(r.string("contract"));
         }
         ChainLimits limits = new ChainLimits(r.i32("max block txs"), r.i32("max block bytes"), r.i32("max tx bytes"),
                 r.i32("mempool"), java.time.Duration.ofMillis(r.i64("block interval")));
         r.end();
-        Genesis g = new Genesis(chainId, suite, isPrivate, time, members, validators, contracts, limits);
+        Genesis g = new Genesis(chainId, suite, isPrivate, time, members, nodes, validators, contracts, limits);
         if (!java.util.Arrays.equals(g.encode(), bytes)) {
             throw new IllegalArgumentException("genesis of " + chainId + " is not in canonical form");
         }

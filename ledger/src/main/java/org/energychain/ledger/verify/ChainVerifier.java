@@ -26,6 +26,7 @@ import org.energychain.ledger.exec.ExecutedBlock;
 import org.energychain.ledger.exec.Rejection;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
+import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.state.StateReader;
 import org.energychain.ledger.state.WriteSet;
 import org.energychain.ledger.store.ChainStore;
@@ -120,12 +121,12 @@ public final class ChainVerifier {
             if (prev != null && header.time().isBefore(prev.time())) {
                 return bad(chainId, height, h, "its time " + header.time() + " is before block " + (h - 1) + "'s");
             }
-            if (genesis.validators().stream().noneMatch(v -> v.memberId().equals(header.proposer()))) {
+            if (genesis.validator(header.proposer()).isEmpty()) {
                 return bad(chainId, height, h, "proposer " + header.proposer() + " is not a validator");
             }
-            Member proposer = genesis.member(header.proposer()).orElseThrow();
+            NodeInfo proposer = genesis.node(header.proposer()).orElseThrow();
             byte[] headerBytes = header.encode();
-            if (!scheme.verify(proposer.key(), headerBytes, b.signature())) {
+            if (!scheme.verify(proposer.consensusKey(), headerBytes, b.signature())) {
                 return bad(chainId, height, h, "the proposer's signature does not verify");
             }
             List<Transaction> txs = b.transactions();

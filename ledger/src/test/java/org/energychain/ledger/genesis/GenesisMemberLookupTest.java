@@ -21,7 +21,8 @@ class GenesisMemberLookupTest {
         }
         Collections.shuffle(members, new Random(7));
         Genesis g = new Genesis("dispatch", "sha256-ed25519", false, Instant.parse("2026-01-01T00:00:00Z"), members,
-                List.of(new Validator("S1", 10)), List.of(), ChainLimits.DEFAULT);
+                List.of(new NodeInfo("S1-node", "S1", new PublicKey("Ed25519", new byte[32]), null, "", "")),
+                List.of(new Validator("S1-node", 10)), List.of(), ChainLimits.DEFAULT);
         for (Member m : members) {
             assertThat(g.member(m.id())).contains(m);
         }

@@ -46,8 +46,9 @@ class SoloOrdererTest {
         TestNetwork net = new TestNetwork(CryptoSuites.SHA256_ED25519, 10);
         Genesis g = net.genesis;
         Genesis two = new Genesis(g.chainId(), g.suite(), g.isPrivate(), g.time(), g.members(),
-                List.of(new Validator("g1", 1), new Validator("reg", 1)), g.contracts(), g.limits());
-        Chain chain = new Chain(two, new InMemoryChainStore(two), net.contracts, "g1", net.group.privateKey(),
+                List.of(TestNetwork.soloNode("n1", "g1", net.node), TestNetwork.soloNode("n2", "reg", net.regulator)),
+                List.of(new Validator("n1", 1), new Validator("n2", 1)), g.contracts(), g.limits());
+        Chain chain = new Chain(two, new InMemoryChainStore(two), net.contracts, "n1", net.node.privateKey(),
                 java.time.Clock.systemUTC());
         assertThatThrownBy(() -> new SoloOrderer(chain)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2 validators").hasMessageContaining("fork");

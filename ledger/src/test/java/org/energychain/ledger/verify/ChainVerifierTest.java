@@ -238,7 +238,7 @@ class ChainVerifierTest {
         BlockHeader h = b.header();
         BlockHeader forged = new BlockHeader(h.chainId(), h.height(), h.previousHash(), MerkleTree.rootOf(net.suite.hash(), ids),
                 MerkleTree.rootOf(net.suite.hash(), leaves), h.stateRoot(), h.time(), h.proposer(), h.txCount());
-        return new Block(forged, net.suite.signatures().sign(net.group.privateKey(), forged.encode()), txs, results);
+        return new Block(forged, net.suite.signatures().sign(net.node.privateKey(), forged.encode()), txs, results);
     }
 
     void assertBad(long height, String reason) {

@@ -76,8 +76,11 @@ public final class JsonViews {
             ArrayNode roles = o.putArray("roles");
             m.roles().stream().map(Role::code).sorted().forEach(roles::add);
         });
+        ArrayNode nodes = n.putArray("nodes");
+        g.nodes().forEach(x -> nodes.addObject().put("id", x.id()).put("org", x.org()).put("address", x.address())
+                .put("api", x.api()));
         ArrayNode validators = n.putArray("validators");
-        g.validators().forEach(v -> validators.addObject().put("member", v.memberId()).put("power", v.power()));
+        g.validators().forEach(v -> validators.addObject().put("node", v.nodeId()).put("power", v.power()));
         ArrayNode contracts = n.putArray("contracts");
         g.contracts().forEach(contracts::add);
         return n;

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * A node's configuration, immutable and checked: where its data lives, where its REST API listens, who
- * it is on each chain (member id and private key file: a chain's blocks are proposed by this member,
- * which must be a validator of the chain), which genesis files it runs, and whether it exposes metrics.
+ * it is on each chain (the organisation's member id and transaction key file, and the node id and
+ * consensus key file it signs blocks with when it is a validator), which genesis files it runs, and
+ * whether it exposes metrics.
  * Read from YAML by {@link #load(Path)}; {@link #describe()} gives the effective values for the log
  * (key file paths, never key contents).
  *
@@ -90,8 +91,11 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
         }
     }
 
-    /** One chain: its genesis file, and the member (with its private key file) this node is on it. */
-    public record ChainConfig(Path genesis, String member, Path key) {
+    /**
+     * One chain: its genesis file, the member (organisation, with its transaction key file) this node is
+     * on it, and the node (one of the chain's genesis nodes, with its consensus key file) it runs as.
+     */
+    public record ChainConfig(Path genesis, String member, Path key, String node, Path nodeKey) {
     }
 
     public NodeConfig {
@@ -101,7 +105,7 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
     /** Reads and checks a node configuration; relative paths are relative to the file. */
     public static NodeConfig load(Path file) {
         ConfigNode root = ConfigNode.load(file);
-        root.allowOnly("data-dir", "http", "metrics", "store", "identity", "chains");
+        root.allowOnly("data-dir", "http", "metrics", "store", "identity", "node", "chains");
         ConfigNode http = root.child("http");
         http.allowOnly("host", "port", "wait-timeout-ms", "clock-skew-ms", "max-body-bytes", "idle-timeout-ms",
                 "request-read-timeout-ms", "max-connections", "max-connections-per-address", "max-threads",
@@ -132,18 +136,30 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
         identity.allowOnly("member", "key");
         String defaultMember = identity.string("member", null);
         Path defaultKey = identity.has("key") ? identity.path("key") : null;
+        ConfigNode nodeId = root.child("node");
+        nodeId.allowOnly("id", "key");
+        String defaultNode = nodeId.string("id", null);
+        Path defaultNodeKey = nodeId.has("key") ? nodeId.path("key") : null;
         List<ChainConfig> chains = new ArrayList<>();
         for (ConfigNode c : root.list("chains")) {
-            c.allowOnly("genesis", "member", "key");
+            c.allowOnly("genesis", "member", "key", "node", "node-key");
             String member = c.string("member", defaultMember);
             Path key = c.has("key") ? c.path("key") : defaultKey;
+            String node = c.string("node", defaultNode);
+            Path nodeKey = c.has("node-key") ? c.path("node-key") : defaultNodeKey;
             if (member == null) {
                 throw c.error("member", "missing (and no identity.member to fall back on)");
             }
             if (key == null) {
                 throw c.error("key", "missing (and no identity.key to fall back on)");
             }
-            chains.add(new ChainConfig(c.path("genesis"), member, key));
+            if (node == null) {
+                throw c.error("node", "missing (and no node.id to fall back on)");
+            }
+            if (nodeKey == null) {
+                throw c.error("node-key", "missing (and no node.key to fall back on)");
+            }
+            chains.add(new ChainConfig(c.path("genesis"), member, key, node, nodeKey));
         }
         if (chains.isEmpty()) {
             throw root.error("chains", "at least one chain (a genesis file) is needed");
@@ -167,7 +183,8 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
                 .append(" metrics=").append(metrics);
         for (ChainConfig c : chains) {
             b.append("\n  chain genesis=").append(c.genesis()).append(" member=").append(c.member())
-                    .append(" key-file=").append(c.key());
+                    .append(" key-file=").append(c.key()).append(" node=").append(c.node()).append(" node-key-file=")
+                    .append(c.nodeKey());
         }
         return b.toString();
     }

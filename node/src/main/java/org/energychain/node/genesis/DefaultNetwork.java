@@ -15,6 +15,7 @@ import org.energychain.crypto.sign.PublicKey;
 import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
+import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.Validator;
 
@@ -56,41 +57,51 @@ public final class DefaultNetwork {
     private DefaultNetwork() {
     }
 
-    /** The genesis of every chain, keyed by chain id, given each organisation's public key. */
-    public static List<Genesis> genesisFiles(Spec s, Map<String, PublicKey> keys) {
+    /** The id of the node an organisation runs its chains on in the default network. */
+    public static String nodeOf(String org) {
+        return org + "-1";
+    }
+
+    /**
+     * The genesis of every chain, given each organisation's transaction key and the consensus key of each
+     * operator's node ({@link #nodeOf}).
+     */
+    public static List<Genesis> genesisFiles(Spec s, Map<String, PublicKey> keys, Map<String, PublicKey> nodeKeys) {
         List<Genesis> out = new ArrayList<>();
         for (String g : s.groups()) {
             out.add(new Genesis("business-" + g.toLowerCase(Locale.ROOT), s.suite().name(), true, s.time(),
-                    List.of(member(g, keys, Role.GROUP)), List.of(new Validator(g, POWER)), List.of("period-anchor"),
-                    s.limits()));
+                    List.of(member(g, keys, Role.GROUP)), List.of(node(g, nodeKeys)),
+                    List.of(new Validator(nodeOf(g), POWER)), List.of("period-anchor"), s.limits()));
         }
         List<Member> reg = new ArrayList<>();
-        List<Validator> regV = new ArrayList<>();
         s.groups().forEach(g -> reg.add(member(g, keys, Role.GROUP)));
         reg.add(member(s.regulator(), keys, Role.REGULATOR));
-        regV.add(new Validator(s.regulator(), POWER));
-        out.add(new Genesis("regulatory", s.suite().name(), false, s.time(), reg, regV, List.of("regulatory-filing"),
-                s.limits()));
+        out.add(new Genesis("regulatory", s.suite().name(), false, s.time(), reg, List.of(node(s.regulator(), nodeKeys)),
+                List.of(new Validator(nodeOf(s.regulator()), POWER)), List.of("regulatory-filing"), s.limits()));
 
         List<Member> trading = new ArrayList<>();
-        List<Validator> tradingV = new ArrayList<>();
         s.groups().forEach(g -> trading.add(member(g, keys, Role.GROUP)));
         trading.add(member(s.platform(), keys, Role.PLATFORM));
-        tradingV.add(new Validator(s.platform(), POWER));
         s.buyers().forEach(b -> trading.add(member(b, keys, Role.BUYER)));
         trading.add(member(s.grid(), keys, Role.GRID, Role.BUYER));
-        out.add(new Genesis("trading", s.suite().name(), false, s.time(), trading, tradingV, s.tradingContracts(),
-                s.limits()));
+        out.add(new Genesis("trading", s.suite().name(), false, s.time(), trading, List.of(node(s.platform(), nodeKeys)),
+                List.of(new Validator(nodeOf(s.platform()), POWER)), s.tradingContracts(), s.limits()));
 
         List<Member> dispatch = new ArrayList<>();
-        List<Validator> dispatchV = new ArrayList<>();
         s.groups().forEach(g -> dispatch.add(member(g, keys, Role.GROUP)));
         dispatch.add(member(s.grid(), keys, Role.GRID));
         dispatch.add(member(s.load(), keys, Role.LOAD));
-        dispatchV.add(new Validator(s.grid(), POWER));
-        out.add(new Genesis("dispatch", s.suite().name(), false, s.time(), dispatch, dispatchV, s.dispatchContracts(),
-                dispatchLimits(s.limits())));
+        out.add(new Genesis("dispatch", s.suite().name(), false, s.time(), dispatch, List.of(node(s.grid(), nodeKeys)),
+                List.of(new Validator(nodeOf(s.grid()), POWER)), s.dispatchContracts(), dispatchLimits(s.limits())));
         return out;
+    }
+
+    private static NodeInfo node(String org, Map<String, PublicKey> nodeKeys) {
+        PublicKey k = nodeKeys.get(org);
+        if (k == null) {
+            throw new IllegalArgumentException("no node key for organisation " + org);
+        }
+        return NodeInfo.solo(nodeOf(org), org, k);
     }
 
     /**
@@ -124,15 +135,21 @@ public final class DefaultNetwork {
         for (String org : organisations(s)) {
             keys.put(org, OrgKeys.generate(s.suite(), keyDir, org, random).publicKey());
         }
+        Map<String, PublicKey> nodeKeys = new LinkedHashMap<>();
+        List<String> operators = new ArrayList<>(s.groups());
+        operators.addAll(List.of(s.regulator(), s.platform(), s.grid()));
+        for (String org : operators) {
+            nodeKeys.put(org, OrgKeys.generate(s.suite(), keyDir, nodeOf(org), random).publicKey());
+        }
         List<WrittenChain> written = new ArrayList<>();
-        for (Genesis g : genesisFiles(s, keys)) {
+        for (Genesis g : genesisFiles(s, keys, nodeKeys)) {
             Path file = out.resolve("genesis").resolve(g.chainId() + ".yaml");
             GenesisFile.write(g, file);
             written.add(new WrittenChain(g, file, proposerOf(g, s)));
         }
         StringBuilder node = new StringBuilder("""
-                # One node running the whole default network (docs/operations.md). Each chain is proposed by
-                # its operator, so the node holds each operator's key.
+                # One node running the whole default network (docs/operations.md). Each chain is ordered by
+                # its operator's node, so this node holds each operator's transaction key and node key.
                 data-dir: data
                 store: rocksdb
                 http:
@@ -144,7 +161,9 @@ public final class DefaultNetwork {
         for (WrittenChain w : written) {
             node.append("  - genesis: genesis/").append(w.genesis().chainId()).append(".yaml\n")
                     .append("    member: ").append(w.proposer()).append('\n')
-                    .append("    key: keys/").append(w.proposer()).append(".key\n");
+                    .append("    key: keys/").append(w.proposer()).append(".key\n")
+                    .append("    node: ").append(nodeOf(w.proposer())).append('\n')
+                    .append("    node-key: keys/").append(nodeOf(w.proposer())).append(".key\n");
         }
         java.nio.file.Files.writeString(out.resolve("node.yaml"), node.toString());
         return written;
@@ -155,7 +174,7 @@ public final class DefaultNetwork {
             case "regulatory" -> s.regulator();
             case "trading" -> s.platform();
             case "dispatch" -> s.grid();
-            default -> g.validators().get(0).memberId();
+            default -> g.nodes().get(0).org();
         };
     }
 

@@ -26,6 +26,7 @@ import org.energychain.crypto.sign.PublicKey;
 import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
+import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.node.config.ConfigException;
@@ -50,7 +51,7 @@ public final class GenesisFile {
     /** Reads and checks a genesis file. */
     public static Genesis load(Path file) {
         ConfigNode root = ConfigNode.load(file);
-        root.allowOnly("chain", "suite", "private", "time", "members", "validators", "contracts", "limits");
+        root.allowOnly("chain", "suite", "private", "time", "members", "nodes", "validators", "contracts", "limits");
         String chain = root.string("chain");
         CryptoSuite suite;
         try {
@@ -73,12 +74,17 @@ public final class GenesisFile {
         if (members.isEmpty()) {
             throw root.error("members", "at least one member is needed");
         }
+        List<NodeInfo> nodes = new ArrayList<>();
+        Set<String> nodeIds = new HashSet<>();
+        for (ConfigNode n : root.list("nodes")) {
+            nodes.add(node(n, suite, ids, nodeIds));
+        }
         List<Validator> validators = new ArrayList<>();
         for (ConfigNode v : root.list("validators")) {
-            v.allowOnly("member", "power");
-            String id = v.string("member");
-            if (!ids.contains(id)) {
-                throw v.error("member", "'" + id + "' is not a member of the chain");
+            v.allowOnly("node", "power");
+            String id = v.string("node");
+            if (!nodeIds.contains(id)) {
+                throw v.error("node", "'" + id + "' is not one of the chain's nodes");
             }
             validators.add(new Validator(id, v.integer("power", 1, 1, Long.MAX_VALUE)));
         }
@@ -87,7 +93,7 @@ public final class GenesisFile {
         }
         ChainLimits limits = limits(root.child("limits"));
         try {
-            return new Genesis(chain, suite.name(), root.bool("private", false), time, members, validators,
+            return new Genesis(chain, suite.name(), root.bool("private", false), time, members, nodes, validators,
                     root.strings("contracts"), limits);
         } catch (IllegalArgumentException e) {
             throw root.error(null, e.getMessage());
@@ -117,6 +123,37 @@ public final class GenesisFile {
             return new Member(id, roles, key);
         } catch (IllegalArgumentException e) {
             throw m.error("id", e.getMessage());
+        }
+    }
+
+    private static NodeInfo node(ConfigNode n, CryptoSuite suite, Set<String> members, Set<String> ids) {
+        n.allowOnly("id", "org", "key", "tls-certificate", "address", "api");
+        String id = n.string("id");
+        if (!ids.add(id)) {
+            throw n.error("id", "node " + id + " appears twice");
+        }
+        String org = n.string("org");
+        if (!members.contains(org)) {
+            throw n.error("org", "'" + org + "' is not a member of the chain");
+        }
+        PublicKey key = publicKey(n);
+        if (!key.scheme().equals(suite.signatures().name())) {
+            throw n.error("key", "is a " + key.scheme() + " key, but suite " + suite.name() + " signs with "
+                    + suite.signatures().name());
+        }
+        byte[] cert = new byte[0];
+        String pem = n.string("tls-certificate", "");
+        if (!pem.isEmpty()) {
+            try {
+                cert = PemKeys.certificateFromPem(pem, n.file() + ": " + n.path() + ".tls-certificate");
+            } catch (IllegalArgumentException e) {
+                throw n.error("tls-certificate", e.getMessage());
+            }
+        }
+        try {
+            return new NodeInfo(id, org, key, cert, n.string("address", ""), n.string("api", ""));
+        } catch (IllegalArgumentException e) {
+            throw n.error("id", e.getMessage());
         }
     }
 
@@ -164,8 +201,22 @@ public final class GenesisFile {
             m.roles().stream().map(Role::code).sorted().forEach(roles::add);
             n.put("key", PemKeys.toPem(m.key()));
         }
+        ArrayNode nodes = root.putArray("nodes");
+        for (NodeInfo n : g.nodes()) {
+            ObjectNode o = nodes.addObject().put("id", n.id()).put("org", n.org())
+                    .put("key", PemKeys.toPem(n.consensusKey()));
+            if (n.tlsCertificate().length > 0) {
+                o.put("tls-certificate", PemKeys.certificateToPem(n.tlsCertificate()));
+            }
+            if (!n.address().isEmpty()) {
+                o.put("address", n.address());
+            }
+            if (!n.api().isEmpty()) {
+                o.put("api", n.api());
+            }
+        }
         ArrayNode validators = root.putArray("validators");
-        g.validators().forEach(v -> validators.addObject().put("member", v.memberId()).put("power", v.power()));
+        g.validators().forEach(v -> validators.addObject().put("node", v.nodeId()).put("power", v.power()));
         ArrayNode contracts = root.putArray("contracts");
         g.contracts().forEach(contracts::add);
         ChainLimits l = g.limits();

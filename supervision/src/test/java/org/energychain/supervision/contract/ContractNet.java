@@ -25,6 +25,7 @@ import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.Role;
+import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.store.InMemoryChainStore;
 import org.energychain.ledger.tx.Transaction;
@@ -71,9 +72,9 @@ final class ContractNet implements AutoCloseable {
 
     private Chain chain(String id, String contract, ContractRegistry contracts) {
         Genesis g = new Genesis(id, suite.name(), true, T0, List.copyOf(members.values()),
-                List.of(new Validator(group, 10)), List.of(contract),
+                List.of(NodeInfo.solo(group + "-node", group, keys.get(group).publicKey())), List.of(new Validator(group + "-node", 10)), List.of(contract),
                 new ChainLimits(100, 1 << 20, 64 << 10, 1000, Duration.ofMillis(50)));
-        return new Chain(g, new InMemoryChainStore(g), contracts, group, keys.get(group).privateKey(), new StepClock());
+        return new Chain(g, new InMemoryChainStore(g), contracts, group + "-node", keys.get(group).privateKey(), new StepClock());
     }
 
     /** Signs and offers a transaction; the nonce advances only when the chain accepts it. */

@@ -24,6 +24,7 @@ import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.Role;
+import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.store.InMemoryChainStore;
 import org.energychain.ledger.tx.Transaction;
@@ -50,9 +51,9 @@ public final class TradingNet implements AutoCloseable {
         add("B1", Role.BUYER, rnd);
         add("P1", Role.PLATFORM, rnd);
         Genesis g = new Genesis(CHAIN, suite.name(), true, T0, List.copyOf(members.values()),
-                List.of(new Validator("G1", 10)), List.of(CatalogContract.NAME),
+                List.of(NodeInfo.solo("G1-node", "G1", members.get("G1").key())), List.of(new Validator("G1-node", 10)), List.of(CatalogContract.NAME),
                 new ChainLimits(100, 1 << 20, 64 << 10, 1000, Duration.ofMillis(50)));
-        chain = new Chain(g, new InMemoryChainStore(g), new ContractRegistry().register(new CatalogContract()), "G1",
+        chain = new Chain(g, new InMemoryChainStore(g), new ContractRegistry().register(new CatalogContract()), "G1-node",
                 keys.get("G1").privateKey(), new StepClock());
     }
 

@@ -32,6 +32,7 @@ import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.Role;
+import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.store.InMemoryChainStore;
 import org.energychain.ledger.tx.Transaction;
@@ -75,9 +76,9 @@ final class MarketNet implements AutoCloseable {
         add(REG, Role.REGULATOR, rnd);
         ContractRegistry contracts = new ContractRegistry().register(new MarketContract()).register(new TestCatalog());
         Genesis g = new Genesis("trading", suite.name(), true, T0, List.copyOf(members.values()),
-                List.of(new Validator(PLAT, 10)), List.of(MarketContract.NAME, MarketContract.CATALOG),
+                List.of(NodeInfo.solo(PLAT + "-node", PLAT, keys.get(PLAT).publicKey())), List.of(new Validator(PLAT + "-node", 10)), List.of(MarketContract.NAME, MarketContract.CATALOG),
                 new ChainLimits(100, 1 << 20, 64 << 10, 1000, Duration.ofMillis(50)));
-        chain = new Chain(g, new InMemoryChainStore(g), contracts, PLAT, keys.get(PLAT).privateKey(), clock);
+        chain = new Chain(g, new InMemoryChainStore(g), contracts, PLAT + "-node", keys.get(PLAT).privateKey(), clock);
     }
 
     private void add(String id, Role role, SecureRandom rnd) {

@@ -30,17 +30,17 @@ public final class Blocks {
 
     /** The genesis of {@code net} under another chain id (same members, keys, contracts). */
     public static Genesis renamed(Genesis g, String chainId) {
-        return new Genesis(chainId, g.suite(), g.isPrivate(), g.time(), g.members(), g.validators(), g.contracts(), g.limits());
+        return new Genesis(chainId, g.suite(), g.isPrivate(), g.time(), g.members(), g.nodes(), g.validators(), g.contracts(), g.limits());
     }
 
     public static Genesis withContracts(Genesis g, String chainId, List<String> contracts) {
-        return new Genesis(chainId, g.suite(), g.isPrivate(), g.time(), g.members(), g.validators(), contracts, g.limits());
+        return new Genesis(chainId, g.suite(), g.isPrivate(), g.time(), g.members(), g.nodes(), g.validators(), contracts, g.limits());
     }
 
     /** A chain of {@code net} on {@code genesis} (which may be a renamed copy of net's). */
     public static Chain chain(TestNetwork net, Genesis genesis, ChainStore store,
             org.energychain.ledger.contract.ContractRegistry contracts) {
-        return new Chain(genesis, store, contracts, "g1", net.group.privateKey(),
+        return new Chain(genesis, store, contracts, "n1", net.node.privateKey(),
                 Clock.fixed(TestNetwork.T0.plusSeconds(60), ZoneOffset.UTC));
     }
 
@@ -58,7 +58,7 @@ public final class Blocks {
         byte[] prevHash = prev == null ? g.hash() : prev.hash(hash);
         byte[] prevRoot = prev == null ? WriteSet.initialRoot(hash, g.hash()) : prev.stateRoot();
         return new BlockExecutor(g, net.contracts).execute(store, height, prevHash, prevRoot,
-                TestNetwork.T0.plusSeconds(height), "g1", net.group.privateKey(), txs);
+                TestNetwork.T0.plusSeconds(height), "n1", net.node.privateKey(), txs);
     }
 
     /** kv puts by g1 on {@code chainId}, nonces from {@code firstNonce}. */

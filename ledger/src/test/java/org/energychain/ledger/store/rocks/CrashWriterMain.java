@@ -56,12 +56,12 @@ public final class CrashWriterMain {
         Genesis genesis = new Genesis("test-chain", suite.name(), true, TestNetwork.T0,
                 List.of(new Member("g1", EnumSet.of(Role.GROUP), group.publicKey()),
                         new Member("reg", EnumSet.of(Role.REGULATOR), regulator.publicKey())),
-                List.of(new Validator("g1", 10)), List.of("kv"),
+                List.of(TestNetwork.soloNode("n1", "g1", group)), List.of(new Validator("n1", 10)), List.of("kv"),
                 new ChainLimits(50, 1 << 20, 4096, 10_000, Duration.ofMillis(50)));
         ContractRegistry contracts = new ContractRegistry().register(new TestNetwork.KvContract());
         try (RocksChainStores stores = RocksChainStores.open(Path.of(args[0]))) {
             ChainStore store = stores.forChain(genesis);
-            Chain chain = new Chain(genesis, store, contracts, "g1", group.privateKey(), Clock.systemUTC());
+            Chain chain = new Chain(genesis, store, contracts, "n1", group.privateKey(), Clock.systemUTC());
             long nonce = Nonces.next(store, "g1");
             System.out.println("READY");
             System.out.flush();

@@ -80,7 +80,7 @@ class RocksChainStoreTest extends ChainStoreContract {
     void aDifferentGenesisForAnExistingChainIsRefused() {
         open(net.genesis);
         Genesis later = new Genesis(net.genesis.chainId(), net.genesis.suite(), net.genesis.isPrivate(),
-                net.genesis.time().plusSeconds(1), net.genesis.members(), net.genesis.validators(),
+                net.genesis.time().plusSeconds(1), net.genesis.members(), net.genesis.nodes(), net.genesis.validators(),
                 net.genesis.contracts(), net.genesis.limits());
         assertThatThrownBy(() -> stores.forChain(later)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("chain test-chain already exists in this database with another genesis");
