@@ -27,6 +27,19 @@ public final class Snippet {
         return quote(s, 0, s.length());
     }
 
+    /**
+     * {@code s} cut and escaped like {@link #quote} but without the quotes: for the message of a parser
+     * that may contain a piece of the input.
+     */
+    public static String plain(CharSequence s) {
+        if (s == null) {
+            return "null";
+        }
+        String q = quote(s, 0, s.length());
+        int close = q.lastIndexOf('\'');
+        return q.substring(1, close) + q.substring(close + 1);
+    }
+
     /** The characters {@code buf[off, off+len)} in single quotes, cut and escaped. */
     public static String quote(char[] buf, int off, int len) {
         return quote(java.nio.CharBuffer.wrap(buf, off, len), 0, len);
