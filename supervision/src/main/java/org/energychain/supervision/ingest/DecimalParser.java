@@ -34,11 +34,13 @@ final class DecimalParser {
     }
 
     private final char decimal;
-    private final char thousands; // 0 = none
+    private final boolean grouping;
+    private final char thousands;
 
     DecimalParser(char decimal, Character thousands) {
         this.decimal = decimal;
-        this.thousands = thousands == null ? 0 : thousands;
+        this.grouping = thousands != null;
+        this.thousands = grouping ? thousands : decimal;
     }
 
     /** The parser of plain {@code 123.45} numbers (JSON values, configuration files). */
@@ -109,7 +111,7 @@ final class DecimalParser {
             } else if (c == decimal && !sawDecimal) {
                 checkLastGroup(grouped, group);
                 sawDecimal = true;
-            } else if (c == thousands && !sawDecimal) {
+            } else if (grouping && c == thousands && !sawDecimal) {
                 if (group == 0 || group > 3 || (grouped && group != 3)) {
                     throw new NumberFormatException("thousands separator '" + thousands
                             + "' must follow a group of 1 to 3 digits and separate groups of 3");

@@ -49,6 +49,8 @@ class DecimalParserTest {
             assertThatThrownBy(() -> parse(en, bad)).as(bad).isInstanceOf(NumberFormatException.class)
                     .isNotInstanceOf(DecimalParser.OutOfBoundsException.class);
         }
+        assertThatThrownBy(() -> parse(DecimalParser.plain(), "1\u00002")).isInstanceOf(NumberFormatException.class)
+                .hasMessage(null); // no separator configured: nothing groups, not even NUL
         DecimalParser de = new DecimalParser(',', '.');
         assertThat(parse(de, "1.234,5")).isEqualTo(new BigDecimal("1234.5"));
         assertThatThrownBy(() -> parse(de, "1.5")).isInstanceOf(NumberFormatException.class); // not 15
