@@ -374,8 +374,9 @@ public record MappingConfig(
     private static ColumnRef column(YamlConfig y, String key) {
         JsonNode v = y.raw(key);
         if (v.isIntegralNumber()) {
-            if (v.intValue() < 0) {
-                throw y.error(key, "column index must be >= 0");
+            if (!v.canConvertToInt() || v.intValue() < 0) { // 4294967297 must not wrap around to column 1
+                throw y.error(key, "column index must be a whole number from 0 to " + Integer.MAX_VALUE + ", got "
+                        + Snippet.quote(v.asText()));
             }
             return ColumnRef.at(v.intValue());
         }

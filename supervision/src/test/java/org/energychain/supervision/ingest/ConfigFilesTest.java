@@ -123,6 +123,14 @@ class ConfigFilesTest {
     }
 
     @Test
+    void aColumnIndexBeyondIntDoesNotWrapAround() throws IOException {
+        assertThatThrownBy(() -> MappingConfig.load(write("i.yaml", "header: false\ntime: {column: 0}\nplant: {fixed: P}\n"
+                + "wide:\n  - {column: 4294967297, measurement: energy}\n")))
+                .hasMessage(dir.resolve("i.yaml") + ": wide[0].column: column index must be a whole number from 0 to "
+                        + "2147483647, got '4294967297'");
+    }
+
+    @Test
     void groupCapacitiesAreBoundedAndOutsideTextIsQuotedCut() throws IOException {
         assertThatThrownBy(() -> GroupConfigFile.load(write("c1.yaml", "group: g\nplants:\n  - {id: A, type: wind, region: X, capacity-kw: '1E+999999999'}\n")))
                 .hasMessage(dir.resolve("c1.yaml") + ": plants[0].capacity-kw: number '1E+999999999' has an exponent beyond ±99 "
