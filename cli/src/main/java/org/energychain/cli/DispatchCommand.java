@@ -127,6 +127,10 @@ public final class DispatchCommand implements Runnable {
                 plan = DispatchPlanner.plan(caseFile);
             } catch (InfeasibleDispatchException e) {
                 throw new IllegalArgumentException(caseFile + ": infeasible: " + e.getMessage(), e);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw e;
+            } catch (java.io.IOException e) { // a directory, no permission: the file is the problem, not us
+                throw new IllegalArgumentException(caseFile + ": cannot read: " + e.getMessage(), e);
             }
             var out = spec.commandLine().getOut();
             if (json) {

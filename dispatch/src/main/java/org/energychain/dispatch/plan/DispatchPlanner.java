@@ -13,11 +13,16 @@ public final class DispatchPlanner {
     private DispatchPlanner() {
     }
 
-    /** Solves one interval of {@code mpc} on its DC network. */
+    /**
+     * Solves one interval of {@code mpc} on its DC network.
+     *
+     * @throws MatpowerFormatException when a bus with load is isolated from every generator (file:line)
+     */
     public static DispatchPlan plan(MatpowerCase mpc, PlanOptions options) {
         if (mpc.branch().isEmpty()) {
             return EconomicDispatch.solve(mpc.units(), Demand.total(1, mpc.demand().total(0)), options);
         }
+        mpc.requireLoadsReachGenerators();
         return EconomicDispatch.solve(mpc.units(), mpc.demand(), mpc.network(), options);
     }
 

@@ -504,6 +504,9 @@ public final class EconomicDispatch {
 
     /** Checks the simple necessary conditions first, so the message names the constraint. */
     private void diagnose() {
+        if (network != null) {
+            diagnoseIslands();
+        }
         int n = units.size();
         double[] reachLo = new double[n];
         double[] reachHi = new double[n];
@@ -561,6 +564,26 @@ public final class EconomicDispatch {
         }
     }
 
+    /** A bus with load that no line connects to any unit: the problem is the topology, not a limit. */
+    private void diagnoseIslands() {
+        Islands island = new Islands(network.buses());
+        for (Line l : network.lines()) {
+            island.connect(l.from(), l.to());
+        }
+        Set<Integer> supplied = new HashSet<>();
+        for (Unit u : units) {
+            supplied.add(island.of(u.bus()));
+        }
+        for (int t = 0; t < intervals; t++) {
+            for (Map.Entry<Integer, Double> e : demand.loads().get(t).entrySet()) {
+                if (e.getValue() != 0 && !supplied.contains(island.of(e.getKey()))) {
+                    throw new InfeasibleDispatchException((intervals > 1 ? "interval " + t + ": " : "") + "bus " + e.getKey()
+                            + " has a load of " + mw(e.getValue()) + " MW but is isolated: no line connects it to any unit");
+                }
+            }
+        }
+    }
+
     private String explainInfeasible() {
         if (network != null) {
             Solution free = optimise(-1, -1, 0, true);
@@ -579,7 +602,9 @@ public final class EconomicDispatch {
                 return "line limits make the demand infeasible: without them " + String.join("; ", over);
             }
         }
-        return "no plan satisfies unit, ramp and balance constraints together (ramp limits coupling intervals)";
+        boolean ramps = units.stream().anyMatch(u -> Double.isFinite(u.rampUp()) || Double.isFinite(u.rampDown()));
+        return ramps ? "no plan satisfies unit, ramp and balance constraints together (ramp limits coupling intervals)"
+                : "no plan satisfies the unit limits and the balance at every bus together";
     }
 
     static String mw(double v) {

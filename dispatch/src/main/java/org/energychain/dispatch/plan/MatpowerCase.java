@@ -63,6 +63,90 @@ public record MatpowerCase(String source, double baseMva, List<Row> bus, List<Ro
             throw new MatpowerFormatException(source + ": mpc.gencost has " + gencost.size() + " rows for "
                     + gen.size() + " generators");
         }
+        Map<Integer, Integer> busLines = new HashMap<>();
+        for (Row b : bus) {
+            int id = busNumber(source, b, 0, "mpc.bus BUS_I");
+            Integer first = busLines.putIfAbsent(id, b.line);
+            if (first != null) {
+                throw new MatpowerFormatException(source + ":" + b.line + ": bus " + id + " appears twice in mpc.bus "
+                        + "(first at line " + first + ")");
+            }
+        }
+        for (int k = 0; k < gen.size(); k++) {
+            Row g = gen.get(k);
+            int at = busNumber(source, g, 0, "mpc.gen GEN_BUS");
+            if (!busLines.containsKey(at)) {
+                throw new MatpowerFormatException(source + ":" + g.line + ": generator " + generatorId(k) + " is at bus "
+                        + at + ", which is not in mpc.bus");
+            }
+        }
+        for (Row r : branch) {
+            int from = busNumber(source, r, 0, "mpc.branch F_BUS");
+            int to = busNumber(source, r, 1, "mpc.branch T_BUS");
+            for (int end : new int[] {from, to}) {
+                if (!busLines.containsKey(end)) {
+                    throw new MatpowerFormatException(source + ":" + r.line + ": branch " + from + "-" + to
+                            + " connects bus " + end + ", which is not in mpc.bus");
+                }
+            }
+        }
+    }
+
+    /** A bus number: MATPOWER's are positive whole numbers. */
+    private static int busNumber(String source, Row r, int column, String what) {
+        double v = r.values[column];
+        if (!(v >= 1 && v <= Integer.MAX_VALUE && v == Math.rint(v))) {
+            throw new MatpowerFormatException(source + ":" + r.line + ": " + what + " " + v
+                    + " is not a bus number (a positive whole number)");
+        }
+        return (int) v;
+    }
+
+    /**
+     * Refuses a case in which a bus with load cannot be reached from any in-service generator over the
+     * in-service branches: no plan can serve it, and the solver would only say "infeasible". The error
+     * names the bus and its line and says that it is isolated.
+     *
+     * @throws MatpowerFormatException for the first such bus in the order of {@code mpc.bus}
+     */
+    public void requireLoadsReachGenerators() {
+        Islands island = new Islands(bus.stream().map(b -> (int) b.get(0)).toList());
+        for (Row r : branch) {
+            if (r.get(10) > 0) {
+                island.connect((int) r.get(0), (int) r.get(1));
+            }
+        }
+        java.util.Set<Integer> supplied = new java.util.HashSet<>();
+        for (Row g : gen) {
+            if (g.get(7) > 0) {
+                supplied.add(island.of((int) g.get(0)));
+            }
+        }
+        for (Row b : bus) {
+            int id = (int) b.get(0);
+            double load = b.get(2) + (b.values.length > 4 ? b.get(4) : 0);
+            if (load == 0 || supplied.contains(island.of(id))) {
+                continue;
+            }
+            int home = island.of(id);
+            List<Integer> others = new ArrayList<>();
+            for (Row o : bus) {
+                int oid = (int) o.get(0);
+                if (oid != id && island.of(oid) == home) {
+                    others.add(oid);
+                }
+            }
+            String with = others.isEmpty() ? "no in-service branch connects it to another bus"
+                    : "its island (with bus" + (others.size() == 1 ? " " : "es ") + list(others)
+                    + ") has no in-service generator";
+            throw error(b, "bus " + id + " has a load of " + EconomicDispatch.mw(load) + " MW but is isolated: " + with
+                    + ", so no generator can serve it");
+        }
+    }
+
+    private static String list(List<Integer> buses) {
+        List<String> shown = buses.stream().limit(10).map(String::valueOf).toList();
+        return String.join(", ", shown) + (buses.size() > 10 ? " and " + (buses.size() - 10) + " more" : "");
     }
 
     private static void need(String source, List<Row> rows, String name, int columns) {

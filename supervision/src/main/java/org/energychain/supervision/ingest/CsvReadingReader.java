@@ -1,6 +1,5 @@
 package org.energychain.supervision.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -17,6 +16,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.energychain.crypto.Snippet;
+import org.energychain.supervision.reading.Group;
 import org.energychain.supervision.reading.Measurement;
 import org.energychain.supervision.reading.Reading;
 
@@ -28,7 +29,11 @@ import org.energychain.supervision.reading.Reading;
  * and ISO times are parsed from the char buffer without intermediate strings. A row with the quote
  * character (possibly spanning lines) is parsed by commons-csv. Blank lines are ignored. Line numbers in
  * errors are physical lines of the file, 1-based, counting skipped and comment lines; a row spanning
- * lines is named by its first line.
+ * lines is named by its first line. A line, and a quoted record spanning lines, may hold at most {@link
+ * BoundedLineReader#MAX_LINE_CHARS} characters.
+ *
+ * <p>Value columns with a {@link MappingConfig.Scale} are multiplied by its factor and, if so configured,
+ * by the plant's capacity from the {@link Group}, before their unit applies.
  *
  * <p>A bad row (wrong column count, unparsable time or number, empty cell under {@link
  * MappingConfig.EmptyCells#ERROR}, unknown measurement, unit that does not fit) is given to the {@link
@@ -44,8 +49,12 @@ public final class CsvReadingReader {
     private final DecimalParser numbers;
     private final TimeParser times;
     private final CSVFormat quotedFormat;
+    private final Map<String, BigDecimal> capacities;
+    private final String groupId;
+    private final MappingConfig.Scale[] scales;
+    private final boolean thousandsIsDelimiter;
 
-    private final BufferedReader in;
+    private final BoundedLineReader in;
     private long physicalLine;
     private char[] buf = new char[256];
     private int[] starts = new int[16];
@@ -70,7 +79,8 @@ public final class CsvReadingReader {
     private long readings;
     private long rejected;
 
-    private CsvReadingReader(Path file, MappingConfig mapping, ReadingSink sink, ProblemReport problems, BufferedReader in) {
+    private CsvReadingReader(Path file, MappingConfig mapping, Group group, ReadingSink sink, ProblemReport problems,
+            BoundedLineReader in) {
         this.file = file;
         this.m = mapping;
         this.sink = sink;
@@ -82,22 +92,46 @@ public final class CsvReadingReader {
                 .setDelimiter(mapping.delimiter()).setQuote(mapping.quote()).setRecordSeparator("\n").get();
         this.pending = new Reading[Math.max(1, mapping.valueColumns().size())];
         this.lastPlant = mapping.fixedPlant();
+        this.capacities = new HashMap<>();
+        if (group != null) {
+            group.plants().forEach(p -> capacities.put(p.id(), p.capacityKw()));
+        }
+        this.groupId = group == null ? null : group.id();
+        List<MappingConfig.ValueColumn> cols = mapping.valueColumns();
+        this.scales = new MappingConfig.Scale[cols.size()];
+        for (int i = 0; i < scales.length; i++) {
+            scales[i] = cols.get(i).scale().isNone() ? null : cols.get(i).scale();
+        }
+        this.thousandsIsDelimiter = mapping.thousandsSeparator() != null
+                && mapping.thousandsSeparator() == mapping.delimiter();
     }
 
     /** Reads {@code file}, failing on the first bad row ({@link ErrorPolicy#FAIL}). */
     public static ReadResult read(Path file, MappingConfig mapping, ReadingSink sink) {
-        return read(file, mapping, sink, ProblemReport.failFast());
+        return read(file, mapping, null, sink, ProblemReport.failFast());
+    }
+
+    /** Reads {@code file} of a mapping that scales no column by the plant's capacity. */
+    public static ReadResult read(Path file, MappingConfig mapping, ReadingSink sink, ProblemReport problems) {
+        return read(file, mapping, null, sink, problems);
     }
 
     /**
      * Reads {@code file}, handing bad rows to {@code problems}.
      *
+     * @param group the plants whose capacity scales columns ({@link MappingConfig.Scale#byCapacity()}); may
+     *              be null when the mapping scales no column so
      * @throws InputException under {@link ErrorPolicy#FAIL} for the first bad row; always when the file
      *                        cannot be read, or its header lacks a column the mapping names
      */
-    public static ReadResult read(Path file, MappingConfig mapping, ReadingSink sink, ProblemReport problems) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), mapping.charset()), 1 << 16)) {
-            return new CsvReadingReader(file, mapping, sink, problems, in).run();
+    public static ReadResult read(Path file, MappingConfig mapping, Group group, ReadingSink sink,
+            ProblemReport problems) {
+        if (group == null && mapping.scalesByCapacity()) {
+            throw new IllegalArgumentException("the mapping scales a column by the plant's capacity: read it with the group");
+        }
+        try (BoundedLineReader in = new BoundedLineReader(new InputStreamReader(Files.newInputStream(file),
+                mapping.charset()), BoundedLineReader.MAX_LINE_CHARS)) {
+            return new CsvReadingReader(file, mapping, group, sink, problems, in).run();
         } catch (NoSuchFileException e) {
             throw new InputException(ProblemKind.MALFORMED, file, 0, "file not found");
         } catch (IOException e) {
@@ -182,8 +216,8 @@ public final class CsvReadingReader {
                 return i;
             }
         }
-        throw new InputException(ProblemKind.MALFORMED, file, headerLine, "the mapping names column '" + ref.name()
-                + "' but the header has " + String.join(", ", names));
+        throw new InputException(ProblemKind.MALFORMED, file, headerLine, "the mapping names column "
+                + Snippet.quote(ref.name()) + " but the header has " + Snippet.plain(String.join(", ", names)));
     }
 
     private String columnName(int idx) {
@@ -206,7 +240,11 @@ public final class CsvReadingReader {
                     throw new InputException(ProblemKind.EMPTY_VALUE, file, at, columnName(c), "empty value");
                 }
                 MappingConfig.ValueColumn vc = cols.get(i);
-                BigDecimal v = vc.measurement().toCanonical(number(at, c), vc.unit());
+                BigDecimal raw = number(at, c);
+                if (scales[i] != null) {
+                    raw = scales[i].apply(raw, scales[i].byCapacity() ? capacity(plant, at, c) : null);
+                }
+                BigDecimal v = vc.measurement().toCanonical(raw, vc.unit());
                 pending[n++] = new Reading(plant, t, vc.measurement(), v);
             }
         } catch (InputException e) {
@@ -222,6 +260,15 @@ public final class CsvReadingReader {
         readings += n;
     }
 
+    private BigDecimal capacity(String plant, long at, int c) {
+        BigDecimal cap = capacities.get(plant);
+        if (cap == null) {
+            throw new InputException(ProblemKind.UNKNOWN_PLANT, file, at, columnName(c), "plant " + Snippet.quote(plant)
+                    + " is not in group " + groupId + ", so the column cannot be scaled by its capacity-kw");
+        }
+        return cap;
+    }
+
     private void longRow(long at) {
         Reading r;
         try {
@@ -231,11 +278,7 @@ public final class CsvReadingReader {
             String code = cell(longMeasurementIdx);
             Measurement meas = measurementCache.get(code);
             if (meas == null) {
-                try {
-                    meas = Measurement.byCode(code);
-                } catch (IllegalArgumentException e) {
-                    throw new InputException(ProblemKind.MEASUREMENT, file, at, columnName(longMeasurementIdx), e.getMessage());
-                }
+                meas = measurement(code, file, at, columnName(longMeasurementIdx));
                 measurementCache.put(code, meas);
             }
             String unit = longUnitIdx < 0 ? meas.unit() : cell(longUnitIdx);
@@ -262,8 +305,19 @@ public final class CsvReadingReader {
     }
 
     static String unitMismatch(String unit, Measurement meas) {
-        return "unit '" + unit + "' does not fit " + meas.code() + " (accepted: "
+        return "unit " + Snippet.quote(unit) + " does not fit " + meas.code() + " (accepted: "
                 + String.join(", ", new java.util.TreeSet<>(meas.units())) + ")";
+    }
+
+    /** The measurement of a code from the input; an unknown one is an error quoting it. */
+    static Measurement measurement(String code, Path file, long line, String column) {
+        try {
+            return Measurement.byCode(code);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(ProblemKind.MEASUREMENT, file, line, column, "unknown measurement "
+                    + Snippet.quote(code) + " (known: " + java.util.Arrays.stream(Measurement.values())
+                    .map(Measurement::code).collect(java.util.stream.Collectors.joining(", ")) + ")");
+        }
     }
 
     private void checkColumns(long at) {
@@ -280,7 +334,10 @@ public final class CsvReadingReader {
         }
         if (fields != expectedColumns) {
             throw new InputException(ProblemKind.MALFORMED, file, at, null,
-                    "expected " + expectedColumns + " columns, found " + fields);
+                    "expected " + expectedColumns + " columns, found " + fields + (thousandsIsDelimiter && fields > expectedColumns
+                            ? " (the thousands separator '" + m.delimiter() + "' is also the delimiter: a number written "
+                            + "with it must be quoted, e.g. " + m.quote() + "1" + m.delimiter() + "209.10" + m.quote() + ")"
+                            : ""));
         }
     }
 
@@ -328,10 +385,26 @@ public final class CsvReadingReader {
     private BigDecimal number(long at, int c) {
         try {
             return numbers.parse(buf, starts[c], ends[c] - starts[c]);
-        } catch (NumberFormatException e) {
+        } catch (DecimalParser.OutOfBoundsException e) {
             throw new InputException(ProblemKind.NUMBER, file, at, columnName(c),
-                    "cannot parse number '" + cell(c) + "'" + hint());
+                    "number " + quoteCell(c) + " " + e.getMessage() + " (" + DecimalParser.bounds() + ")");
+        } catch (NumberFormatException e) {
+            throw new InputException(ProblemKind.NUMBER, file, at, columnName(c), "cannot parse number " + quoteCell(c)
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + hint());
         }
+    }
+
+    /** The cell without surrounding blanks, as an error may quote it. */
+    private String quoteCell(int c) {
+        int s = starts[c];
+        int e = ends[c];
+        while (s < e && buf[s] == ' ') {
+            s++;
+        }
+        while (e > s && buf[e - 1] == ' ') {
+            e--;
+        }
+        return Snippet.quote(buf, s, e - s);
     }
 
     private String hint() {
@@ -353,7 +426,14 @@ public final class CsvReadingReader {
     }
 
     private String nextLine() throws IOException {
-        String line = in.readLine();
+        String line;
+        try {
+            line = in.readLine();
+        } catch (BoundedLineReader.TooLongException e) {
+            physicalLine++;
+            throw new InputException(ProblemKind.MALFORMED, file, physicalLine, "line has " + e.length()
+                    + " characters, more than the " + BoundedLineReader.MAX_LINE_CHARS + " allowed");
+        }
         if (line != null) {
             physicalLine++;
             if (firstLine) {
@@ -427,6 +507,10 @@ public final class CsvReadingReader {
                 throw new InputException(ProblemKind.MALFORMED, file, at, "quote " + q + " opened here is never closed");
             }
             record.append('\n').append(next);
+            if (record.length() > BoundedLineReader.MAX_LINE_CHARS) {
+                throw new InputException(ProblemKind.MALFORMED, file, at, "quote " + q + " opened here is not closed within "
+                        + BoundedLineReader.MAX_LINE_CHARS + " characters");
+            }
             quotes += count(next, q);
         }
         CSVRecord r;
@@ -435,7 +519,7 @@ public final class CsvReadingReader {
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             // commons-csv refuses e.g. text between a closing quote and the delimiter
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
-            throw new InputException(ProblemKind.MALFORMED, file, at, "malformed quoting: " + why);
+            throw new InputException(ProblemKind.MALFORMED, file, at, "malformed quoting: " + Snippet.plain(why));
         }
         int total = 0;
         for (String v : r) {

@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.energychain.crypto.Snippet;
 import org.energychain.supervision.reading.Group;
 import org.energychain.supervision.reading.Plant;
 import org.energychain.supervision.reading.PlantType;
@@ -37,7 +40,7 @@ public final class GroupConfigFile {
     public static Group load(Path file) {
         YamlConfig root = YamlConfig.load(file);
         root.allowOnly(Set.of("group", "plants"));
-        String id = root.string("group");
+        String id = id(root, "group");
         List<Plant> plants = new ArrayList<>();
         java.util.Map<String, String> seen = new java.util.HashMap<>();
         List<YamlConfig> entries = root.list("plants");
@@ -46,20 +49,16 @@ public final class GroupConfigFile {
         }
         for (YamlConfig p : entries) {
             p.allowOnly(Set.of("id", "type", "region", "capacity-kw"));
-            String pid = p.string("id");
+            String pid = id(p, "id");
+            String typeCode = p.string("type");
             PlantType type;
             try {
-                type = PlantType.byCode(p.string("type"));
+                type = PlantType.byCode(typeCode);
             } catch (IllegalArgumentException e) {
-                throw p.error("type", e.getMessage());
+                throw p.error("type", "unknown plant type " + Snippet.quote(typeCode) + " (known: "
+                        + Arrays.stream(PlantType.values()).map(PlantType::code).collect(Collectors.joining(", ")) + ")");
             }
-            String cap = p.string("capacity-kw");
-            BigDecimal capacity;
-            try {
-                capacity = new BigDecimal(cap.trim());
-            } catch (NumberFormatException e) {
-                throw p.error("capacity-kw", "must be a number, got '" + cap + "'");
-            }
+            BigDecimal capacity = p.decimal("capacity-kw");
             if (seen.put(pid, pid) != null) {
                 throw p.error("id", "plant id '" + pid + "' appears twice");
             }
@@ -75,6 +74,16 @@ public final class GroupConfigFile {
             throw root.error("group", e.getMessage());
         }
     }
+
+    private static String id(YamlConfig y, String key) {
+        String id = y.string(key);
+        if (!ID.matcher(id).matches()) {
+            throw y.error(key, Snippet.quote(id) + " must be 1-64 characters of A-Z a-z 0-9 . _ -");
+        }
+        return id;
+    }
+
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** Writes {@code group} in the format {@link #load} reads. */
     public static void write(Group group, Path file) throws IOException {

@@ -2,11 +2,13 @@ package org.energychain.supervision.ingest;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.energychain.crypto.Snippet;
 
 /**
  * Bad input, naming where it is: {@code readings/P01.csv:1234: unit 'kV' does not fit active_power
  * (accepted: GW, MW, W, kW)}. The line is 1-based, or 0 when the problem concerns the whole file; the
- * column is given where it helps and is {@code null} otherwise.
+ * column is given where it helps and is {@code null} otherwise. Outside text in the message (the column's
+ * name here, cells and values in the reasons) is quoted through {@link Snippet}: cut and escaped.
  */
 public class InputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -41,7 +43,7 @@ public class InputException extends RuntimeException {
         }
         sb.append(": ");
         if (column != null) {
-            sb.append("column '").append(column).append("': ");
+            sb.append("column ").append(Snippet.quote(column)).append(": ");
         }
         return sb.append(reason).toString();
     }

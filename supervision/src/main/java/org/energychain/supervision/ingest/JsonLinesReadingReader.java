@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +15,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.energychain.crypto.Snippet;
 import org.energychain.supervision.reading.Measurement;
 import org.energychain.supervision.reading.Reading;
 
@@ -26,7 +27,9 @@ import org.energychain.supervision.reading.Reading;
  * <p>{@code time} is ISO-8601 with an offset ({@code Z} or {@code +08:00}); {@code value} is a JSON
  * number or a string and is parsed exactly as a {@link BigDecimal} from its text, never through {@code
  * double}; {@code unit} may be left out when the value is in the measurement's canonical unit. Other keys
- * are refused, so a misspelt key is not silently lost. Blank lines are ignored. Bad lines go to the
+ * are refused, so a misspelt key is not silently lost. Values are bounded as in {@link CsvReadingReader}
+ * (digits and exponent), lines to {@link BoundedLineReader#MAX_LINE_CHARS} characters; a file that is not
+ * valid UTF-8 is refused with the line of the first bad byte. Blank lines are ignored. Bad lines go to the
  * {@link ProblemReport} (see {@link CsvReadingReader} for the policy).
  */
 public final class JsonLinesReadingReader {
@@ -37,6 +40,7 @@ public final class JsonLinesReadingReader {
     private final ProblemReport problems;
     private final TimeParser times = TimeParser.isoWithOffset();
     private final Map<String, Measurement> measurements = new HashMap<>();
+    private final DecimalParser numbers = DecimalParser.plain();
     private char[] scratch = new char[64];
 
     private JsonLinesReadingReader(Path file, ReadingSink sink, ProblemReport problems) {
@@ -56,10 +60,26 @@ public final class JsonLinesReadingReader {
         long rows = 0;
         long readings = 0;
         long rejected = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            long no = 0;
-            while ((line = in.readLine()) != null) {
+        long no = 0;
+        StrictDecodingReader utf8 = null;
+        try (BoundedLineReader in = new BoundedLineReader(
+                utf8 = new StrictDecodingReader(Files.newInputStream(file), StandardCharsets.UTF_8),
+                BoundedLineReader.MAX_LINE_CHARS)) {
+            while (true) {
+                String line;
+                try {
+                    line = in.readLine();
+                } catch (BoundedLineReader.TooLongException e) {
+                    no++;
+                    rows++;
+                    rejected++;
+                    problems.report(r.bad(no, "line has " + e.length() + " characters, more than the "
+                            + BoundedLineReader.MAX_LINE_CHARS + " allowed"));
+                    continue;
+                }
+                if (line == null) {
+                    break;
+                }
                 no++;
                 if (no == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
                     line = line.substring(1);
@@ -81,6 +101,10 @@ public final class JsonLinesReadingReader {
             }
         } catch (NoSuchFileException e) {
             throw new InputException(ProblemKind.MALFORMED, file, 0, "file not found");
+        } catch (CharacterCodingException e) {
+            // the decoder hands out the text before the bad bytes, so they are on the line being read
+            throw new InputException(ProblemKind.MALFORMED, file, no + 1, "not valid UTF-8 (byte "
+                    + utf8.badByteOffset() + " of the file, counting from 0)");
         } catch (IOException e) {
             throw new InputException(ProblemKind.MALFORMED, file, 0, "cannot read: " + e);
         }
@@ -113,16 +137,16 @@ public final class JsonLinesReadingReader {
                         value = p.getText();
                         break;
                     default:
-                        throw bad(no, "unknown key \"" + key + "\" (known: plant, time, measurement, value, unit)");
+                        throw bad(no, "unknown key \"" + Snippet.plain(key) + "\" (known: plant, time, measurement, value, unit)");
                 }
             }
             if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
                 throw bad(no, "expected one JSON object on the line");
             }
         } catch (JsonProcessingException e) {
-            throw bad(no, "not valid JSON: " + e.getOriginalMessage());
+            throw bad(no, "not valid JSON: " + Snippet.plain(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw bad(no, "not valid JSON: " + e.getMessage());
+            throw bad(no, "not valid JSON: " + Snippet.plain(e.getMessage()));
         }
         for (String[] kv : new String[][] {{"plant", plant}, {"time", time}, {"measurement", code}, {"value", value}}) {
             if (kv[1] == null) {
@@ -131,11 +155,7 @@ public final class JsonLinesReadingReader {
         }
         Measurement m = measurements.get(code);
         if (m == null) {
-            try {
-                m = Measurement.byCode(code);
-            } catch (IllegalArgumentException e) {
-                throw new InputException(ProblemKind.MEASUREMENT, file, no, e.getMessage());
-            }
+            m = CsvReadingReader.measurement(code, file, no, null);
             measurements.put(code, m);
         }
         if (unit == null || unit.isEmpty()) {
@@ -157,9 +177,13 @@ public final class JsonLinesReadingReader {
         }
         BigDecimal v;
         try {
-            v = new BigDecimal(value.trim());
+            v = numbers.parse(value);
+        } catch (DecimalParser.OutOfBoundsException e) {
+            throw new InputException(ProblemKind.NUMBER, file, no, "\"value\" " + Snippet.quote(value.trim()) + " "
+                    + e.getMessage() + " (" + DecimalParser.bounds() + ")");
         } catch (NumberFormatException e) {
-            throw new InputException(ProblemKind.NUMBER, file, no, "cannot parse number '" + value + "'");
+            throw new InputException(ProblemKind.NUMBER, file, no, "cannot parse number " + Snippet.quote(value)
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
         if (plant.isBlank()) {
             throw bad(no, "empty \"plant\"");

@@ -1,6 +1,7 @@
 package org.energychain.supervision.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.energychain.crypto.Snippet;
 import org.energychain.supervision.reading.Measurement;
 
 /**
@@ -45,7 +47,10 @@ import org.energychain.supervision.reading.Measurement;
  * @param fixedPlant         the plant id of every row (one file per plant), or {@code null}
  * @param decimalSeparator   {@code '.'} or e.g. {@code ','} for German exports
  * @param thousandsSeparator a grouping character to ignore in numbers (e.g. {@code '.'} in {@code
- *                           1.234,5}), or {@code null}
+ *                           1.234,5}), or {@code null}; it may equal the delimiter ({@code "1,209.10"}
+ *                           in a comma-separated file) only with a quote character and a header: quoted
+ *                           cells hold it, and an unquoted one splits the row, which the header's column
+ *                           count refuses
  * @param emptyCells         what an empty value cell means
  * @param valueColumns       wide layout: value columns, each with measurement and unit
  * @param longForm           long layout, or {@code null}
@@ -105,16 +110,62 @@ public record MappingConfig(
         }
     }
 
-    /** A wide-layout value column: which measurement it holds, in which unit. */
-    public record ValueColumn(ColumnRef column, Measurement measurement, String unit) {
+    /**
+     * A wide-layout value column: which measurement it holds, in which unit, and how its cells are scaled
+     * before the unit applies.
+     *
+     * @param unit  the unit of the scaled value (for a ratio in kWh/kW scaled by the capacity: kWh)
+     * @param scale {@link Scale#NONE} for cells that are already in {@code unit}
+     */
+    public record ValueColumn(ColumnRef column, Measurement measurement, String unit, Scale scale) {
         public ValueColumn {
             Objects.requireNonNull(column, "column");
             Objects.requireNonNull(measurement, "measurement");
             Objects.requireNonNull(unit, "unit");
+            Objects.requireNonNull(scale, "scale");
             if (!measurement.accepts(unit)) {
                 throw new IllegalArgumentException("unit '" + unit + "' does not fit " + measurement.code()
                         + " (accepted: " + String.join(", ", new java.util.TreeSet<>(measurement.units())) + ")");
             }
+        }
+
+        /** An unscaled column. */
+        public ValueColumn(ColumnRef column, Measurement measurement, String unit) {
+            this(column, measurement, unit, Scale.NONE);
+        }
+    }
+
+    /**
+     * What a column's cells are multiplied by before its unit applies: a plain {@code factor} (e.g. 0.001
+     * for an export in W mapped to kW, or 0.01 for percent) and, with {@code byCapacity}, the plant's
+     * {@code capacity-kw} from the group file (for a ratio such as kWh per kW of installed capacity). The
+     * product is exact.
+     *
+     * @param factor     a positive decimal, 1 for none
+     * @param byCapacity whether to multiply by the plant's capacity in kW as well
+     */
+    public record Scale(BigDecimal factor, boolean byCapacity) {
+        /** No scaling. */
+        public static final Scale NONE = new Scale(BigDecimal.ONE, false);
+        /** The {@code scale.times} value that multiplies by the plant's capacity. */
+        public static final String CAPACITY_KW = "capacity-kw";
+
+        public Scale {
+            Objects.requireNonNull(factor, "factor");
+            if (factor.signum() <= 0) {
+                throw new IllegalArgumentException("scale factor must be positive, got " + factor.toPlainString());
+            }
+        }
+
+        /** Whether this scale changes nothing. */
+        public boolean isNone() {
+            return !byCapacity && factor.compareTo(BigDecimal.ONE) == 0;
+        }
+
+        /** {@code value × factor × capacityKw} (the capacity only when {@link #byCapacity}). */
+        public BigDecimal apply(BigDecimal value, BigDecimal capacityKw) {
+            BigDecimal v = factor.compareTo(BigDecimal.ONE) == 0 ? value : value.multiply(factor);
+            return byCapacity ? v.multiply(capacityKw) : v;
         }
     }
 
@@ -148,11 +199,29 @@ public record MappingConfig(
         if (decimalSeparator == delimiter || (quote != null && (quote == delimiter || quote == decimalSeparator))) {
             throw new IllegalArgumentException("delimiter, quote and decimal separator must differ");
         }
-        if (thousandsSeparator != null && (thousandsSeparator == decimalSeparator || thousandsSeparator == delimiter)) {
-            throw new IllegalArgumentException("thousands separator must differ from the decimal separator and the delimiter");
-        }
-        if (decimalSeparator == '-' || decimalSeparator == '+' || Character.isDigit(decimalSeparator)) {
+        if (!usableInNumbers(decimalSeparator)) {
             throw new IllegalArgumentException("decimal separator '" + decimalSeparator + "' is not usable");
+        }
+        if (thousandsSeparator != null) {
+            if (thousandsSeparator == decimalSeparator || (quote != null && thousandsSeparator.charValue() == quote)) {
+                throw new IllegalArgumentException("thousands separator must differ from the decimal separator and the quote");
+            }
+            if (!usableInNumbers(thousandsSeparator)) {
+                throw new IllegalArgumentException("thousands separator '" + thousandsSeparator + "' is not usable");
+            }
+            if (thousandsSeparator == delimiter) {
+                // "1,209.10" is unambiguous only inside quotes; unquoted, the separator splits the cell, which
+                // only the fixed column count of a header catches
+                if (quote == null) {
+                    throw new IllegalArgumentException("thousands separator " + yamlChar(delimiter) + " is also the "
+                            + "delimiter: numbers with it can only be read from quoted fields, so set quote (e.g. '\"')");
+                }
+                if (!header) {
+                    throw new IllegalArgumentException("thousands separator " + yamlChar(delimiter) + " is also the "
+                            + "delimiter: this needs header: true, so that a number split at an unquoted separator "
+                            + "is caught by the column count");
+                }
+            }
         }
         if (!header) {
             List<ColumnRef> refs = new ArrayList<>(List.of(timeColumn));
@@ -181,6 +250,15 @@ public record MappingConfig(
                         + "epoch-millis or a valid DateTimeFormatter pattern: " + e.getMessage());
             }
         }
+    }
+
+    private static boolean usableInNumbers(char c) {
+        return c != '-' && c != '+' && c != 'e' && c != 'E' && !Character.isDigit(c);
+    }
+
+    /** Whether some value column is scaled by the plant's capacity (the reader then needs the group). */
+    public boolean scalesByCapacity() {
+        return valueColumns.stream().anyMatch(v -> v.scale().byCapacity());
     }
 
     /**
@@ -265,10 +343,11 @@ public record MappingConfig(
         List<ValueColumn> values = new ArrayList<>();
         if (y.has("wide")) {
             for (YamlConfig v : y.list("wide")) {
-                v.allowOnly(Set.of("column", "measurement", "unit"));
+                v.allowOnly(Set.of("column", "measurement", "unit", "scale"));
                 Measurement m = measurement(v, "measurement");
+                Scale scale = v.has("scale") ? scale(v) : Scale.NONE;
                 try {
-                    values.add(new ValueColumn(column(v, "column"), m, v.string("unit", m.unit())));
+                    values.add(new ValueColumn(column(v, "column"), m, v.string("unit", m.unit()), scale));
                 } catch (IllegalArgumentException ex) {
                     throw v.error("unit", ex.getMessage());
                 }
@@ -295,8 +374,9 @@ public record MappingConfig(
     private static ColumnRef column(YamlConfig y, String key) {
         JsonNode v = y.raw(key);
         if (v.isIntegralNumber()) {
-            if (v.intValue() < 0) {
-                throw y.error(key, "column index must be >= 0");
+            if (!v.canConvertToInt() || v.intValue() < 0) { // 4294967297 must not wrap around to column 1
+                throw y.error(key, "column index must be a whole number from 0 to " + Integer.MAX_VALUE + ", got "
+                        + Snippet.quote(v.asText()));
             }
             return ColumnRef.at(v.intValue());
         }
@@ -305,6 +385,35 @@ public record MappingConfig(
             throw y.error(key, "must not be empty");
         }
         return ColumnRef.named(s);
+    }
+
+    private static Scale scale(YamlConfig v) {
+        if (!v.raw("scale").isObject()) {
+            throw v.error("scale", "must be a mapping with factor, times or both, e.g. {factor: 0.001} or "
+                    + "{times: capacity-kw}; got " + Snippet.quote(v.raw("scale").asText()));
+        }
+        YamlConfig s = v.child("scale");
+        s.allowOnly(Set.of("factor", "times"));
+        if (!s.has("factor") && !s.has("times")) {
+            throw s.error(null, "give factor, times or both");
+        }
+        BigDecimal factor = BigDecimal.ONE;
+        if (s.has("factor")) {
+            factor = s.decimal("factor");
+            if (factor.signum() <= 0) {
+                throw s.error("factor", "must be positive, got " + Snippet.quote(s.string("factor")));
+            }
+        }
+        boolean byCapacity = false;
+        if (s.has("times")) {
+            String t = s.string("times");
+            if (!t.equals(Scale.CAPACITY_KW)) {
+                throw s.error("times", "must be " + Scale.CAPACITY_KW + " (the plant's capacity-kw from the group "
+                        + "file), got " + Snippet.quote(t));
+            }
+            byCapacity = true;
+        }
+        return new Scale(factor, byCapacity);
     }
 
     private static Measurement measurement(YamlConfig y, String key) {
@@ -345,6 +454,13 @@ public record MappingConfig(
                 sb.append("  - column: ").append(yamlColumn(v.column())).append('\n');
                 sb.append("    measurement: ").append(v.measurement().code()).append('\n');
                 sb.append("    unit: ").append(yamlString(v.unit())).append('\n');
+                if (!v.scale().isNone()) {
+                    sb.append("    scale: {factor: \"").append(v.scale().factor().toPlainString()).append('"');
+                    if (v.scale().byCapacity()) {
+                        sb.append(", times: ").append(Scale.CAPACITY_KW);
+                    }
+                    sb.append("}\n");
+                }
             }
         } else {
             sb.append("long:\n  measurement-column: ").append(yamlColumn(longForm.measurement())).append('\n');

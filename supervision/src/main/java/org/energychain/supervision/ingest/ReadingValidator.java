@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.energychain.crypto.Snippet;
 import org.energychain.supervision.reading.Group;
 import org.energychain.supervision.reading.Measurement;
 import org.energychain.supervision.reading.Plant;
@@ -66,7 +67,7 @@ public final class ReadingValidator implements ReadingSink {
         if (st == null) {
             if (!plants.containsKey(id)) {
                 problems.report(new InputException(ProblemKind.UNKNOWN_PLANT, where, null,
-                        "plant '" + id + "' is not in group " + group.id()));
+                        "plant " + Snippet.quote(id) + " is not in group " + group.id()));
                 return;
             }
             if (finished.contains(id)) {
@@ -111,7 +112,7 @@ public final class ReadingValidator implements ReadingSink {
     public void finishPlant(String plantId) {
         Plant plant = plants.get(plantId);
         if (plant == null) {
-            throw new IllegalArgumentException("plant '" + plantId + "' is not in group " + group.id());
+            throw new IllegalArgumentException("plant " + Snippet.quote(plantId) + " is not in group " + group.id());
         }
         if (!finished.add(plantId)) {
             return;

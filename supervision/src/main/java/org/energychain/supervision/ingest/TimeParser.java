@@ -15,6 +15,7 @@ import java.time.temporal.TemporalAccessor;
 import java.time.zone.ZoneRules;
 import java.util.List;
 import java.util.Locale;
+import org.energychain.crypto.Snippet;
 
 /**
  * Turns the text of a time cell into epoch milliseconds. ISO-8601 text of the common shapes ({@code
@@ -102,7 +103,7 @@ abstract class TimeParser {
                     || b[off + 13] != ':') {
                 return slow(b, off, len);
             }
-            long epochDay = epochDay(b, off);
+            long epochDay = epochDay(b, off, len);
             int hour = two(b, off + 11);
             int minute = two(b, off + 14);
             int p = off + 16;
@@ -123,7 +124,7 @@ abstract class TimeParser {
                         if (digits < 3) {
                             millis = millis * 10 + d;
                         } else if (d != 0) {
-                            throw new DateTimeException("time '" + text(b, off, len) + "' has sub-millisecond precision");
+                            throw new DateTimeException("time " + Snippet.quote(b, off, len) + " has sub-millisecond precision");
                         }
                         digits++;
                         p++;
@@ -142,7 +143,7 @@ abstract class TimeParser {
             long secondOfDay = hour * 3600L + minute * 60L + second;
             if (p == end) {
                 if (zone == null) {
-                    throw new DateTimeException("time '" + text(b, off, len) + "' has no offset (add Z or +hh:mm)");
+                    throw new DateTimeException("time " + Snippet.quote(b, off, len) + " has no offset (add Z or +hh:mm)");
                 }
                 if (super.fixedOffset != null) {
                     return (epochDay * 86400 + secondOfDay - super.fixedOffset.getTotalSeconds()) * 1000 + millis;
@@ -166,7 +167,7 @@ abstract class TimeParser {
             return (epochDay * 86400 + secondOfDay - offsetSeconds) * 1000 + millis;
         }
 
-        private long epochDay(char[] b, int off) {
+        private long epochDay(char[] b, int off, int len) {
             boolean same = lastEpochDay != Long.MIN_VALUE;
             for (int i = 0; same && i < 10; i++) {
                 same = lastDay[i] == b[off + i];
@@ -178,7 +179,7 @@ abstract class TimeParser {
             int m = two(b, off + 5);
             int d = two(b, off + 8);
             if (y < 0 || m < 0 || d < 0) {
-                throw new DateTimeException("cannot parse time '" + text(b, off, Math.min(b.length - off, 25)).trim() + "'");
+                throw new DateTimeException("cannot parse time " + Snippet.quote(b, off, len));
             }
             long ed = LocalDate.of(y, m, d).toEpochDay(); // validates month and day
             System.arraycopy(b, off, lastDay, 0, 10);
@@ -193,13 +194,13 @@ abstract class TimeParser {
                 if (t.isSupported(ChronoField.OFFSET_SECONDS)) {
                     Instant i = Instant.from(t);
                     if (i.getNano() % 1_000_000 != 0) {
-                        throw new DateTimeException("time '" + s + "' has sub-millisecond precision");
+                        throw new DateTimeException("time " + Snippet.quote(s) + " has sub-millisecond precision");
                     }
                     return i.toEpochMilli();
                 }
                 return localToMillis(LocalDateTime.from(t));
             } catch (DateTimeParseException e) {
-                throw new DateTimeException("cannot parse time '" + s + "' as ISO-8601 (e.g. 2026-01-01T00:15:00Z)");
+                throw new DateTimeException("cannot parse time " + Snippet.quote(s) + " as ISO-8601 (e.g. 2026-01-01T00:15:00Z)");
             }
         }
 
@@ -230,7 +231,7 @@ abstract class TimeParser {
             try {
                 return Math.multiplyExact(Long.parseLong(s), factor);
             } catch (NumberFormatException | ArithmeticException e) {
-                throw new DateTimeException("cannot parse time '" + s + "' as " + (factor == 1 ? "epoch milliseconds" : "epoch seconds")
+                throw new DateTimeException("cannot parse time " + Snippet.quote(s) + " as " + (factor == 1 ? "epoch milliseconds" : "epoch seconds")
                         + " (a whole number)");
             }
         }
@@ -266,7 +267,7 @@ abstract class TimeParser {
             try {
                 t = formatter.parse(CharBuffer.wrap(b, off, len));
             } catch (DateTimeParseException e) {
-                throw new DateTimeException("cannot parse time '" + text(b, off, len) + "' with pattern '" + pattern + "'");
+                throw new DateTimeException("cannot parse time " + Snippet.quote(b, off, len) + " with pattern '" + pattern + "'");
             }
             try {
                 if (t.isSupported(ChronoField.OFFSET_SECONDS) && t.isSupported(ChronoField.INSTANT_SECONDS)) {
@@ -278,7 +279,7 @@ abstract class TimeParser {
                 if (e.getMessage() != null && e.getMessage().startsWith("local time")) {
                     throw e;
                 }
-                throw new DateTimeException("time '" + text(b, off, len) + "' does not give a date and a time: " + e.getMessage());
+                throw new DateTimeException("time " + Snippet.quote(b, off, len) + " does not give a date and a time: " + e.getMessage());
             }
         }
     }

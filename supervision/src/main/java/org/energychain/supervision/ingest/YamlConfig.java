@@ -12,13 +12,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Set;
+import org.energychain.crypto.Snippet;
 
 /**
  * A node of a YAML configuration file with typed accessors whose errors name the file and the key
  * path ({@code group.yaml: plants[2].capacity-kw: must be a positive number, got 'abc'}).
  */
 final class YamlConfig {
-    private static final YAMLMapper MAPPER = new YAMLMapper();
+    /** Floats as BigDecimal: a factor or capacity is kept exactly as written. */
+    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final Path file;
     private final String path;
@@ -39,7 +42,7 @@ final class YamlConfig {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             throw new InputException(ProblemKind.CONFIG, file, loc == null ? 0 : Math.max(0, loc.getLineNr()),
-                    "not valid YAML: " + e.getOriginalMessage());
+                    "not valid YAML: " + Snippet.plain(firstLine(e.getOriginalMessage())));
         } catch (IOException e) {
             throw new InputException(ProblemKind.CONFIG, file, 0, "cannot read: " + e);
         }
@@ -47,6 +50,14 @@ final class YamlConfig {
             throw new InputException(ProblemKind.CONFIG, file, 0, "must be a YAML mapping (key: value lines)");
         }
         return new YamlConfig(file, "", root);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 
     Path file() {
@@ -67,7 +78,7 @@ final class YamlConfig {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) {
-                throw error(k, "unknown key (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+                throw error(Snippet.plain(k), "unknown key (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
             }
         }
     }
@@ -134,7 +145,7 @@ final class YamlConfig {
         switch (s) {
             case "true": case "yes": case "on": return true;
             case "false": case "no": case "off": return false;
-            default: throw error(key, "must be true or false, got '" + v.asText() + "'");
+            default: throw error(key, "must be true or false, got " + Snippet.quote(v.asText()));
         }
     }
 
@@ -144,9 +155,24 @@ final class YamlConfig {
         }
         JsonNode v = node.get(key);
         if (!v.canConvertToInt() || !v.isIntegralNumber() || v.intValue() < min) {
-            throw error(key, "must be a whole number >= " + min + ", got '" + v.asText() + "'");
+            throw error(key, "must be a whole number >= " + min + ", got " + Snippet.quote(v.asText()));
         }
         return v.intValue();
+    }
+
+    /**
+     * A decimal number, exactly as written (a YAML number or a string), within {@link DecimalParser}'s
+     * bounds.
+     */
+    java.math.BigDecimal decimal(String key) {
+        String s = string(key);
+        try {
+            return DecimalParser.plain().parse(s);
+        } catch (DecimalParser.OutOfBoundsException e) {
+            throw error(key, "number " + Snippet.quote(s) + " " + e.getMessage() + " (" + DecimalParser.bounds() + ")");
+        } catch (NumberFormatException e) {
+            throw error(key, "must be a decimal number such as 0.001, got " + Snippet.quote(s));
+        }
     }
 
     /** A single character; {@code null} when the key is absent or the value is empty (meaning "none"). */
@@ -162,7 +188,7 @@ final class YamlConfig {
             return '\t';
         }
         if (s.length() != 1) {
-            throw error(key, "must be one character, got '" + s + "'");
+            throw error(key, "must be one character, got " + Snippet.quote(s));
         }
         return s.charAt(0);
     }

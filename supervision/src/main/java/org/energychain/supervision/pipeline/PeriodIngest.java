@@ -219,7 +219,7 @@ public final class PeriodIngest {
             if (s.isJsonLines()) {
                 JsonLinesReadingReader.read(s.file(), inPeriod, problems);
             } else {
-                CsvReadingReader.read(s.file(), s.mapping(), inPeriod, problems);
+                CsvReadingReader.read(s.file(), s.mapping(), req.group(), inPeriod, problems);
             }
             progress.update("read", ++done, req.sources().size());
         }

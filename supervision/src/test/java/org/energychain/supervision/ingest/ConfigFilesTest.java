@@ -76,4 +76,75 @@ class ConfigFilesTest {
         assertThatThrownBy(() -> MappingConfig.load(write("m6.yaml", "time: {column: t, format: 'qq-bogus{'}\nplant: {fixed: P}\nwide:\n  - {column: 1, measurement: energy}\n")))
                 .hasMessageContaining("time format 'qq-bogus{'");
     }
+
+    private static final String WIDE_W = "time: {column: t}\nplant: {fixed: P}\nwide:\n  - {column: P_W, measurement: active_power, unit: kW";
+
+    @Test
+    void aThousandsSeparatorEqualToTheDelimiterNeedsQuotesAndAHeader() throws IOException {
+        MappingConfig ok = MappingConfig.load(write("ok.yaml", "numbers: {thousands-separator: ','}\n" + WIDE_W + "}\n"));
+        assertThat(ok.thousandsSeparator()).isEqualTo(',');
+        assertThat(MappingConfig.load(write("ok2.yaml", ok.toYaml()))).isEqualTo(ok);
+        assertThatThrownBy(() -> MappingConfig.load(write("q.yaml", "quote: ''\nnumbers: {thousands-separator: ','}\n" + WIDE_W + "}\n")))
+                .hasMessage(dir.resolve("q.yaml") + ": thousands separator \",\" is also the delimiter: numbers with it can "
+                        + "only be read from quoted fields, so set quote (e.g. '\"')");
+        assertThatThrownBy(() -> MappingConfig.load(write("h.yaml", "header: false\nnumbers: {thousands-separator: ','}\n"
+                + "time: {column: 0}\nplant: {fixed: P}\nwide:\n  - {column: 1, measurement: energy}\n")))
+                .hasMessageContaining("h.yaml").hasMessageContaining("needs header: true");
+        assertThatThrownBy(() -> MappingConfig.load(write("e.yaml", "numbers: {thousands-separator: 'e'}\n" + WIDE_W + "}\n")))
+                .hasMessageContaining("thousands separator 'e' is not usable");
+    }
+
+    @Test
+    void scaleFactorsLoadRoundTripAndAreValidatedNamingTheKey() throws IOException {
+        MappingConfig m = MappingConfig.load(write("s.yaml", "time: {column: t}\nplant: {fixed: P}\nwide:\n"
+                + "  - {column: P_W, measurement: active_power, unit: kW, scale: {factor: 0.001}}\n"
+                + "  - {column: Y, measurement: energy, unit: kWh, scale: {times: capacity-kw}}\n"
+                + "  - {column: pct, measurement: active_power, unit: kW, scale: {factor: '0.01', times: capacity-kw}}\n"));
+        assertThat(m.valueColumns()).extracting(MappingConfig.ValueColumn::scale).containsExactly(
+                new MappingConfig.Scale(new BigDecimal("0.001"), false), new MappingConfig.Scale(BigDecimal.ONE, true),
+                new MappingConfig.Scale(new BigDecimal("0.01"), true));
+        assertThat(m.scalesByCapacity()).isTrue();
+        assertThat(MappingConfig.load(write("s2.yaml", m.toYaml()))).isEqualTo(m);
+
+        String[][] bad = {
+            {"scale: 0.001", "wide[0].scale: must be a mapping with factor, times or both, e.g. {factor: 0.001} or {times: capacity-kw}; got '0.001'"},
+            {"scale: {}", "wide[0].scale: give factor, times or both"},
+            {"scale: {factor: 0}", "wide[0].scale.factor: must be positive, got '0'"},
+            {"scale: {factor: -2}", "wide[0].scale.factor: must be positive, got '-2'"},
+            {"scale: {factor: 1/1000}", "wide[0].scale.factor: must be a decimal number such as 0.001, got '1/1000'"},
+            {"scale: {factor: 1e+999999999}", "wide[0].scale.factor: number '1E+999999999' has an exponent beyond ±99 (at most 38 digits and an exponent of at most ±99)"},
+            {"scale: {times: capacity}", "wide[0].scale.times: must be capacity-kw (the plant's capacity-kw from the group file), got 'capacity'"},
+            {"scale: {factr: 2}", "wide[0].scale.factr: unknown key (allowed: factor, times)"},
+        };
+        for (String[] b : bad) {
+            assertThatThrownBy(() -> MappingConfig.load(write("b.yaml", WIDE_W + ", " + b[0] + "}\n"))).as(b[0])
+                    .hasMessage(dir.resolve("b.yaml") + ": " + b[1]);
+        }
+    }
+
+    @Test
+    void aColumnIndexBeyondIntDoesNotWrapAround() throws IOException {
+        assertThatThrownBy(() -> MappingConfig.load(write("i.yaml", "header: false\ntime: {column: 0}\nplant: {fixed: P}\n"
+                + "wide:\n  - {column: 4294967297, measurement: energy}\n")))
+                .hasMessage(dir.resolve("i.yaml") + ": wide[0].column: column index must be a whole number from 0 to "
+                        + "2147483647, got '4294967297'");
+    }
+
+    @Test
+    void groupCapacitiesAreBoundedAndOutsideTextIsQuotedCut() throws IOException {
+        assertThatThrownBy(() -> GroupConfigFile.load(write("c1.yaml", "group: g\nplants:\n  - {id: A, type: wind, region: X, capacity-kw: '1E+999999999'}\n")))
+                .hasMessage(dir.resolve("c1.yaml") + ": plants[0].capacity-kw: number '1E+999999999' has an exponent beyond ±99 "
+                        + "(at most 38 digits and an exponent of at most ±99)");
+        assertThatThrownBy(() -> GroupConfigFile.load(write("c2.yaml", "group: g\nplants:\n  - {id: A, type: wind, region: X, capacity-kw: '"
+                + "9".repeat(100_000) + "'}\n")))
+                .hasMessageContaining("plants[0].capacity-kw: number '999").hasMessageContaining("(100000 characters) has more than 38 digits");
+        assertThatThrownBy(() -> GroupConfigFile.load(write("c3.yaml", "group: g\nplants:\n  - {id: A, type: \"" + "\\u0000".repeat(50_000)
+                + "\", region: X, capacity-kw: 1}\n")))
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300).doesNotContain("\u0000"))
+                .hasMessageContaining("plants[0].type: unknown plant type '\\u0000\\u0000");
+        assertThatThrownBy(() -> GroupConfigFile.load(write("c4.yaml", "group: g\nplants:\n  - {id: '" + "A".repeat(10_000)
+                + "', type: wind, region: X, capacity-kw: 1}\n")))
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300))
+                .hasMessageContaining("plants[0].id: 'AAAA").hasMessageContaining("must be 1-64 characters");
+    }
 }

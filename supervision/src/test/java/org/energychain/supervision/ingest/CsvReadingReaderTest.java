@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.energychain.supervision.reading.Group;
 import org.energychain.supervision.reading.Measurement;
+import org.energychain.supervision.reading.Plant;
+import org.energychain.supervision.reading.PlantType;
 import org.energychain.supervision.reading.Reading;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -188,5 +191,114 @@ class CsvReadingReaderTest {
         assertThat(report.count(ProblemKind.TIME)).isEqualTo(1);
         assertThat(report.problems()).extracting(InputException::line).containsExactly(3L, 4L);
         assertThat(report.summary()).contains("3 problems").contains(f + ":3: expected 4 columns, found 1").contains("and 1 more");
+    }
+
+    // ---- real exports: a thousands separator equal to the delimiter, scaled columns ----------------
+
+    static Path pvExample(String name) {
+        try {
+            return Path.of(CsvReadingReaderTest.class.getResource("/exports/pv/" + name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private Reading find(Instant t, Measurement m) {
+        return out.stream().filter(r -> r.timestamp().equals(t) && r.measurement() == m).findFirst().orElseThrow();
+    }
+
+    @Test
+    void thePvExportMapsAsItIsQuotedThousandsEqualToTheDelimiterAndScaledColumns() {
+        Group group = GroupConfigFile.load(pvExample("group.yaml"));
+        MappingConfig m = MappingConfig.load(pvExample("mapping.yaml"));
+        ReadResult r = CsvReadingReader.read(pvExample("export.csv"), m, group, sink(), ProblemReport.failFast());
+        assertThat(r).isEqualTo(new ReadResult(104, 208, 0));
+        // line 32: "01.06.2026 07:00","1,209.10","0.0315" (Europe/Berlin, summer time: 05:00Z)
+        Instant t = Instant.parse("2026-06-01T05:00:00Z");
+        assertThat(find(t, Measurement.ACTIVE_POWER).value()).isEqualByComparingTo("1.2091"); // W x 0.001 = kW
+        assertThat(find(t, Measurement.ENERGY).value()).isEqualByComparingTo("0.3024"); // kWh/kW x 9.6 kW
+        assertThat(where.get(out.indexOf(find(t, Measurement.ENERGY)))).isEqualTo(new SourceLocation(pvExample("export.csv"), 32));
+        // noon: "8,741.80" W
+        assertThat(find(Instant.parse("2026-06-01T10:00:00Z"), Measurement.ACTIVE_POWER).value()).isEqualByComparingTo("8.7418");
+    }
+
+    private static final String PV = "skip-rows: 0\nquote: '\"'\ntime: {column: t, format: 'dd.MM.yyyy HH:mm', zone: Europe/Berlin}\n"
+            + "plant: {fixed: P1}\nnumbers: {thousands-separator: ','}\nwide:\n  - {column: P_W, measurement: active_power, unit: W}\n";
+
+    @Test
+    void anUnquotedNumberWithTheDelimiterAsThousandsSeparatorIsRefusedNotMisread() throws IOException {
+        Path f = write("pv.csv", "t,P_W\n\"01.06.2026 07:00\",\"1,209.10\"\n01.06.2026 07:15,1,209.10\n01.06.2026 07:30,812.5\n");
+        assertThatThrownBy(() -> CsvReadingReader.read(f, mapping(PV), sink()))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.line()).isEqualTo(3))
+                .hasMessage(f + ":3: expected 2 columns, found 3 (the thousands separator ',' is also the delimiter: "
+                        + "a number written with it must be quoted, e.g. \"1,209.10\")");
+        out.clear();
+        ProblemReport report = ProblemReport.skipAndReport();
+        CsvReadingReader.read(f, mapping(PV), sink(), report);
+        assertThat(out).extracting(rd -> rd.value().stripTrailingZeros().toPlainString())
+                .containsExactly("1.2091", "0.8125"); // never 0.001 kW (1 W)
+        assertThat(report.total()).isEqualTo(1);
+    }
+
+    @Test
+    void aQuotedNumberWithBadGroupingIsRefused() throws IOException {
+        Path f = write("pv.csv", "t,P_W\n\"01.06.2026 07:00\",\"1,20\"\n");
+        assertThatThrownBy(() -> CsvReadingReader.read(f, mapping(PV), sink()))
+                .hasMessage(f + ":2: column 'P_W': cannot parse number '1,20': thousands separator ',' must separate "
+                        + "groups of 3 digits (decimal separator '.', thousands separator ',')");
+    }
+
+    @Test
+    void aColumnScaledByCapacityNeedsThePlantInTheGroup() throws IOException {
+        Group group = new Group("g", List.of(new Plant("P1", PlantType.SOLAR, "r", new BigDecimal("50"))));
+        MappingConfig m = mapping("time: {column: time}\nplant: {column: plant}\nwide:\n"
+                + "  - {column: yield, measurement: energy, unit: kWh, scale: {times: capacity-kw}}\n"
+                + "  - {column: pct, measurement: active_power, unit: kW, scale: {factor: 0.01, times: capacity-kw}}\n");
+        Path f = write("y.csv", "time,plant,yield,pct\n2026-01-01T00:15:00Z,P1,0.25,40\n2026-01-01T00:15:00Z,P2,0.25,40\n");
+        assertThatThrownBy(() -> CsvReadingReader.read(f, m, group, sink(), ProblemReport.failFast()))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.UNKNOWN_PLANT))
+                .hasMessage(f + ":3: column 'yield': plant 'P2' is not in group g, so the column cannot be scaled by its capacity-kw");
+        assertThat(out).extracting(rd -> rd.value().stripTrailingZeros().toPlainString())
+                .containsExactly("12.5", "20"); // 0.25 kWh/kW x 50 kW; 40 % of 50 kW
+        assertThatThrownBy(() -> CsvReadingReader.read(f, m, sink())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("read it with the group");
+    }
+
+    // ---- hostile input: bounded numbers, bounded and escaped quotes in messages ---------------------
+
+    @Test
+    void aFiveMillionDigitCellIsRefusedByTheDigitBoundWithFileAndLine() throws IOException {
+        Path f = write("big.csv", "time,plant,P_MW,E_MWh\n2026-01-01T00:15:00Z,P1," + "1".repeat(5_000_000) + ",1\n");
+        assertThatThrownBy(() -> CsvReadingReader.read(f, mapping(WIDE), sink()))
+                .isInstanceOfSatisfying(InputException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProblemKind.NUMBER);
+                    assertThat(e.getMessage()).hasSizeLessThan(300);
+                })
+                .hasMessage(f + ":2: column 'P_MW': number '" + "1".repeat(100) + "…' (5000000 characters) has more than "
+                        + "38 digits (at most 38 digits and an exponent of at most ±99)");
+    }
+
+    @Test
+    void aHugeExponentIsRefusedWithFileAndLine() throws IOException {
+        Path f = write("exp.csv", "time,plant,P_MW,E_MWh\n2026-01-01T00:15:00Z,P1,1E+999999999,1\n");
+        assertThatThrownBy(() -> CsvReadingReader.read(f, mapping(WIDE), sink()))
+                .hasMessage(f + ":2: column 'P_MW': number '1E+999999999' has an exponent beyond ±99 "
+                        + "(at most 38 digits and an exponent of at most ±99)");
+    }
+
+    @Test
+    void errorMessagesQuoteAHugeBinaryCellCutAndEscaped() throws IOException {
+        String junk = "\u0000\u001b[2J" + "x".repeat(5_000_000);
+        Path f = write("bin.csv", "time,plant,P_MW,E_MWh\n" + junk + ",P1,1,1\n");
+        assertThatThrownBy(() -> CsvReadingReader.read(f, mapping(WIDE), sink()))
+                .isInstanceOfSatisfying(InputException.class, e -> {
+                    assertThat(e.getMessage()).hasSizeLessThan(300).doesNotContain("\u0000").doesNotContain("\u001b")
+                            .startsWith(f + ":2: column 'time': cannot parse time '\\u0000\\u001B[2Jxxx")
+                            .contains("…' (5000005 characters)");
+                });
+        Path h = write("hdr.csv", "time,plant,P_MW," + "\u202E".repeat(1_000_000) + "\n");
+        assertThatThrownBy(() -> CsvReadingReader.read(h, mapping(WIDE), sink()))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.getMessage()).hasSizeLessThan(400)
+                        .doesNotContain("\u202E").contains("\\u202E").contains("(1000019 characters)"));
     }
 }

@@ -67,4 +67,47 @@ class JsonLinesReadingReaderTest {
         assertThat(report.problems()).extracting(InputException::line).containsExactly(2L, 3L);
         assertThat(report.problems().get(1).getMessage()).contains("unknown key \"extra\"");
     }
+
+    private static String line(String value) {
+        return "{\"plant\":\"P1\",\"time\":\"2026-01-01T00:15:00Z\",\"measurement\":\"energy\",\"value\":" + value + "}\n";
+    }
+
+    @Test
+    void valuesAreBoundedInDigitsAndExponent() throws IOException {
+        Path f = write(line("1") + line("\"" + "3".repeat(5_000_000) + "\""));
+        assertThatThrownBy(() -> JsonLinesReadingReader.read(f, (rd, w) -> { }))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.NUMBER))
+                .hasMessage(f + ":2: \"value\" '" + "3".repeat(100) + "…' (5000000 characters) has more than 38 digits "
+                        + "(at most 38 digits and an exponent of at most ±99)");
+        Path g = write(line("1E+999999999"));
+        assertThatThrownBy(() -> JsonLinesReadingReader.read(g, (rd, w) -> { }))
+                .hasMessage(g + ":1: \"value\" '1E+999999999' has an exponent beyond ±99 (at most 38 digits and an exponent of at most ±99)");
+        Path h = write(line("\"-1e-99\"") + line("9".repeat(5_000_000)));
+        assertThatThrownBy(() -> JsonLinesReadingReader.read(h, (rd, w) -> out.add(rd)))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.getMessage()).hasSizeLessThan(300))
+                .hasMessageStartingWith(h + ":2: ");
+        assertThat(out).extracting(Reading::value).containsExactly(new BigDecimal("-1E-99"));
+    }
+
+    @Test
+    void aFileThatIsNotUtf8NamesTheLineOfTheFirstBadByte() throws IOException {
+        byte[] good = (line("1") + line("2")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bad = "{\"plant\":\"K\u00f6ln\"}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path f = dir.resolve("latin1.jsonl");
+        Files.write(f, java.nio.ByteBuffer.allocate(good.length + bad.length).put(good).put(bad).array());
+        assertThatThrownBy(() -> JsonLinesReadingReader.read(f, (rd, w) -> { }))
+                .hasMessage(f + ":3: not valid UTF-8 (byte " + (good.length + 11) + " of the file, counting from 0)");
+    }
+
+    @Test
+    void keysAndJsonErrorsAreQuotedCutAndEscaped() throws IOException {
+        Path f = write("{\"plant\":\"P1\",\"" + "\\u001b".repeat(10_000) + "\":1}\n");
+        assertThatThrownBy(() -> JsonLinesReadingReader.read(f, (rd, w) -> { }))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.getMessage()).hasSizeLessThan(300)
+                        .doesNotContain("\u001b").contains("unknown key \"\\u001B\\u001B"));
+        Path g = write("{\"plant\":" + "\u0000x".repeat(1_000_000) + "}\n");
+        assertThatThrownBy(() -> JsonLinesReadingReader.read(g, (rd, w) -> { }))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.getMessage()).hasSizeLessThan(300)
+                        .doesNotContain("\u0000").startsWith(g + ":1: not valid JSON: "));
+    }
 }
