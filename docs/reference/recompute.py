@@ -123,6 +123,30 @@ if __name__ == "__main__":
     show("blockHeader", block_header("regulatory", 1, b"\x01" * 32, b"\x02" * 32, b"\x03" * 32, b"\x04" * 32,
                                      "2026-06-01T00:01:00Z", "reg", 2))
 
+# --- genesis (docs/ledger.md, EC/genesis/v2) --------------------------------------------------------------
+def genesis(chain, suite, private, time_iso, members, nodes, validators, contracts, limits):
+    out = string("EC/genesis/v2") + string(chain) + string(suite) + bool_(private) + instant(time_iso)
+    out += i32(len(members))
+    for mid, roles, scheme, key in sorted(members, key=lambda m: m[0]):
+        out += string(mid) + i32(len(roles)) + b"".join(string(r) for r in sorted(roles)) + string(scheme) + bytes_(key)
+    out += i32(len(nodes))
+    for nid, org, scheme, key, cert, address, api in sorted(nodes, key=lambda n: n[0]):
+        out += string(nid) + string(org) + string(scheme) + bytes_(key) + bytes_(cert) + string(address) + string(api)
+    out += i32(len(validators))
+    for nid, power in sorted(validators):
+        out += string(nid) + i64(power)
+    out += i32(len(contracts)) + b"".join(string(c) for c in sorted(contracts))
+    txs, block_bytes, tx_bytes, mempool, interval_ms = limits
+    return out + i32(txs) + i32(block_bytes) + i32(tx_bytes) + i32(mempool) + i64(interval_ms)
+
+if __name__ == "__main__":
+    g = genesis("regulatory", "sha256-ed25519", False, "2026-06-01T00:00:00Z",
+                [("REG", ["regulator"], "Ed25519", b"\x22" * 32), ("G1", ["group"], "Ed25519", b"\x11" * 32)],
+                [("REG-1", "REG", "Ed25519", b"\x33" * 32, b"\xde\xad", "127.0.0.1:9001", "https://127.0.0.1:8645")],
+                [("REG-1", 10)], ["regulatory-filing"], (2000, 8 << 20, 64 << 10, 50000, 200))
+    show("genesis", g)
+    show("genesisHash", H(g))
+
 # --- content root (Hash(D1)): RFC 9162 tree over 4096-byte chunks -----------------------------------------
 def content_root(b):
     return mth([b[i:i + 4096] for i in range(0, len(b), 4096)])

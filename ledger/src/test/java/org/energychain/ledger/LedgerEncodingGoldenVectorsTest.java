@@ -8,7 +8,14 @@ import java.util.List;
 import org.energychain.crypto.HashFunctions;
 import org.energychain.crypto.Hex;
 import org.energychain.ledger.block.BlockHeader;
+import org.energychain.crypto.sign.PublicKey;
 import org.energychain.ledger.exec.Nonces;
+import org.energychain.ledger.genesis.ChainLimits;
+import org.energychain.ledger.genesis.Genesis;
+import org.energychain.ledger.genesis.Member;
+import org.energychain.ledger.genesis.NodeInfo;
+import org.energychain.ledger.genesis.Role;
+import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.state.WriteSet;
 import org.energychain.ledger.tx.Event;
 import org.energychain.ledger.tx.Transaction;
@@ -65,5 +72,31 @@ class LedgerEncodingGoldenVectorsTest {
                 + "0000000000000001" + "01".repeat(32) + "02".repeat(32) + "03".repeat(32) + "04".repeat(32)
                 + "0000019e807bd6600000000372656700000002");
         assertThat(BlockHeader.decode(h.encode(), 32)).usingRecursiveComparison().isEqualTo(h);
+    }
+
+    @Test
+    void genesis() {
+        byte[] key1 = new byte[32];
+        byte[] key2 = new byte[32];
+        byte[] key3 = new byte[32];
+        java.util.Arrays.fill(key1, (byte) 0x11);
+        java.util.Arrays.fill(key2, (byte) 0x22);
+        java.util.Arrays.fill(key3, (byte) 0x33);
+        Genesis g = new Genesis("regulatory", "sha256-ed25519", false, Instant.parse("2026-06-01T00:00:00Z"),
+                List.of(new Member("REG", java.util.EnumSet.of(Role.REGULATOR), new PublicKey("Ed25519", key2)),
+                        new Member("G1", java.util.EnumSet.of(Role.GROUP), new PublicKey("Ed25519", key1))),
+                List.of(new NodeInfo("REG-1", "REG", new PublicKey("Ed25519", key3), new byte[] {(byte) 0xde, (byte) 0xad},
+                        "127.0.0.1:9001", "https://127.0.0.1:8645")),
+                List.of(new Validator("REG-1", 10)), List.of("regulatory-filing"), ChainLimits.DEFAULT);
+        assertThat(Hex.encode(g.encode())).isEqualTo("0000000d45432f67656e657369732f76320000000a726567756c61746f72790000000e7368613235362d6564323535313900"
+                + "0000019e807aec0000000002000000024731000000010000000567726f757000000007456432353531390000002011111111"
+                + "11111111111111111111111111111111111111111111111111111111000000035245470000000100000009726567756c6174"
+                + "6f72000000074564323535313900000020222222222222222222222222222222222222222222222222222222222222222200"
+                + "000001000000055245472d310000000352454700000007456432353531390000002033333333333333333333333333333333"
+                + "3333333333333333333333333333333300000002dead0000000e3132372e302e302e313a393030310000001668747470733a"
+                + "2f2f3132372e302e302e313a3836343500000001000000055245472d31000000000000000a0000000100000011726567756c"
+                + "61746f72792d66696c696e67000007d000800000000100000000c35000000000000000c8");
+        assertThat(Hex.encode(g.hash())).isEqualTo("2698b1fc49f4721932c23c03bd0783ec501b8d3847ecb721a751be52b5a215cc");
+        assertThat(Genesis.decode(g.encode())).isEqualTo(g);
     }
 }

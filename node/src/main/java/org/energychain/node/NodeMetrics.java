@@ -51,6 +51,9 @@ public final class NodeMetrics {
                 .description("Height of the last committed block").register(registry);
         Gauge.builder("energychain.mempool.size", chain, Chain::pending).tag("chain", id)
                 .description("Admitted transactions waiting for a block").register(registry);
+        Gauge.builder("energychain.chain.halted", chain, c -> c.health().isOk() ? 0 : 1).tag("chain", id)
+                .description("1 while the chain is halted by a storage failure (see its status), else 0")
+                .register(registry);
         timer(id);
         chain.onBlock(b -> {
             blocks.increment();

@@ -170,6 +170,7 @@ public final class ApiServer implements AutoCloseable {
                     .result(node.metrics().scrape()));
         }
         route.route(HandlerType.GET, "/chains", this::listChains);
+        route.route(HandlerType.GET, "/health", this::health);
         route.route(HandlerType.GET, "/chains/{chain}/status", this::status);
         route.route(HandlerType.GET, "/chains/{chain}/blocks/{height}", this::blockByHeight);
         route.route(HandlerType.GET, "/chains/{chain}/blocks/by-hash/{hash}", this::blockByHash);
@@ -294,11 +295,36 @@ public final class ApiServer implements AutoCloseable {
         ctx.json(out);
     }
 
+    /**
+     * 200 when every chain of the node commits, 503 when one is halted. Public chains are named with the
+     * reason; a private chain is only counted, so that nobody learns of its activity.
+     */
+    private void health(Context ctx) {
+        ObjectNode out = JsonViews.MAPPER.createObjectNode();
+        ArrayNode halted = out.putArray("halted");
+        int privateHalted = 0;
+        for (HostedChain c : node.chains()) {
+            org.energychain.ledger.ChainHealth h = c.chain().health();
+            if (h.isOk()) {
+                continue;
+            }
+            if (c.genesis().isPrivate()) {
+                privateHalted++;
+            } else {
+                halted.add(JsonViews.health(h).put("chain", c.id()));
+            }
+        }
+        boolean ok = halted.isEmpty() && privateHalted == 0;
+        out.put("status", ok ? "ok" : "halted").put("privateChainsHalted", privateHalted);
+        ctx.status(ok ? 200 : 503).json(out);
+    }
+
     private void status(Context ctx) {
         HostedChain c = chain(ctx);
         ObjectNode n = JsonViews.genesisSummary(c.genesis());
         long height = c.chain().store().height();
         n.put("height", height).put("pending", c.chain().pending()).put("nodeMember", c.member());
+        n.set("health", JsonViews.health(c.chain().health()));
         if (height > 0) {
             Block b = c.chain().store().block(height).orElseThrow();
             n.put("lastBlockHash", Hex.encode(b.header().hash(hash(c)))).put("lastBlockTime", b.header().time().toString());

@@ -86,6 +86,12 @@ public final class JsonViews {
         return n;
     }
 
+    /** {@code {"status": "ok"|"halted", "reason", "since"}}. */
+    public static ObjectNode health(org.energychain.ledger.ChainHealth h) {
+        return MAPPER.createObjectNode().put("status", h.isOk() ? "ok" : "halted").put("reason", h.reason())
+                .put("since", h.since().toString());
+    }
+
     public static ObjectNode error(String code, String message) {
         return MAPPER.createObjectNode().put("error", code).put("message", message);
     }
