@@ -142,8 +142,9 @@ public final class Chain implements AutoCloseable {
         ChainHealth h = health.get();
         if (!h.isOk()) {
             return rejected(id, new Rejection(Rejection.Reason.UNAVAILABLE, "chain " + genesis.chainId()
-                    + " is halted since " + h.since() + " (" + h.reason() + "); it takes transactions again once"
-                    + " its storage works"));
+                    + " is " + h.status().name().toLowerCase(java.util.Locale.ROOT) + " since " + h.since() + " ("
+                    + h.reason() + ")" + (h.status() == ChainHealth.Status.HALTED
+                    ? "; it takes transactions again once its storage works" : "")));
         }
         int size = tx.size();
         // a committed transaction needs no look-up: its nonce is below the sender's next one (REPLAYED)
@@ -316,10 +317,20 @@ public final class Chain implements AutoCloseable {
         }
     }
 
+    /**
+     * Marks the chain diverged (its execution differs from a certificate of the other validators): for
+     * good, until an operator restarts the node; submissions are refused from now on.
+     */
+    public void diverged(String reason) {
+        health.set(new ChainHealth(ChainHealth.Status.DIVERGED, reason, clock.instant()));
+        LOG.error("chain={} height={} DIVERGED: {}; this node stops applying the chain", genesis.chainId(),
+                store.height(), reason);
+    }
+
     private void halt(StorageException e) {
         ChainHealth now = health.get();
         if (now.isOk()) {
-            health.set(new ChainHealth(ChainHealth.Status.HALTED, "storage failure: " + e.getMessage(), clock.instant()));
+            health.compareAndSet(now, new ChainHealth(ChainHealth.Status.HALTED, "storage failure: " + e.getMessage(), clock.instant()));
             LOG.error("chain={} height={} halted: its storage failed; submissions are refused until it works again",
                     genesis.chainId(), store.height(), e);
         }
@@ -327,7 +338,7 @@ public final class Chain implements AutoCloseable {
 
     private void recovered() {
         ChainHealth now = health.get();
-        if (!now.isOk()) {
+        if (now.status() == ChainHealth.Status.HALTED) {
             health.set(ChainHealth.ok(clock.instant()));
             LOG.warn("chain={} height={} resumed: its storage works again (halted since {})", genesis.chainId(),
                     store.height(), now.since());

@@ -13,7 +13,12 @@ public record ChainHealth(Status status, String reason, Instant since) {
         /** taking and committing transactions */
         OK,
         /** refusing submissions and not committing: its storage failed; retried until it works again */
-        HALTED
+        HALTED,
+        /**
+         * this node's execution differs from what more than two thirds of the validators certified: it stops
+         * applying the chain and never serves its state as final; an operator must look (see the reason)
+         */
+        DIVERGED
     }
 
     public ChainHealth {

@@ -32,6 +32,37 @@ public interface ChainStore extends StateReader, AutoCloseable {
     void append(Block block, WriteSet writes);
 
     /**
+     * The finality certificate stored for the block at {@code height} (encoded), if any. Certificates live
+     * beside the blocks: they are not part of any block or of the state.
+     */
+    default java.util.Optional<byte[]> certificate(long height) {
+        return java.util.Optional.empty();
+    }
+
+    /** The highest height with a stored certificate; 0 if none. */
+    default long certifiedHeight() {
+        return 0;
+    }
+
+    /** Stores (synced) the certificate of the committed block at {@code height}. */
+    default void putCertificate(long height, byte[] certificate) {
+        throw new UnsupportedOperationException("this store keeps no certificates");
+    }
+
+    /**
+     * Node-local metadata that is not part of the chain (e.g. what this node's validator signed), synced;
+     * empty if absent.
+     */
+    default java.util.Optional<byte[]> local(String key) {
+        return java.util.Optional.empty();
+    }
+
+    /** Writes node-local metadata, synced before it returns. */
+    default void putLocal(String key, byte[] value) {
+        throw new UnsupportedOperationException("this store keeps no node-local metadata");
+    }
+
+    /**
      * Checks that the store can be read and durably written, after a failure, without changing the chain.
      *
      * @throws StorageException if it cannot

@@ -91,6 +91,37 @@ public final class InMemoryChainStore implements ChainStore {
         return out;
     }
 
+    private final TreeMap<Long, byte[]> certificates = new TreeMap<>();
+    private final Map<String, byte[]> local = new HashMap<>();
+
+    @Override
+    public synchronized java.util.Optional<byte[]> certificate(long height) {
+        return java.util.Optional.ofNullable(certificates.get(height)).map(byte[]::clone);
+    }
+
+    @Override
+    public synchronized long certifiedHeight() {
+        return certificates.isEmpty() ? 0 : certificates.lastKey();
+    }
+
+    @Override
+    public synchronized void putCertificate(long height, byte[] certificate) {
+        if (height < 1 || height > blocks.size()) {
+            throw new IllegalArgumentException("chain " + genesis.chainId() + ": no block " + height + " to certify");
+        }
+        certificates.put(height, certificate.clone());
+    }
+
+    @Override
+    public synchronized java.util.Optional<byte[]> local(String key) {
+        return java.util.Optional.ofNullable(local.get(key)).map(byte[]::clone);
+    }
+
+    @Override
+    public synchronized void putLocal(String key, byte[] value) {
+        local.put(key, value.clone());
+    }
+
     @Override
     public void close() {
     }

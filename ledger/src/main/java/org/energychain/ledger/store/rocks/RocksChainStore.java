@@ -46,6 +46,8 @@ public final class RocksChainStore implements ChainStore {
     private volatile ColumnFamilyHandle txs;
     private volatile ColumnFamilyHandle state;
     private volatile ColumnFamilyHandle meta;
+    private volatile ColumnFamilyHandle certs;
+    private volatile long certified;
     private volatile long height;
     private volatile Block head;
     private volatile boolean closed;
@@ -66,6 +68,7 @@ public final class RocksChainStore implements ChainStore {
         this.txs = handles[2];
         this.state = handles[3];
         this.meta = handles[4];
+        this.certs = handles[5];
     }
 
     /** Reads the recorded height and the last block (on open, and after a reopen of the database). */
@@ -82,6 +85,7 @@ public final class RocksChainStore implements ChainStore {
             throw new StorageException("chain " + chainId + ": block " + (recorded + 1)
                     + " is stored beyond the recorded height " + recorded);
         }
+        this.certified = lastCertified();
         this.height = recorded;
         this.head = recorded == 0 ? null : read(recorded).orElseThrow(() -> new StorageException("chain " + chainId
                 + ": block " + recorded + " (the recorded height) is missing"));
@@ -187,6 +191,69 @@ public final class RocksChainStore implements ChainStore {
             height = h;
             // after the batch: a crash in between leaves the database ahead of the record, which is fine
             owner.committed().record(chainId, h);
+        } finally {
+            owner.lifecycle.readLock().unlock();
+        }
+    }
+
+    private long lastCertified() throws RocksDBException {
+        try (RocksIterator it = owner.db().newIterator(certs, owner.readOptions())) {
+            it.seekToLast();
+            if (!it.isValid()) {
+                it.status();
+                return 0;
+            }
+            byte[] k = it.key();
+            if (k.length != 8) {
+                throw new StorageException("chain " + chainId + ": a certificate key is corrupt");
+            }
+            return readLong(k, 0);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> certificate(long h) {
+        return Optional.ofNullable(get(certs, heightKey(h), "the certificate of block " + h));
+    }
+
+    @Override
+    public long certifiedHeight() {
+        return certified;
+    }
+
+    @Override
+    public void putCertificate(long h, byte[] certificate) {
+        if (h < 1 || h > height) {
+            throw new IllegalArgumentException("chain " + chainId + ": no block " + h + " to certify (height " + height
+                    + ")");
+        }
+        put(certs, heightKey(h), certificate, "the certificate of block " + h);
+        synchronized (this) {
+            certified = Math.max(certified, h);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> local(String key) {
+        return Optional.ofNullable(get(meta, localKey(key), "local " + key));
+    }
+
+    @Override
+    public void putLocal(String key, byte[] value) {
+        put(meta, localKey(key), value, "local " + key);
+    }
+
+    private static byte[] localKey(String key) {
+        return ("local/" + key).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void put(ColumnFamilyHandle cf, byte[] key, byte[] value, String what) {
+        owner.lifecycle.readLock().lock();
+        try {
+            checkOpen();
+            owner.db().put(cf, owner.syncWrite(), key, value);
+        } catch (RocksDBException e) {
+            throw new StorageException("chain " + chainId + ": cannot write " + what + ": " + e.getMessage(), e);
         } finally {
             owner.lifecycle.readLock().unlock();
         }

@@ -29,7 +29,7 @@ import org.rocksdb.WriteOptions;
 /**
  * The chains of one node in ONE RocksDB instance (one directory), with a column family per chain and
  * purpose: {@code <chain>/blocks}, {@code <chain>/hashes}, {@code <chain>/txs}, {@code <chain>/state},
- * {@code <chain>/meta} (see docs/ledger-storage.md for the key formats). One instance because RocksDB
+ * {@code <chain>/meta}, {@code <chain>/certs} (see docs/ledger-storage.md for the key formats). One instance because RocksDB
  * then writes one write-ahead log for all chains, and a block's batch (block, indexes, state, height) is
  * one atomic, synced write whatever chain it belongs to.
  *
@@ -42,7 +42,7 @@ import org.rocksdb.WriteOptions;
  * <p>Thread-safe.
  */
 public final class RocksChainStores implements AutoCloseable {
-    static final String[] PURPOSES = {"blocks", "hashes", "txs", "state", "meta"};
+    static final String[] PURPOSES = {"blocks", "hashes", "txs", "state", "meta", "certs"};
     static final byte[] GENESIS_KEY = "genesis".getBytes(StandardCharsets.UTF_8);
     static final byte[] HEIGHT_KEY = "height".getBytes(StandardCharsets.UTF_8);
 
@@ -229,10 +229,11 @@ public final class RocksChainStores implements AutoCloseable {
             if (open != null) {
                 return Optional.of(open);
             }
-            ColumnFamilyHandle[] h = handlesOf(chainId, false);
-            if (h == null) {
+            if (!families.containsKey(familyName(chainId, "meta"))) {
                 return Optional.empty();
             }
+            // a chain of an older database may lack the later families (certs): they are created empty
+            ColumnFamilyHandle[] h = handlesOf(chainId, true);
             byte[] stored = db.get(h[4], readOptions, GENESIS_KEY);
             if (stored == null) {
                 return Optional.empty();
@@ -279,7 +280,7 @@ public final class RocksChainStores implements AutoCloseable {
         }
     }
 
-    /** The five handles of a chain in {@link #PURPOSES} order, created if {@code create}; null if absent. */
+    /** The handles of a chain in {@link #PURPOSES} order, created if {@code create}; null if absent. */
     private ColumnFamilyHandle[] handlesOf(String chainId, boolean create) throws RocksDBException {
         ColumnFamilyHandle[] h = new ColumnFamilyHandle[PURPOSES.length];
         List<ColumnFamilyDescriptor> missing = new ArrayList<>();

@@ -1,0 +1,95 @@
+package org.energychain.ledger.finality;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.energychain.ledger.genesis.Genesis;
+
+/**
+ * Tallies validators' votes in the order a replicated log delivers them, so that every node forms the same
+ * certificate from the same votes: the first votes that give one target more than two thirds of the power.
+ * A validator's second vote at a height is ignored (and reported when it names another target: that is
+ * equivocation). Votes at or below the certified height, or too far above the executed one, are dropped,
+ * so memory stays bounded. Not thread-safe: one thread applies the log.
+ */
+public final class VoteCollector {
+    /** How far above the last executed height a vote may be (others are dropped as useless or hostile). */
+    public static final long WINDOW = 1_000;
+
+    private final Genesis genesis;
+    private final TreeMap<Long, Map<VoteTarget, Map<String, byte[]>>> byHeight = new TreeMap<>();
+    private final Map<Long, Map<String, VoteTarget>> voted = new HashMap<>();
+    private long certifiedHeight;
+
+    /** What adding a vote did. */
+    public sealed interface Outcome {
+        /** Counted; no certificate yet. */
+        record Counted() implements Outcome {
+        }
+
+        /** This vote completed a certificate. */
+        record Certified(FinalityCertificate certificate) implements Outcome {
+        }
+
+        /** Not counted, and why (a bad signature, a non-validator, a stale or duplicate vote). */
+        record Ignored(String reason) implements Outcome {
+        }
+
+        /** The validator already voted for another target at this height: evidence of a faulty validator. */
+        record Equivocation(String node, VoteTarget first, VoteTarget second) implements Outcome {
+        }
+    }
+
+    public VoteCollector(Genesis genesis, long certifiedHeight) {
+        this.genesis = genesis;
+        this.certifiedHeight = certifiedHeight;
+    }
+
+    public long certifiedHeight() {
+        return certifiedHeight;
+    }
+
+    /** Adds a vote; {@code executedHeight} is this node's chain height (votes far above it are dropped). */
+    public Outcome add(Vote v, long executedHeight) {
+        Optional<String> problem = v.problem(genesis);
+        if (problem.isPresent()) {
+            return new Outcome.Ignored(problem.get());
+        }
+        long h = v.target().height();
+        if (h <= certifiedHeight) {
+            return new Outcome.Ignored("height " + h + " is already certified");
+        }
+        if (h > executedHeight + WINDOW) {
+            return new Outcome.Ignored("height " + h + " is too far above the executed height " + executedHeight);
+        }
+        Map<String, VoteTarget> atHeight = voted.computeIfAbsent(h, k -> new HashMap<>());
+        VoteTarget earlier = atHeight.get(v.node());
+        if (earlier != null) {
+            return earlier.equals(v.target()) ? new Outcome.Ignored("a second vote of " + v.node() + " at " + h)
+                    : new Outcome.Equivocation(v.node(), earlier, v.target());
+        }
+        atHeight.put(v.node(), v.target());
+        Map<String, byte[]> sigs = byHeight.computeIfAbsent(h, k -> new LinkedHashMap<>())
+                .computeIfAbsent(v.target(), k -> new LinkedHashMap<>());
+        sigs.put(v.node(), v.signature());
+        long power = 0;
+        for (String n : sigs.keySet()) {
+            power += genesis.validator(n).orElseThrow().power();
+        }
+        if (!FinalityCertificate.supermajority(power, genesis.totalPower())) {
+            return new Outcome.Counted();
+        }
+        List<FinalityCertificate.Signature> list = new ArrayList<>();
+        sigs.forEach((n, s) -> list.add(new FinalityCertificate.Signature(n, s)));
+        FinalityCertificate cert = new FinalityCertificate(v.target(), list);
+        // a certificate at h also finalises every block below it (they are linked by hash)
+        certifiedHeight = h;
+        byHeight.headMap(h, true).clear();
+        voted.keySet().removeIf(x -> x <= h);
+        return new Outcome.Certified(cert);
+    }
+}

@@ -1,0 +1,315 @@
+package org.energychain.network;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.ratis.proto.RaftProtos.LogEntryProto;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftGroupMemberId;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.server.protocol.TermIndex;
+import org.apache.ratis.statemachine.TransactionContext;
+import org.apache.ratis.statemachine.impl.BaseStateMachine;
+import org.energychain.crypto.HashFunction;
+import org.energychain.crypto.sign.PrivateKey;
+import org.energychain.ledger.Chain;
+import org.energychain.ledger.ChainHealth;
+import org.energychain.ledger.block.Block;
+import org.energychain.ledger.block.BlockHeader;
+import org.energychain.ledger.exec.ExecutedBlock;
+import org.energychain.ledger.exec.InvalidBlockException;
+import org.energychain.ledger.exec.Rejection;
+import org.energychain.ledger.exec.Submission;
+import org.energychain.ledger.finality.FinalityCertificate;
+import org.energychain.ledger.finality.SignGuard;
+import org.energychain.ledger.finality.Vote;
+import org.energychain.ledger.finality.VoteCollector;
+import org.energychain.ledger.finality.VoteTarget;
+import org.energychain.ledger.genesis.Genesis;
+import org.energychain.ledger.store.StorageException;
+import org.energychain.ledger.tx.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One chain's replicated state machine on one node. Applies the chain's Raft log in order: a proposed
+ * block is re-validated and re-executed ({@link Chain#validate}) and imported, or skipped with its reason
+ * if it fails (a faulty leader can delay, not forge); a validator then votes for what it executed; votes
+ * are tallied in log order into a {@link FinalityCertificate} stored beside the block. If a certificate
+ * forms for anything else than what this node executed, this node diverged: it stops applying the chain
+ * and says so (health, log). Applying is idempotent by height, so a restart replays the log safely.
+ *
+ * <p>On the leader, {@link #query} takes transactions forwarded by followers into the leader's mempool.
+ */
+final class ChainStateMachine extends BaseStateMachine {
+    private static final Logger LOG = LoggerFactory.getLogger(ChainStateMachine.class);
+
+    private final Chain chain;
+    private final Genesis genesis;
+    private final HashFunction hash;
+    private final int width;
+    private final String self;
+    private final PrivateKey consensusKey;
+    private final boolean validator;
+    private final Clock clock;
+    private final Duration maxSkew;
+    private final SignGuard guard;
+    private final VoteCollector votes;
+    private final FinalityListener finality;
+    private volatile Consumer<byte[]> voteSender = v -> { };
+    private volatile Runnable leaderListener = () -> { };
+    private final AtomicLong rejectedBlocks = new AtomicLong();
+    private final AtomicLong staleEntries = new AtomicLong();
+    private volatile String lastRejection = "";
+
+    /** Told when a block becomes final here. */
+    interface FinalityListener {
+        void finalised(long height, FinalityCertificate certificate);
+    }
+
+    ChainStateMachine(Chain chain, String self, PrivateKey consensusKey, Clock clock, Duration maxSkew,
+            FinalityListener finality) {
+        this.chain = chain;
+        this.genesis = chain.genesis();
+        this.hash = genesis.cryptoSuite().hash();
+        this.width = hash.digestLength();
+        this.self = self;
+        this.consensusKey = consensusKey;
+        this.validator = genesis.validator(self).isPresent();
+        this.clock = clock;
+        this.maxSkew = maxSkew;
+        this.guard = new SignGuard(chain.store());
+        this.votes = new VoteCollector(genesis, chain.store().certifiedHeight());
+        this.finality = finality;
+    }
+
+    void onVote(Consumer<byte[]> sender) {
+        this.voteSender = sender;
+    }
+
+    void onLeaderChange(Runnable listener) {
+        this.leaderListener = listener;
+    }
+
+    SignGuard guard() {
+        return guard;
+    }
+
+    long rejectedBlocks() {
+        return rejectedBlocks.get();
+    }
+
+    String lastRejection() {
+        return lastRejection;
+    }
+
+    @Override
+    public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
+        LogEntryProto entry = trx.getLogEntry();
+        TermIndex ti = TermIndex.valueOf(entry);
+        String outcome;
+        try {
+            outcome = applyBytes(entry.getStateMachineLogEntry().getLogData().toByteArray(), entry.getIndex());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+        }
+        updateLastAppliedTermIndex(ti);
+        return CompletableFuture.completedFuture(Message.valueOf(outcome));
+    }
+
+    /** Applies one entry; a storage failure is retried (with pauses) until the store works: never skipped. */
+    private String applyBytes(byte[] bytes, long index) throws InterruptedException {
+        long pause = 500;
+        while (true) {
+            if (chain.health().status() == ChainHealth.Status.DIVERGED) {
+                return "diverged";
+            }
+            try {
+                return apply(bytes, index);
+            } catch (StorageException e) {
+                LOG.error("chain={} entry {} cannot be applied: storage failure ({}); retrying in {} ms", chain.id(),
+                        index, e.getMessage(), pause);
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, 30_000);
+                try {
+                    chain.probe();
+                } catch (StorageException again) {
+                    // still failing; the loop retries
+                }
+            }
+        }
+    }
+
+    private String apply(byte[] bytes, long index) {
+        LogEntry e;
+        try {
+            e = LogEntry.decode(bytes);
+        } catch (IllegalArgumentException ex) {
+            staleEntries.incrementAndGet();
+            LOG.warn("chain={} entry {} is not a log entry ({}); ignored", chain.id(), index, ex.getMessage());
+            return "malformed";
+        }
+        return switch (e.kind()) {
+            case BLOCK -> applyBlock(e.payload(), index);
+            case VOTE -> applyVote(e.payload(), index);
+        };
+    }
+
+    private String applyBlock(byte[] payload, long index) {
+        Block b;
+        try {
+            b = Block.decode(payload, width);
+        } catch (RuntimeException ex) {
+            return rejected(index, "a block entry that does not decode: " + ex.getMessage());
+        }
+        long local = chain.store().height();
+        if (b.height() <= local) {
+            // a replay after a restart, or a second proposal for a height already filled
+            BlockHeader mine = chain.store().block(b.height()).orElseThrow().header();
+            if (java.util.Arrays.equals(mine.hash(hash), b.header().hash(hash))) {
+                return "applied";
+            }
+            staleEntries.incrementAndGet();
+            return "stale";
+        }
+        ExecutedBlock executed;
+        try {
+            executed = chain.validate(b);
+        } catch (InvalidBlockException ex) {
+            return rejected(index, ex.getMessage());
+        }
+        chain.importBlock(executed);
+        if (validator) {
+            vote(b.header(), index);
+        }
+        return "applied";
+    }
+
+    private String rejected(long index, String why) {
+        rejectedBlocks.incrementAndGet();
+        lastRejection = why;
+        LOG.warn("chain={} entry {}: block refused, nothing of it applied: {}", chain.id(), index, why);
+        return "refused: " + why;
+    }
+
+    /**
+     * Signs and sends this validator's vote, unless the block's time is further from this node's clock than
+     * the allowed skew (a leader whose clock is off gets no finality) or the guard forbids it.
+     */
+    private void vote(BlockHeader h, long index) {
+        Instant now = clock.instant();
+        if (h.time().isAfter(now.plus(maxSkew))) {
+            LOG.warn("chain={} height={} not voting: block time {} is ahead of this node's clock {} by more than {}",
+                    chain.id(), h.height(), h.time(), now, maxSkew);
+            return;
+        }
+        if (h.time().isBefore(now.minus(maxSkew)) && isLive()) {
+            LOG.warn("chain={} height={} not voting: block time {} is behind this node's clock {} by more than {}",
+                    chain.id(), h.height(), h.time(), now, maxSkew);
+            return;
+        }
+        VoteTarget target = VoteTarget.of(h, hash);
+        try {
+            guard.recordVote(target);
+        } catch (IllegalStateException ex) {
+            LOG.error("chain={} height={} {}", chain.id(), h.height(), ex.getMessage());
+            return;
+        }
+        if (h.height() <= votes.certifiedHeight()) {
+            return;
+        }
+        Vote v = Vote.sign(target, self, consensusKey, genesis);
+        voteSender.accept(new LogEntry(LogEntry.Kind.VOTE, v.encode()).encode());
+    }
+
+    /** Whether this node applies entries as they are committed (not replaying an old log after a restart). */
+    private boolean isLive() {
+        try {
+            var info = getServer().get().getDivision(getGroupId()).getInfo();
+            long committed = getServer().get().getDivision(getGroupId()).getRaftLog().getLastCommittedIndex();
+            return info.getLastAppliedIndex() + 16 >= committed;
+        } catch (Exception e) {
+            return true;
+        }
+    }
+
+    private String applyVote(byte[] payload, long index) {
+        Vote v;
+        try {
+            v = Vote.decode(payload, width);
+        } catch (RuntimeException ex) {
+            staleEntries.incrementAndGet();
+            return "malformed vote";
+        }
+        VoteCollector.Outcome o = votes.add(v, chain.store().height());
+        if (o instanceof VoteCollector.Outcome.Equivocation eq) {
+            LOG.error("chain={} validator {} voted for two blocks at height {}: {} and {} (evidence of a faulty"
+                    + " validator)", chain.id(), eq.node(), eq.first().height(), eq.first(), eq.second());
+            return "equivocation";
+        }
+        if (o instanceof VoteCollector.Outcome.Ignored ig) {
+            LOG.debug("chain={} vote ignored: {}", chain.id(), ig.reason());
+            return "ignored";
+        }
+        if (o instanceof VoteCollector.Outcome.Certified c) {
+            certified(c.certificate());
+            return "certified";
+        }
+        return "counted";
+    }
+
+    private void certified(FinalityCertificate cert) {
+        long h = cert.target().height();
+        Optional<Block> mine = chain.store().block(h);
+        if (mine.isEmpty() || !VoteTarget.of(mine.get().header(), hash).equals(cert.target())) {
+            chain.diverged("validators holding more than two thirds of the power certified " + cert.target()
+                    + " at height " + h + ", but this node " + (mine.isEmpty() ? "did not accept that block ("
+                    + lastRejection + ")" : "executed " + VoteTarget.of(mine.get().header(), hash)));
+            return;
+        }
+        chain.store().putCertificate(h, cert.encode());
+        finality.finalised(h, cert);
+    }
+
+    /** On the leader: transactions forwarded by a follower, admitted to this node's mempool. */
+    @Override
+    public CompletableFuture<Message> query(Message request) {
+        List<SubmitRequest.Answer> answers = new ArrayList<>();
+        try {
+            for (byte[] raw : SubmitRequest.decode(request.getContent().toByteArray())) {
+                Transaction tx;
+                try {
+                    tx = Transaction.decode(raw);
+                } catch (RuntimeException ex) {
+                    answers.add(new SubmitRequest.Answer(Rejection.Reason.MALFORMED.name(), "not a transaction: "
+                            + ex.getMessage()));
+                    continue;
+                }
+                Submission s = chain.submit(tx);
+                answers.add(s.accepted() ? new SubmitRequest.Answer("", "")
+                        : new SubmitRequest.Answer(s.rejection().reason().name(), s.rejection().message()));
+            }
+        } catch (RuntimeException ex) {
+            return CompletableFuture.failedFuture(ex);
+        }
+        return CompletableFuture.completedFuture(Message.valueOf(
+                org.apache.ratis.thirdparty.com.google.protobuf.ByteString.copyFrom(SubmitRequest.encodeAnswers(answers))));
+    }
+
+    @Override
+    public void notifyLeaderChanged(RaftGroupMemberId groupMemberId, RaftPeerId newLeaderId) {
+        leaderListener.run();
+    }
+
+    @Override
+    public void notifyLeaderReady() {
+        leaderListener.run();
+    }
+}

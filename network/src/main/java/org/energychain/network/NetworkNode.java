@@ -1,0 +1,203 @@
+package org.energychain.network;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.Parameters;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.grpc.GrpcTlsConfig;
+import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.GroupManagementRequest;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.statemachine.StateMachine;
+import org.apache.ratis.util.SizeInBytes;
+import org.apache.ratis.util.TimeDuration;
+import org.energychain.ledger.Chain;
+import org.energychain.ledger.genesis.Genesis;
+import org.energychain.ledger.genesis.NodeInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A node's part in the network: one Ratis server hosting one Raft group per replicated chain (the group
+ * id is derived from the chain's genesis hash, so another network's chain of the same name never joins
+ * it), a client per group for proposals, votes and forwarded submissions, and the chains' state machines
+ * and orderers. The validators of a chain are voting members of its group; the other nodes that host it
+ * are listeners, which keep a full replica without voting.
+ */
+public final class NetworkNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NetworkNode.class);
+    private static final AtomicLong CALL_IDS = new AtomicLong();
+
+    private final NetworkSettings settings;
+    private final RaftServer server;
+    private final Map<String, ReplicatedChain> chains;
+
+    private NetworkNode(NetworkSettings settings, RaftServer server, Map<String, ReplicatedChain> chains) {
+        this.settings = settings;
+        this.server = server;
+        this.chains = Collections.unmodifiableMap(chains);
+    }
+
+    /** The Raft group of a chain: derived from its genesis hash. */
+    public static RaftGroupId groupId(Genesis g) {
+        return RaftGroupId.valueOf(UUID.nameUUIDFromBytes(g.hash()));
+    }
+
+    /** The Raft group of a chain: its nodes with addresses, validators voting, the others listening. */
+    public static RaftGroup group(Genesis g) {
+        List<RaftPeer> peers = new ArrayList<>();
+        for (NodeInfo n : g.nodes()) {
+            if (n.address().isEmpty()) {
+                throw new IllegalArgumentException("chain " + g.chainId() + ": node " + n.id() + " has no address;"
+                        + " a replicated chain needs the replication address of every node that hosts it");
+            }
+            peers.add(RaftPeer.newBuilder().setId(n.id()).setAddress(n.address())
+                    .setStartupRole(g.validator(n.id()).isPresent() ? RaftPeerRole.FOLLOWER : RaftPeerRole.LISTENER)
+                    .build());
+        }
+        return RaftGroup.valueOf(groupId(g), peers);
+    }
+
+    /** Whether a chain is replicated (its genesis gives its nodes replication addresses), not ordered by one node. */
+    public static boolean isReplicated(Genesis g) {
+        return g.nodes().stream().anyMatch(n -> !n.address().isEmpty());
+    }
+
+    /**
+     * Starts the node's Ratis server, joins (or recovers) the group of every chain, and builds each chain's
+     * orderer (not started: the caller starts it with the rest of the node).
+     *
+     * @throws IllegalArgumentException if this node does not host a chain, or its address is not the genesis one
+     */
+    public static NetworkNode start(NetworkSettings s, List<Chain> replicated) throws IOException {
+        for (Chain c : replicated) {
+            NodeInfo me = c.genesis().node(s.nodeId()).orElseThrow(() -> new IllegalArgumentException("chain "
+                    + c.id() + ": node " + s.nodeId() + " does not host it (its nodes: " + c.genesis().nodes().stream()
+                    .map(NodeInfo::id).toList() + ")"));
+            int port = Integer.parseInt(me.address().substring(me.address().lastIndexOf(':') + 1));
+            if (port != s.listenPort()) {
+                throw new IllegalArgumentException("chain " + c.id() + ": the genesis gives node " + s.nodeId()
+                        + " the replication address " + me.address() + ", but it listens on port " + s.listenPort());
+            }
+        }
+        RaftProperties p = properties(s, replicated);
+        Parameters params = new Parameters();
+        if (s.tls() != null) {
+            GrpcTlsConfig tls = new GrpcTlsConfig(s.tls().keyManager(), s.tls().trustManager(), true);
+            GrpcConfigKeys.TLS.setConf(params, tls);
+            GrpcConfigKeys.Server.setTlsConf(params, tls);
+            GrpcConfigKeys.Client.setTlsConf(params, tls);
+            GrpcConfigKeys.Admin.setTlsConf(params, tls);
+        }
+        Map<RaftGroupId, ChainStateMachine> machines = new LinkedHashMap<>();
+        Map<String, ReplicatedChain> out = new LinkedHashMap<>();
+        for (Chain c : replicated) {
+            ReplicatedChain rc = new ReplicatedChain(c, group(c.genesis()), s);
+            machines.put(rc.group().getGroupId(), rc.stateMachine());
+            out.put(c.id(), rc);
+        }
+        StateMachine.Registry registry = gid -> {
+            ChainStateMachine m = machines.get(gid);
+            if (m == null) {
+                throw new IllegalStateException("node " + s.nodeId() + " hosts no chain of Raft group " + gid);
+            }
+            return m;
+        };
+        RaftServer server = RaftServer.newBuilder().setServerId(RaftPeerId.valueOf(s.nodeId())).setProperties(p)
+                .setParameters(params).setStateMachineRegistry(registry).setOption(RaftStorage.StartupOption.RECOVER)
+                .build();
+        server.start();
+        NetworkNode node = new NetworkNode(s, server, out);
+        try {
+            List<RaftGroupId> existing = new ArrayList<>();
+            server.getGroupIds().forEach(existing::add);
+            for (ReplicatedChain rc : out.values()) {
+                if (!existing.contains(rc.group().getGroupId())) {
+                    RaftClientReply r = server.groupManagement(GroupManagementRequest.newAdd(ClientId.randomId(),
+                            server.getId(), CALL_IDS.incrementAndGet(), rc.group()));
+                    if (!r.isSuccess()) {
+                        throw new IOException("chain " + rc.chain().id() + ": cannot create its Raft group: "
+                                + r.getException());
+                    }
+                }
+                RaftClient client = RaftClient.newBuilder().setRaftGroup(rc.group()).setProperties(p)
+                        .setParameters(params).setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
+                                20, TimeDuration.valueOf(250, java.util.concurrent.TimeUnit.MILLISECONDS)))
+                        .build();
+                rc.bind(server.getDivision(rc.group().getGroupId()), client);
+                LOG.info("chain={} replicated: group {} with {} nodes ({} validators); this node {} is a {}",
+                        rc.chain().id(), rc.group().getGroupId(), rc.group().getPeers().size(),
+                        rc.chain().genesis().validators().size(), s.nodeId(),
+                        rc.chain().genesis().validator(s.nodeId()).isPresent() ? "validator" : "listener");
+            }
+        } catch (IOException | RuntimeException e) {
+            node.close();
+            throw e;
+        }
+        return node;
+    }
+
+    private static RaftProperties properties(NetworkSettings s, List<Chain> chains) {
+        RaftProperties p = new RaftProperties();
+        RaftServerConfigKeys.setStorageDir(p, List.of(s.raftDir().toFile()));
+        GrpcConfigKeys.Server.setHost(p, s.listenHost());
+        GrpcConfigKeys.Server.setPort(p, s.listenPort());
+        // the largest block any hosted chain allows, plus room for the entry's framing
+        long maxBlock = chains.stream().mapToLong(c -> c.genesis().limits().maxBlockBytes()).max().orElse(8 << 20);
+        SizeInBytes entry = SizeInBytes.valueOf(maxBlock + (1 << 20));
+        SizeInBytes twice = SizeInBytes.valueOf(2 * entry.getSize());
+        GrpcConfigKeys.setMessageSizeMax(p, SizeInBytes.valueOf(twice.getSize() + (2 << 20)));
+        RaftServerConfigKeys.Log.setSegmentSizeMax(p, twice);
+        RaftServerConfigKeys.Log.setWriteBufferSize(p, SizeInBytes.valueOf(twice.getSize() + 1024));
+        RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, twice);
+        RaftServerConfigKeys.Log.setPreallocatedSize(p, SizeInBytes.valueOf(4 << 20));
+        // a loaded machine must not take slow heartbeats for a dead leader
+        RaftServerConfigKeys.Rpc.setTimeoutMin(p, TimeDuration.valueOf(1, java.util.concurrent.TimeUnit.SECONDS));
+        RaftServerConfigKeys.Rpc.setTimeoutMax(p, TimeDuration.valueOf(2, java.util.concurrent.TimeUnit.SECONDS));
+        RaftServerConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(10, java.util.concurrent.TimeUnit.SECONDS));
+        RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, false);
+        return p;
+    }
+
+    public NetworkSettings settings() {
+        return settings;
+    }
+
+    /** The replicated chain of that id, if this node hosts it in the network. */
+    public java.util.Optional<ReplicatedChain> chain(String id) {
+        return java.util.Optional.ofNullable(chains.get(id));
+    }
+
+    public java.util.Collection<ReplicatedChain> chains() {
+        return chains.values();
+    }
+
+    @Override
+    public void close() {
+        for (ReplicatedChain c : chains.values()) {
+            c.close();
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            LOG.warn("node {}: closing the Ratis server failed: {}", settings.nodeId(), e.getMessage());
+        }
+    }
+}

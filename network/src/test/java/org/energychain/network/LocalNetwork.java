@@ -1,0 +1,150 @@
+package org.energychain.network;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.energychain.crypto.CryptoSuite;
+import org.energychain.crypto.CryptoSuites;
+import org.energychain.crypto.sign.KeyPair;
+import org.energychain.ledger.Chain;
+import org.energychain.ledger.TestNetwork;
+import org.energychain.ledger.contract.ContractRegistry;
+import org.energychain.ledger.exec.Submission;
+import org.energychain.ledger.genesis.ChainLimits;
+import org.energychain.ledger.genesis.Genesis;
+import org.energychain.ledger.genesis.Member;
+import org.energychain.ledger.genesis.NodeInfo;
+import org.energychain.ledger.genesis.Role;
+import org.energychain.ledger.genesis.Validator;
+import org.energychain.ledger.store.ChainStore;
+import org.energychain.ledger.store.InMemoryChainStore;
+import org.energychain.ledger.tx.Transaction;
+
+/**
+ * A chain replicated on n validator nodes in this JVM, each with its own Ratis server on a loopback port
+ * and its own store: the kv contract of the ledger's test kit, member g1 (group) and reg (regulator).
+ */
+final class LocalNetwork implements AutoCloseable {
+    final CryptoSuite suite = CryptoSuites.SHA256_ED25519;
+    final KeyPair group;
+    final KeyPair regulator;
+    final List<KeyPair> nodeKeys = new ArrayList<>();
+    final Genesis genesis;
+    final ContractRegistry contracts = new ContractRegistry().register(new TestNetwork.KvContract());
+    final Path dir;
+    final int[] ports;
+    final NetworkNode[] nodes;
+    final Chain[] chains;
+    final Function<Genesis, ChainStore> stores;
+
+    LocalNetwork(Path dir, int n, Function<Genesis, ChainStore> stores) throws IOException {
+        this.dir = dir;
+        this.stores = stores;
+        SecureRandom rnd = new SecureRandom();
+        group = suite.signatures().generateKeyPair(rnd);
+        regulator = suite.signatures().generateKeyPair(rnd);
+        ports = new int[n];
+        List<NodeInfo> infos = new ArrayList<>();
+        List<Validator> validators = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            nodeKeys.add(suite.signatures().generateKeyPair(rnd));
+            ports[i] = freePort();
+            infos.add(new NodeInfo("n" + i, i == 0 ? "reg" : "g1", nodeKeys.get(i).publicKey(), null,
+                    "127.0.0.1:" + ports[i], ""));
+            validators.add(new Validator("n" + i, 1));
+        }
+        genesis = new Genesis("net-chain", suite.name(), false, TestNetwork.T0,
+                List.of(new Member("g1", EnumSet.of(Role.GROUP), group.publicKey()),
+                        new Member("reg", EnumSet.of(Role.REGULATOR), regulator.publicKey())),
+                infos, validators, List.of("kv"),
+                new ChainLimits(500, 1 << 20, 4096, 20_000, Duration.ofMillis(50)));
+        nodes = new NetworkNode[n];
+        chains = new Chain[n];
+    }
+
+    LocalNetwork(Path dir, int n) throws IOException {
+        this(dir, n, InMemoryChainStore::new);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Starts node i (again, after a stop, on the same store when the store is durable). */
+    void start(int i) throws IOException {
+        chains[i] = new Chain(genesis, stores.apply(genesis), contracts, "n" + i, nodeKeys.get(i).privateKey(),
+                Clock.systemUTC());
+        NetworkSettings s = new NetworkSettings("n" + i, nodeKeys.get(i).privateKey(), "127.0.0.1", ports[i],
+                dir.resolve("raft-n" + i), null, Duration.ofSeconds(30), Clock.systemUTC());
+        nodes[i] = NetworkNode.start(s, List.of(chains[i]));
+        nodes[i].chain(genesis.chainId()).orElseThrow().orderer().start();
+    }
+
+    void startAll() throws IOException {
+        for (int i = 0; i < nodes.length; i++) {
+            start(i);
+        }
+    }
+
+    void stop(int i) {
+        if (nodes[i] != null) {
+            nodes[i].close();
+            nodes[i] = null;
+        }
+        if (chains[i] != null) {
+            chains[i].close();
+            chains[i] = null;
+        }
+    }
+
+    ReplicatedChain replica(int i) {
+        return nodes[i].chain(genesis.chainId()).orElseThrow();
+    }
+
+    /** The index of the node that leads, once one does (bounded wait); empty if none within the time. */
+    Optional<Integer> awaitLeader(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            for (int i = 0; i < nodes.length; i++) {
+                if (nodes[i] != null && replica(i).isLeader()) {
+                    return Optional.of(i);
+                }
+            }
+            Thread.onSpinWait();
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(20);
+        }
+        return Optional.empty();
+    }
+
+    Transaction put(long nonce, String kv) {
+        return Transaction.sign(genesis.chainId(), "g1", nonce, "kv", "put", kv.getBytes(StandardCharsets.UTF_8),
+                suite.signatures(), group.privateKey());
+    }
+
+    /** Submits at node i as the node's API does: admitted here, then handed to the leader. */
+    Submission submitAt(int i, Transaction tx) throws IOException {
+        Submission s = chains[i].submit(tx);
+        if (s.accepted() && !replica(i).isLeader()) {
+            replica(i).forward(List.of(tx));
+        }
+        return s;
+    }
+
+    @Override
+    public void close() {
+        for (int i = 0; i < nodes.length; i++) {
+            stop(i);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.energychain.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.energychain.ledger.block.Block;
+import org.energychain.ledger.exec.Receipt;
+import org.energychain.ledger.exec.Submission;
+import org.energychain.ledger.finality.FinalityCertificate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A chain on four validators in one JVM, over real Ratis on loopback: one history, re-executed, certified. */
+class ReplicationTest {
+    @TempDir
+    Path dir;
+    LocalNetwork net;
+
+    @AfterEach
+    void close() {
+        if (net != null) {
+            net.close();
+        }
+    }
+
+    @Test
+    void transactionsSentToAnyNodeEndInOneCertifiedHistoryOnEveryNode() throws Exception {
+        net = new LocalNetwork(dir, 4);
+        net.startAll();
+        assertThat(net.awaitLeader(Duration.ofSeconds(60))).isPresent();
+        List<Submission> subs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            subs.add(net.submitAt(i % 4, net.put(i, "k" + i + "=v" + i)));
+        }
+        long top = 0;
+        for (Submission s : subs) {
+            assertThat(s.accepted()).as(String.valueOf(s.rejection())).isTrue();
+            Receipt r = s.receipt().get(60, TimeUnit.SECONDS);
+            assertThat(r.result().isOk()).isTrue();
+            top = Math.max(top, r.height());
+        }
+        for (int i = 0; i < 4; i++) {
+            assertThat(net.replica(i).awaitFinal(top, Duration.ofSeconds(60))).as("node " + i + " final at " + top)
+                    .isTrue();
+        }
+        Block[] tops = new Block[4];
+        for (int i = 0; i < 4; i++) {
+            tops[i] = net.chains[i].store().block(top).orElseThrow();
+            byte[] cert = net.chains[i].store().certificate(net.chains[i].store().certifiedHeight()).orElseThrow();
+            FinalityCertificate c = FinalityCertificate.decode(cert, 32);
+            assertThat(c.problem(net.genesis)).isEmpty();
+        }
+        for (int i = 1; i < 4; i++) {
+            assertThat(Arrays.equals(tops[i].encode(), tops[0].encode())).as("node " + i + " has node 0's block " + top)
+                    .isTrue();
+        }
+        assertThat(net.chains[2].store().get("kv/k39")).isEqualTo("v39".getBytes());
+    }
+}
