@@ -67,6 +67,7 @@ final class ChainStateMachine extends BaseStateMachine {
     private final AtomicLong rejectedBlocks = new AtomicLong();
     private final AtomicLong staleEntries = new AtomicLong();
     private volatile String lastRejection = "";
+    final Faults faults = new Faults();
 
     /** Told when a block becomes final here. */
     interface FinalityListener {
@@ -215,7 +216,7 @@ final class ChainStateMachine extends BaseStateMachine {
                     chain.id(), h.height(), h.time(), now, maxSkew);
             return;
         }
-        VoteTarget target = VoteTarget.of(h, hash);
+        VoteTarget target = faults.vote.apply(VoteTarget.of(h, hash));
         try {
             guard.recordVote(target);
         } catch (IllegalStateException ex) {

@@ -31,15 +31,24 @@ public final class ReplicatedChain implements AutoCloseable {
     private final Chain chain;
     private final RaftGroup group;
     private final ChainStateMachine machine;
+    private final String self;
     private final Object finalised = new Object();
     private volatile long finalHeight;
     private volatile RaftServer.Division division;
     private volatile RaftClient client;
     private volatile ReplicatedOrderer orderer;
+    /** Forwards waiting to be sent to the leader in one request. */
+    private final java.util.concurrent.LinkedBlockingQueue<Pending> forwards = new java.util.concurrent.LinkedBlockingQueue<>();
+    private volatile Thread forwarder;
+    private volatile boolean closed;
+
+    private record Pending(Transaction tx, java.util.concurrent.CompletableFuture<SubmitRequest.Answer> answer) {
+    }
 
     ReplicatedChain(Chain chain, RaftGroup group, NetworkSettings s) {
         this.chain = chain;
         this.group = group;
+        this.self = s.nodeId();
         this.finalHeight = chain.store().certifiedHeight();
         this.machine = new ChainStateMachine(chain, s.nodeId(), s.consensusKey(), s.clock(), s.maxClockSkew(),
                 this::onFinal);
@@ -55,8 +64,13 @@ public final class ReplicatedChain implements AutoCloseable {
                                 : r.getException());
                     }
                 }));
-        this.orderer = new ReplicatedOrderer(chain, client, machine.guard(), this::leadingAndCaughtUp);
+        this.orderer = new ReplicatedOrderer(chain, client, machine.guard(), this::leadingAndCaughtUp, machine.faults);
         machine.onLeaderChange(orderer::wake);
+    }
+
+    /** Test-only fault injection of this node. */
+    Faults faults() {
+        return machine.faults;
     }
 
     RaftGroup group() {
@@ -74,6 +88,11 @@ public final class ReplicatedChain implements AutoCloseable {
     /** The chain's orderer on this node: proposes while this node leads. */
     public Orderer orderer() {
         return orderer;
+    }
+
+    /** This node's id. */
+    public String self() {
+        return self;
     }
 
     /** Whether this node leads the chain's group now. */
@@ -120,11 +139,28 @@ public final class ReplicatedChain implements AutoCloseable {
         return machine.lastRejection();
     }
 
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, List<java.util.concurrent.CompletableFuture<Long>>>
+            finalWaiters = new java.util.concurrent.ConcurrentSkipListMap<>();
+
     private void onFinal(long height, FinalityCertificate cert) {
         synchronized (finalised) {
             finalHeight = Math.max(finalHeight, height);
             finalised.notifyAll();
         }
+        var ready = finalWaiters.headMap(height, true);
+        ready.values().forEach(l -> l.forEach(f -> f.complete(height)));
+        ready.clear();
+    }
+
+    /** Completes (with the certified height) once block {@code height} is final here. */
+    public java.util.concurrent.CompletableFuture<Long> whenFinal(long height) {
+        java.util.concurrent.CompletableFuture<Long> f = new java.util.concurrent.CompletableFuture<>();
+        finalWaiters.computeIfAbsent(height, h -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(f);
+        long now = finalHeight;
+        if (now >= height) {
+            f.complete(now);
+        }
+        return f;
     }
 
     /** Waits until block {@code height} is final here, at most {@code timeout}; whether it is. */
@@ -158,8 +194,65 @@ public final class ReplicatedChain implements AutoCloseable {
         return SubmitRequest.decodeAnswers(r.getMessage().getContent().toByteArray());
     }
 
+    /**
+     * Hands a transaction to the leader, batched with others sent at the same time (one request to the
+     * leader carries up to {@link SubmitRequest#MAX}); the future fails if no leader answers.
+     */
+    public java.util.concurrent.CompletableFuture<SubmitRequest.Answer> forwardAsync(Transaction tx) {
+        java.util.concurrent.CompletableFuture<SubmitRequest.Answer> f = new java.util.concurrent.CompletableFuture<>();
+        if (closed) {
+            f.completeExceptionally(new IOException("chain " + chain.id() + " is closed"));
+            return f;
+        }
+        startForwarder();
+        forwards.add(new Pending(tx, f));
+        return f;
+    }
+
+    private synchronized void startForwarder() {
+        if (forwarder == null) {
+            forwarder = new Thread(this::forwardLoop, "forward-" + chain.id());
+            forwarder.setDaemon(true);
+            forwarder.start();
+        }
+    }
+
+    private void forwardLoop() {
+        List<Pending> batch = new ArrayList<>();
+        while (!closed) {
+            try {
+                Pending first = forwards.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                forwards.drainTo(batch, SubmitRequest.MAX - 1);
+                List<Transaction> txs = new ArrayList<>(batch.size());
+                batch.forEach(p -> txs.add(p.tx()));
+                try {
+                    List<SubmitRequest.Answer> answers = forward(txs);
+                    for (int i = 0; i < batch.size(); i++) {
+                        batch.get(i).answer().complete(i < answers.size() ? answers.get(i)
+                                : new SubmitRequest.Answer("UNAVAILABLE", "the leader gave no answer"));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    batch.forEach(p -> p.answer().completeExceptionally(e));
+                }
+                batch.clear();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
     @Override
     public void close() {
+        closed = true;
+        Thread f = forwarder;
+        if (f != null) {
+            f.interrupt();
+        }
+        forwards.forEach(p -> p.answer().completeExceptionally(new IOException("chain " + chain.id() + " closed")));
         if (orderer != null) {
             orderer.close();
         }

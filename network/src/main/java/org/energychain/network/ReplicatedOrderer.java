@@ -34,6 +34,7 @@ final class ReplicatedOrderer implements Orderer {
     private final Chain chain;
     private final RaftClient client;
     private final SignGuard guard;
+    private final Faults faults;
     private final BooleanSupplier leading;
     private final Clock clock;
     private final long intervalMillis;
@@ -45,8 +46,9 @@ final class ReplicatedOrderer implements Orderer {
     private Thread thread;
 
     /** @param leading whether this node leads the group and has applied every committed entry */
-    ReplicatedOrderer(Chain chain, RaftClient client, SignGuard guard, BooleanSupplier leading) {
+    ReplicatedOrderer(Chain chain, RaftClient client, SignGuard guard, BooleanSupplier leading, Faults faults) {
         this.chain = chain;
+        this.faults = faults;
         this.client = client;
         this.guard = guard;
         this.leading = leading;
@@ -95,7 +97,7 @@ final class ReplicatedOrderer implements Orderer {
                     continue;
                 }
                 RaftClientReply reply = client.io().send(Message.valueOf(ByteString.copyFrom(
-                        new LogEntry(LogEntry.Kind.BLOCK, b.get().encode()).encode())));
+                        new LogEntry(LogEntry.Kind.BLOCK, faults.proposal.apply(b.get()).encode()).encode())));
                 if (!reply.isSuccess()) {
                     LOG.info("chain={} height={} proposal not committed: {}", chain.id(), b.get().height(),
                             reply.getException() == null ? "no reason" : reply.getException().getMessage());

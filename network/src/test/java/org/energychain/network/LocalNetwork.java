@@ -37,6 +37,8 @@ final class LocalNetwork implements AutoCloseable {
     final CryptoSuite suite = CryptoSuites.SHA256_ED25519;
     final KeyPair group;
     final KeyPair regulator;
+    /** Senders s0..s7 (group role), for loads that must not wait on one sender's nonces. */
+    final List<KeyPair> senders = new ArrayList<>();
     final List<KeyPair> nodeKeys = new ArrayList<>();
     final Genesis genesis;
     final ContractRegistry contracts = new ContractRegistry().register(new TestNetwork.KvContract());
@@ -44,14 +46,22 @@ final class LocalNetwork implements AutoCloseable {
     final int[] ports;
     final NetworkNode[] nodes;
     final Chain[] chains;
-    final Function<Genesis, ChainStore> stores;
+    final Function<Integer, ChainStore> stores;
+    final org.energychain.ledger.store.rocks.RocksChainStores[] rocks;
 
-    LocalNetwork(Path dir, int n, Function<Genesis, ChainStore> stores) throws IOException {
+    /** @param durable RocksDB stores (one database per node under {@code dir}) instead of memory */
+    LocalNetwork(Path dir, int n, boolean durable) throws IOException {
         this.dir = dir;
-        this.stores = stores;
+        this.rocks = new org.energychain.ledger.store.rocks.RocksChainStores[n];
         SecureRandom rnd = new SecureRandom();
         group = suite.signatures().generateKeyPair(rnd);
         regulator = suite.signatures().generateKeyPair(rnd);
+        List<Member> members = new ArrayList<>(List.of(new Member("g1", EnumSet.of(Role.GROUP), group.publicKey()),
+                new Member("reg", EnumSet.of(Role.REGULATOR), regulator.publicKey())));
+        for (int i = 0; i < 8; i++) {
+            senders.add(suite.signatures().generateKeyPair(rnd));
+            members.add(new Member("s" + i, EnumSet.of(Role.GROUP), senders.get(i).publicKey()));
+        }
         ports = new int[n];
         List<NodeInfo> infos = new ArrayList<>();
         List<Validator> validators = new ArrayList<>();
@@ -62,17 +72,21 @@ final class LocalNetwork implements AutoCloseable {
                     "127.0.0.1:" + ports[i], ""));
             validators.add(new Validator("n" + i, 1));
         }
-        genesis = new Genesis("net-chain", suite.name(), false, TestNetwork.T0,
-                List.of(new Member("g1", EnumSet.of(Role.GROUP), group.publicKey()),
-                        new Member("reg", EnumSet.of(Role.REGULATOR), regulator.publicKey())),
-                infos, validators, List.of("kv"),
+        genesis = new Genesis("net-chain", suite.name(), false, TestNetwork.T0, members, infos, validators, List.of("kv"),
                 new ChainLimits(500, 1 << 20, 4096, 20_000, Duration.ofMillis(50)));
         nodes = new NetworkNode[n];
         chains = new Chain[n];
+        this.stores = i -> {
+            if (!durable) {
+                return new InMemoryChainStore(genesis);
+            }
+            rocks[i] = org.energychain.ledger.store.rocks.RocksChainStores.open(dir.resolve("chains-n" + i));
+            return rocks[i].forChain(genesis);
+        };
     }
 
     LocalNetwork(Path dir, int n) throws IOException {
-        this(dir, n, InMemoryChainStore::new);
+        this(dir, n, false);
     }
 
     static int freePort() throws IOException {
@@ -83,7 +97,7 @@ final class LocalNetwork implements AutoCloseable {
 
     /** Starts node i (again, after a stop, on the same store when the store is durable). */
     void start(int i) throws IOException {
-        chains[i] = new Chain(genesis, stores.apply(genesis), contracts, "n" + i, nodeKeys.get(i).privateKey(),
+        chains[i] = new Chain(genesis, stores.apply(i), contracts, "n" + i, nodeKeys.get(i).privateKey(),
                 Clock.systemUTC());
         NetworkSettings s = new NetworkSettings("n" + i, nodeKeys.get(i).privateKey(), "127.0.0.1", ports[i],
                 dir.resolve("raft-n" + i), null, Duration.ofSeconds(30), Clock.systemUTC());
@@ -106,6 +120,10 @@ final class LocalNetwork implements AutoCloseable {
             chains[i].close();
             chains[i] = null;
         }
+        if (rocks[i] != null) {
+            rocks[i].close();
+            rocks[i] = null;
+        }
     }
 
     ReplicatedChain replica(int i) {
@@ -125,6 +143,12 @@ final class LocalNetwork implements AutoCloseable {
             java.util.concurrent.TimeUnit.MILLISECONDS.sleep(20);
         }
         return Optional.empty();
+    }
+
+    /** A put by sender s{@code sender}. */
+    Transaction put(int sender, long nonce, String kv) {
+        return Transaction.sign(genesis.chainId(), "s" + sender, nonce, "kv", "put", kv.getBytes(StandardCharsets.UTF_8),
+                suite.signatures(), senders.get(sender).privateKey());
     }
 
     Transaction put(long nonce, String kv) {

@@ -10,20 +10,31 @@ import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.order.Orderer;
 import org.energychain.ledger.tx.Transaction;
+import org.energychain.network.ReplicatedChain;
+import org.energychain.network.SubmitRequest;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A chain as a node runs it: the ledger {@link Chain}, its orderer and the member this node is on it.
  * Submissions go through here so that the node's metrics see them.
  */
 public final class HostedChain {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HostedChain.class);
+    /** How long a follower waits for the leader's answer before keeping a transaction for later. */
+    private static final long FORWARD_TIMEOUT_MS = 3_000;
     private final Chain chain;
     private final Orderer orderer;
     private final String member;
     private final NodeMetrics metrics;
     private final Admission admission;
+    private final ReplicatedChain replicated;
 
-    HostedChain(Chain chain, Orderer orderer, String member, NodeMetrics metrics, Admission admission) {
+    HostedChain(Chain chain, Orderer orderer, String member, NodeMetrics metrics, Admission admission,
+            ReplicatedChain replicated) {
         this.chain = chain;
+        this.replicated = replicated;
         this.admission = admission;
         this.orderer = orderer;
         this.member = member;
@@ -51,15 +62,27 @@ public final class HostedChain {
         return orderer;
     }
 
+    /** The chain's replication in the consortium network; empty for a chain this node orders alone. */
+    public Optional<ReplicatedChain> replicated() {
+        return Optional.ofNullable(replicated);
+    }
+
     /** Whether {@code caller} may run the query {@code contract.method}; empty when it may. */
     public Optional<Rejection> checkQuery(String contract, String method, Member caller) {
         return admission.checkCall(contract, method, caller, MethodSpec.Kind.QUERY);
     }
 
-    /** Submits a transaction; counts rejections and times admission to commit. */
+    /**
+     * Submits a transaction; counts rejections and times admission to commit. On a replicated chain a
+     * follower also hands it to the leader (keeping it, so that it is proposed if this node comes to lead)
+     * and answers with the leader's refusal if the leader refuses it.
+     */
     public Submission submit(Transaction tx) {
         long start = System.nanoTime();
         Submission s = chain.submit(tx);
+        if (s.accepted() && replicated != null && !replicated.isLeader()) {
+            s = forwarded(s, tx);
+        }
         if (s.accepted()) {
             s.receipt().whenComplete((r, e) -> {
                 if (e == null) {
@@ -70,5 +93,30 @@ public final class HostedChain {
             metrics.rejected(id(), s.rejection().reason().name());
         }
         return s;
+    }
+
+    private Submission forwarded(Submission local, Transaction tx) {
+        SubmitRequest.Answer a;
+        try {
+            a = replicated.forwardAsync(tx).get(FORWARD_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return local;
+        } catch (ExecutionException | TimeoutException e) {
+            // no leader now: the transaction waits here and is proposed by whichever node leads next
+            LOG.debug("chain={} tx {} not forwarded: {}", id(), local.txId(), e.getMessage());
+            return local;
+        }
+        if (a.accepted() || a.reason().equals(Rejection.Reason.DUPLICATE.name())) {
+            return local;
+        }
+        Rejection.Reason reason;
+        try {
+            reason = Rejection.Reason.valueOf(a.reason());
+        } catch (IllegalArgumentException e) {
+            reason = Rejection.Reason.UNAVAILABLE;
+        }
+        return new Submission(local.txId(), new Rejection(reason, "the chain's leader " + replicated.leader().orElse("?")
+                + " refused it: " + a.message()), local.receipt());
     }
 }

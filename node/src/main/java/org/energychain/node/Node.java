@@ -20,7 +20,11 @@ import org.energychain.ledger.contract.ContractRegistry;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.NodeInfo;
+import org.energychain.ledger.order.Orderer;
 import org.energychain.ledger.order.SoloOrderer;
+import org.energychain.network.NetworkNode;
+import org.energychain.network.NetworkSettings;
+import org.energychain.network.ReplicatedChain;
 import org.energychain.ledger.store.ChainStore;
 import org.energychain.node.config.ConfigException;
 import org.energychain.node.config.NodeConfig;
@@ -41,9 +45,12 @@ public final class Node implements AutoCloseable {
     private final ChainStoreFactory stores;
     private final NodeMetrics metrics;
     private final Clock clock;
+    private final NetworkNode network;
     private boolean started;
 
-    private Node(Map<String, HostedChain> chains, ChainStoreFactory stores, NodeMetrics metrics, Clock clock) {
+    private Node(Map<String, HostedChain> chains, ChainStoreFactory stores, NodeMetrics metrics, Clock clock,
+            NetworkNode network) {
+        this.network = network;
         this.chains = Collections.unmodifiableMap(chains);
         this.stores = stores;
         this.metrics = metrics;
@@ -111,12 +118,23 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    /** The node's part in the consortium network, if it hosts replicated chains. */
+    public Optional<NetworkNode> network() {
+        return Optional.ofNullable(network);
+    }
+
     @Override
     public synchronized void close() {
         for (HostedChain c : chains.values()) {
             c.orderer().close();
+        }
+        if (network != null) {
+            network.close();
+        }
+        for (HostedChain c : chains.values()) {
+            long height = c.chain().store().height();
             c.chain().close();
-            LOG.info("chain={} height={} stopped", c.id(), c.chain().store().height());
+            LOG.info("chain={} height={} stopped", c.id(), height);
         }
         stores.close();
     }
@@ -130,6 +148,7 @@ public final class Node implements AutoCloseable {
         private ContractRegistry contracts = new ContractRegistry();
         private ChainStoreFactory stores = ChainStoreFactory.inMemory();
         private Clock clock = Clock.systemUTC();
+        private NetworkSettings network;
 
         /**
          * Runs {@code genesis}'s chain as {@code member} (transaction key {@code key}) on node {@code node},
@@ -161,35 +180,87 @@ public final class Node implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The node's part in the consortium network: needed when a chain is replicated (its genesis gives
+         * its nodes replication addresses).
+         */
+        public Builder network(NetworkSettings n) {
+            network = n;
+            return this;
+        }
+
         public Node build() {
             NodeMetrics metrics = new NodeMetrics();
-            Map<String, HostedChain> chains = new LinkedHashMap<>();
+            Map<String, Chain> built = new LinkedHashMap<>();
+            Map<String, Entry> byChain = new LinkedHashMap<>();
+            List<Chain> replicated = new ArrayList<>();
+            NetworkNode net = null;
             try {
                 for (Entry e : entries) {
                     Genesis g = e.genesis();
-                    if (chains.containsKey(g.chainId())) {
+                    if (built.containsKey(g.chainId())) {
                         throw new IllegalArgumentException("chain " + g.chainId() + " is configured twice");
                     }
                     checkIdentity(e);
+                    boolean isReplicated = NetworkNode.isReplicated(g);
+                    if (isReplicated && network == null) {
+                        throw new IllegalArgumentException("chain " + g.chainId() + " is replicated (its genesis gives"
+                                + " its nodes replication addresses), but this node has no network configuration");
+                    }
+                    if (isReplicated && !network.nodeId().equals(e.node())) {
+                        throw new IllegalArgumentException("chain " + g.chainId() + ": the node runs as " + e.node()
+                                + " on it, but its network identity is " + network.nodeId());
+                    }
+                    boolean proposes = g.validator(e.node()).isPresent();
+                    if (!isReplicated && !proposes) {
+                        throw new IllegalArgumentException("chain " + g.chainId() + " is ordered by one node alone, and "
+                                + e.node() + " is not its validator");
+                    }
                     ChainStore store = stores.forChain(g);
                     Chain chain;
                     try {
-                        chain = new Chain(g, store, contracts, e.node(), e.nodeKey(), clock);
+                        chain = new Chain(g, store, contracts, proposes ? e.node() : null, proposes ? e.nodeKey() : null,
+                                clock);
                     } catch (RuntimeException ex) {
                         store.close();
                         throw ex;
                     }
-                    metrics.register(chain);
-                    chains.put(g.chainId(), new HostedChain(chain, new SoloOrderer(chain), e.member(), metrics,
-                            new org.energychain.ledger.exec.Admission(g, contracts)));
-                    LOG.info("chain={} genesis={} suite={} members={} validators={} store height={}", g.chainId(),
-                            Hex.encode(g.hash()), g.suite(), g.members().size(), g.validators().size(), store.height());
+                    built.put(g.chainId(), chain);
+                    byChain.put(g.chainId(), e);
+                    if (isReplicated) {
+                        replicated.add(chain);
+                    }
+                    LOG.info("chain={} genesis={} suite={} members={} nodes={} validators={} store height={}{}",
+                            g.chainId(), Hex.encode(g.hash()), g.suite(), g.members().size(), g.nodes().size(),
+                            g.validators().size(), store.height(), isReplicated ? " replicated" : " ordered alone");
                 }
+                if (!replicated.isEmpty()) {
+                    net = NetworkNode.start(network, replicated);
+                }
+                Map<String, HostedChain> chains = new LinkedHashMap<>();
+                for (Map.Entry<String, Chain> c : built.entrySet()) {
+                    Chain chain = c.getValue();
+                    ReplicatedChain rc = net == null ? null : net.chain(c.getKey()).orElse(null);
+                    Orderer orderer = rc != null ? rc.orderer() : new SoloOrderer(chain);
+                    metrics.register(chain);
+                    chains.put(c.getKey(), new HostedChain(chain, orderer, byChain.get(c.getKey()).member(), metrics,
+                            new org.energychain.ledger.exec.Admission(chain.genesis(), contracts), rc));
+                }
+                return new Node(chains, stores, metrics, clock, net);
+            } catch (IOException ex) {
+                close(net, built);
+                throw new java.io.UncheckedIOException("cannot start the node's network part: " + ex.getMessage(), ex);
             } catch (RuntimeException ex) {
-                chains.values().forEach(c -> c.chain().close());
+                close(net, built);
                 throw ex;
             }
-            return new Node(chains, stores, metrics, clock);
+        }
+
+        private static void close(NetworkNode net, Map<String, Chain> built) {
+            if (net != null) {
+                net.close();
+            }
+            built.values().forEach(Chain::close);
         }
 
         private static void checkIdentity(Entry e) {

@@ -25,6 +25,8 @@ import org.energychain.ledger.exec.BlockExecutor;
 import org.energychain.ledger.exec.ExecutedBlock;
 import org.energychain.ledger.exec.Rejection;
 import org.energychain.ledger.genesis.Genesis;
+import org.energychain.ledger.finality.FinalityCertificate;
+import org.energychain.ledger.finality.VoteTarget;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.state.StateReader;
@@ -57,9 +59,9 @@ public final class ChainVerifier {
     }
 
     /** The outcome of verifying a chain. */
-    public record Report(String chainId, long height, long badHeight, String reason) {
-        static Report ok(String chainId, long height) {
-            return new Report(chainId, height, 0, null);
+    public record Report(String chainId, long height, long badHeight, String reason, long finalHeight) {
+        static Report ok(String chainId, long height, long finalHeight) {
+            return new Report(chainId, height, 0, null, finalHeight);
         }
 
         /** Whether the whole chain verified. */
@@ -70,6 +72,7 @@ public final class ChainVerifier {
         /** For people: {@code chain c: 17 blocks verify} or {@code chain c: block 17: tx root differs}. */
         public String message() {
             return ok() ? "chain " + chainId + ": " + height + " blocks verify"
+                    + (finalHeight > 0 ? ", final up to " + finalHeight + " (certificates check)" : "")
                     : "chain " + chainId + ": block " + badHeight + ": " + reason;
         }
 
@@ -98,6 +101,7 @@ public final class ChainVerifier {
         byte[] prevHash = genesis.hash();
         byte[] prevState = WriteSet.initialRoot(hash, genesis.hash());
         BlockHeader prev = null;
+        long finalHeight = 0;
         for (long h = 1; h <= height; h++) {
             Block b;
             try {
@@ -198,6 +202,13 @@ public final class ChainVerifier {
             } catch (RuntimeException e) {
                 return bad(chainId, height, h, "an index cannot be read: " + e.getMessage());
             }
+            Optional<String> certProblem = certificate(store, genesis, header, h);
+            if (certProblem.isPresent()) {
+                return bad(chainId, height, h, certProblem.get());
+            }
+            if (store.certificate(h).isPresent()) {
+                finalHeight = h;
+            }
             replay.apply(again.writes());
             prev = header;
             prevHash = blockHash;
@@ -212,7 +223,7 @@ public final class ChainVerifier {
         if (stateProblem.isPresent()) {
             return bad(chainId, height, height, "the stored state differs from the replay: " + stateProblem.get());
         }
-        return Report.ok(chainId, height);
+        return Report.ok(chainId, height, finalHeight);
     }
 
     private static Optional<String> admissible(Genesis genesis, Admission admission, Transaction t, int size) {
@@ -254,8 +265,36 @@ public final class ChainVerifier {
         return Optional.empty();
     }
 
+    /** A stored finality certificate must be valid for the genesis and name exactly this block. */
+    private static Optional<String> certificate(ChainStore store, Genesis genesis, BlockHeader header, long h) {
+        Optional<byte[]> raw;
+        try {
+            raw = store.certificate(h);
+        } catch (RuntimeException e) {
+            return Optional.of("its certificate cannot be read: " + e.getMessage());
+        }
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        HashFunction hash = genesis.cryptoSuite().hash();
+        FinalityCertificate c;
+        try {
+            c = FinalityCertificate.decode(raw.get(), hash.digestLength());
+        } catch (RuntimeException e) {
+            return Optional.of("its certificate does not decode: " + e.getMessage());
+        }
+        Optional<String> p = c.problem(genesis);
+        if (p.isPresent()) {
+            return p;
+        }
+        if (!c.target().equals(VoteTarget.of(header, hash))) {
+            return Optional.of("its certificate is for " + c.target() + ", not for this block");
+        }
+        return Optional.empty();
+    }
+
     private static Report bad(String chainId, long height, long h, String reason) {
-        return new Report(chainId, height, h, reason);
+        return new Report(chainId, height, h, reason, 0);
     }
 
     /** The replayed state: like {@code InMemoryChainStore}'s, without keeping the blocks. */

@@ -325,6 +325,18 @@ public final class ApiServer implements AutoCloseable {
         long height = c.chain().store().height();
         n.put("height", height).put("pending", c.chain().pending()).put("nodeMember", c.member());
         n.set("health", JsonViews.health(c.chain().health()));
+        n.put("finalHeight", c.replicated().map(r -> r.finalHeight()).orElse(height));
+        c.replicated().ifPresent(r -> {
+            ObjectNode net = n.putObject("network");
+            net.put("node", r.self()).put("leader", r.leader().orElse(null)).put("isLeader", r.isLeader())
+                    .put("term", r.term()).put("finalHeight", r.finalHeight())
+                    .put("finalityLag", Math.max(0, height - r.finalHeight())).put("refusedBlocks", r.refusedBlocks());
+            ArrayNode peers = net.putArray("peers");
+            for (org.energychain.ledger.genesis.NodeInfo p : c.genesis().nodes()) {
+                peers.addObject().put("node", p.id()).put("org", p.org()).put("address", p.address())
+                        .put("validator", c.genesis().validator(p.id()).isPresent());
+            }
+        });
         if (height > 0) {
             Block b = c.chain().store().block(height).orElseThrow();
             n.put("lastBlockHash", Hex.encode(b.header().hash(hash(c)))).put("lastBlockTime", b.header().time().toString());
@@ -338,7 +350,16 @@ public final class ApiServer implements AutoCloseable {
         long height = h.equals("latest") ? c.chain().store().height() : parseLong(h, "height");
         Block b = c.chain().store().block(height).orElseThrow(() -> new ApiError(404, "NOT_FOUND", "chain " + c.id()
                 + " has no block " + h + " (height " + c.chain().store().height() + ")"));
-        ctx.json(JsonViews.block(b, hash(c)));
+        ctx.json(withFinality(c, JsonViews.block(b, hash(c)), b.height()));
+    }
+
+    /** Adds {@code final} and, when stored, the finality certificate (hex of its encoding) to a block view. */
+    private static ObjectNode withFinality(HostedChain c, ObjectNode view, long height) {
+        java.util.Optional<byte[]> cert = c.chain().store().certificate(height);
+        boolean isFinal = c.replicated().map(r -> r.finalHeight() >= height).orElse(true);
+        view.put("final", isFinal);
+        cert.ifPresent(x -> view.put("certificate", Hex.encode(x)));
+        return view;
     }
 
     private void blockByHash(Context ctx) {
@@ -367,7 +388,9 @@ public final class ApiServer implements AutoCloseable {
         byte[] id = hex(ctx.pathParam("id"), "transaction id");
         Receipt r = c.chain().receipt(id).orElseThrow(() -> new ApiError(404, "NOT_FOUND",
                 "no receipt for " + ctx.pathParam("id") + " on chain " + c.id() + " (unknown or not committed yet)"));
-        ctx.json(JsonViews.receipt(r, blockHash(c, r.height())));
+        ObjectNode view = JsonViews.receipt(r, blockHash(c, r.height()));
+        view.put("final", c.replicated().map(x -> x.finalHeight() >= r.height()).orElse(true));
+        ctx.json(view);
     }
 
     private void nonce(Context ctx) {
@@ -410,18 +433,24 @@ public final class ApiServer implements AutoCloseable {
         }
         ctx.header("Location", "/chains/" + c.id() + "/receipts/" + s.txId());
         ObjectNode pending = JsonViews.MAPPER.createObjectNode().put("txId", s.txId()).put("status", "pending");
-        if (!"true".equals(ctx.queryParam("wait"))) {
+        String wait = ctx.queryParam("wait");
+        if (!"true".equals(wait) && !"final".equals(wait)) {
             ctx.status(202).json(pending);
             return;
         }
+        boolean waitFinal = "final".equals(wait) && c.replicated().isPresent();
         long timeoutMs = http.waitTimeout().toMillis();
         if (ctx.queryParam("timeout-ms") != null) {
             timeoutMs = Math.max(0, Math.min(timeoutMs, parseLong(ctx.queryParam("timeout-ms"), "timeout-ms")));
         }
         long t = timeoutMs;
-        ctx.future(() -> s.receipt().copy().orTimeout(t, TimeUnit.MILLISECONDS).handle((r, e) -> {
+        java.util.concurrent.CompletableFuture<Receipt> done0 = waitFinal
+                ? s.receipt().copy().thenCompose(r -> c.replicated().orElseThrow().whenFinal(r.height()).thenApply(h -> r))
+                : s.receipt().copy();
+        ctx.future(() -> done0.orTimeout(t, TimeUnit.MILLISECONDS).handle((r, e) -> {
             if (e == null) {
-                ObjectNode done = JsonViews.MAPPER.createObjectNode().put("txId", s.txId()).put("status", "committed");
+                ObjectNode done = JsonViews.MAPPER.createObjectNode().put("txId", s.txId()).put("status",
+                        waitFinal ? "final" : "committed");
                 done.set("receipt", JsonViews.receipt(r, blockHash(c, r.height())));
                 ctx.status(200).json(done);
             } else if (e instanceof TimeoutException || e.getCause() instanceof TimeoutException) {

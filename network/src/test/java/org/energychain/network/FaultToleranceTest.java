@@ -1,0 +1,232 @@
+package org.energychain.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.energychain.crypto.Hex;
+import org.energychain.ledger.block.BlockHeader;
+import org.energychain.ledger.exec.BlockExecutor;
+import org.energychain.ledger.exec.Receipt;
+import org.energychain.ledger.exec.Submission;
+import org.energychain.ledger.finality.FinalityCertificate;
+import org.energychain.ledger.finality.VoteTarget;
+import org.energychain.ledger.state.WriteSet;
+import org.energychain.ledger.store.ChainStore;
+import org.energychain.ledger.tx.Transaction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crash and Byzantine faults on a chain of four validators (in one JVM, real Ratis on loopback, RocksDB
+ * stores): a killed leader, a node restarted behind, a validator that signs a wrong state root, a leader
+ * that orders a forged transaction. Every wait is bounded.
+ */
+class FaultToleranceTest {
+    @TempDir
+    Path dir;
+    LocalNetwork net;
+
+    @AfterEach
+    void close() {
+        if (net != null) {
+            net.close();
+        }
+    }
+
+    /** Sends tx to live nodes (starting at {@code first}) until one gives its receipt; null if none within the time. */
+    private Receipt submitUntilCommitted(Transaction tx, int first, Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        int i = first;
+        while (System.nanoTime() < end) {
+            int n = i++ % net.nodes.length;
+            if (net.nodes[n] == null) {
+                continue;
+            }
+            try {
+                Submission s = net.submitAt(n, tx);
+                if (!s.accepted()) {
+                    // already committed (a replay of an acknowledged transaction): look it up
+                    var r = net.chains[n].receipt(Hex.decode(s.txId()));
+                    if (r.isPresent()) {
+                        return r.get();
+                    }
+                    continue;
+                }
+                return s.receipt().get(5, TimeUnit.SECONDS);
+            } catch (TimeoutException | java.io.IOException | java.util.concurrent.ExecutionException e) {
+                // the node or its leader is gone: the next one
+            }
+        }
+        return null;
+    }
+
+    private void assertSameHistory(int... live) {
+        long height = net.chains[live[0]].store().height();
+        for (int i : live) {
+            assertThat(net.chains[i].store().height()).as("node " + i + " height").isEqualTo(height);
+        }
+        for (long h = 1; h <= height; h++) {
+            byte[] first = net.chains[live[0]].store().block(h).orElseThrow().encode();
+            for (int i : live) {
+                assertThat(Arrays.equals(net.chains[i].store().block(h).orElseThrow().encode(), first))
+                        .as("node " + i + " block " + h).isTrue();
+            }
+        }
+    }
+
+    private void awaitHeight(int node, long height) throws InterruptedException {
+        for (int i = 0; i < 600 && net.chains[node].store().height() < height; i++) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
+    @Test
+    void killingTheLeaderUnderLoadLosesNothingAcknowledgedAndANewLeaderGoesOn() throws Exception {
+        net = new LocalNetwork(dir, 4, true);
+        net.startAll();
+        int leader = net.awaitLeader(Duration.ofSeconds(60)).orElseThrow();
+        Map<String, Long> acked = new ConcurrentHashMap<>();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        List<Future<?>> work = new ArrayList<>();
+        for (int s = 0; s < 8; s++) {
+            int sender = s;
+            work.add(senders.submit(() -> {
+                for (long nonce = 0; nonce < 25; nonce++) {
+                    Transaction tx = net.put(sender, nonce, "s" + sender + "-" + nonce + "=x");
+                    Receipt r = submitUntilCommitted(tx, sender + 1, Duration.ofSeconds(60));
+                    if (r == null) {
+                        throw new AssertionError("no node committed " + tx.sender() + "/" + tx.nonce());
+                    }
+                    acked.put(r.txId(), r.height());
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        while (done.get() < 50) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        net.stop(leader);
+        for (Future<?> f : work) {
+            f.get(180, TimeUnit.SECONDS);
+        }
+        senders.shutdown();
+        int[] live = java.util.stream.IntStream.range(0, 4).filter(i -> i != leader).toArray();
+        int newLeader = net.awaitLeader(Duration.ofSeconds(60)).orElseThrow();
+        assertThat(newLeader).isNotEqualTo(leader);
+        long top = acked.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        for (int i : live) {
+            awaitHeight(i, top);
+        }
+        assertSameHistory(live);
+        for (int i : live) {
+            for (Map.Entry<String, Long> e : acked.entrySet()) {
+                var loc = net.chains[i].store().locate(Hex.decode(e.getKey()));
+                assertThat(loc).as("node " + i + " has acknowledged tx " + e.getKey()).isPresent();
+                assertThat(loc.get().height()).isEqualTo(e.getValue());
+            }
+        }
+        assertThat(acked).hasSize(200);
+        // three of four validators still make certificates
+        for (int i : live) {
+            assertThat(net.replica(i).awaitFinal(top, Duration.ofSeconds(60))).as("node " + i + " final").isTrue();
+        }
+
+        // the killed node comes back on its own data and catches up
+        net.start(leader);
+        awaitHeight(leader, net.chains[live[0]].store().height());
+        int[] all = {0, 1, 2, 3};
+        assertSameHistory(all);
+    }
+
+    @Test
+    void aValidatorThatSignsAWrongStateRootGetsNoCertificateAndTheHonestOnesAgree() throws Exception {
+        net = new LocalNetwork(dir, 4);
+        net.startAll();
+        net.awaitLeader(Duration.ofSeconds(60)).orElseThrow();
+        net.replica(3).faults().vote = t -> new VoteTarget(t.chainId(), t.height(), t.blockHash(), t.resultsRoot(),
+                flip(t.stateRoot()));
+        long top = 0;
+        for (int i = 0; i < 10; i++) {
+            top = Math.max(top, submitUntilCommitted(net.put(i, "k" + i + "=v"), 0, Duration.ofSeconds(60)).height());
+        }
+        for (int i = 0; i < 4; i++) {
+            assertThat(net.replica(i).awaitFinal(top, Duration.ofSeconds(60))).isTrue();
+            assertThat(net.chains[i].health().isOk()).isTrue();
+        }
+        assertSameHistory(0, 1, 2, 3);
+        for (long h = 1; h <= net.chains[0].store().certifiedHeight(); h++) {
+            var raw = net.chains[0].store().certificate(h);
+            if (raw.isEmpty()) {
+                continue;
+            }
+            FinalityCertificate c = FinalityCertificate.decode(raw.get(), 32);
+            assertThat(c.problem(net.genesis)).isEmpty();
+            assertThat(c.signatures()).extracting(FinalityCertificate.Signature::node).doesNotContain("n3");
+            assertThat(c.target()).isEqualTo(VoteTarget.of(net.chains[0].store().block(h).orElseThrow().header(),
+                    net.suite.hash()));
+        }
+    }
+
+    @Test
+    void aLeaderThatOrdersAForgedTransactionIsRefusedByEveryHonestNode() throws Exception {
+        net = new LocalNetwork(dir, 4);
+        net.startAll();
+        int leader = net.awaitLeader(Duration.ofSeconds(60)).orElseThrow();
+        ChainStore leaderStore = net.chains[leader].store();
+        // the forged transaction: "reg" never signed it (the group's key did)
+        Transaction forged = Transaction.sign(net.genesis.chainId(), "reg", 0, "kv", "fail", new byte[] {1},
+                net.suite.signatures(), net.group.privateKey());
+        net.replica(leader).faults().proposal = b -> {
+            List<Transaction> txs = new ArrayList<>(b.transactions());
+            txs.add(forged);
+            BlockHeader h = b.header();
+            BlockHeader prev = h.height() == 1 ? null : leaderStore.block(h.height() - 1).orElseThrow().header();
+            byte[] prevState = prev == null ? WriteSet.initialRoot(net.suite.hash(), net.genesis.hash()) : prev.stateRoot();
+            return new BlockExecutor(net.genesis, net.contracts).execute(leaderStore, h.height(), h.previousHash(),
+                    prevState, h.time(), h.proposer(), net.nodeKeys.get(leader).privateKey(), txs).block();
+        };
+        Submission s = net.submitAt(leader, net.put(0, "a=1"));
+        for (int i = 0; i < 600 && net.replica((leader + 1) % 4).refusedBlocks() == 0; i++) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        for (int i = 0; i < 4; i++) {
+            if (i == leader) {
+                continue;
+            }
+            assertThat(net.replica(i).refusedBlocks()).as("node " + i + " refused").isPositive();
+            assertThat(net.replica(i).lastRefusal()).contains("fails admission").contains("signature");
+        }
+        for (int i = 0; i < 4; i++) {
+            assertThat(net.chains[i].store().locate(forged.id(net.suite.hash()))).as("node " + i).isEmpty();
+        }
+        // the fault ends: the transaction is ordered honestly and the nodes agree
+        net.replica(leader).faults().proposal = java.util.function.UnaryOperator.identity();
+        Receipt r = s.receipt().get(120, TimeUnit.SECONDS);
+        assertThat(r.result().isOk()).isTrue();
+        for (int i = 0; i < 4; i++) {
+            awaitHeight(i, r.height());
+        }
+        assertSameHistory(0, 1, 2, 3);
+    }
+
+    private static byte[] flip(byte[] b) {
+        byte[] c = b.clone();
+        c[0] ^= 1;
+        return c;
+    }
+}
