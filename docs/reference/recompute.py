@@ -147,6 +147,26 @@ if __name__ == "__main__":
     show("genesis", g)
     show("genesisHash", H(g))
 
+# --- finality (docs/network.md): vote target, signed vote, certificate, log entry ---------------------------
+def vote_target(chain, height, block_hash, results_root, state_root):
+    return string("EC/vote/v1") + string(chain) + i64(height) + block_hash + results_root + state_root
+
+def certificate(target, signatures):
+    out = string("EC/cert/v1") + target + i32(len(signatures))
+    for node, sig in sorted(signatures):
+        out += string(node) + bytes_(sig)
+    return out
+
+def log_entry(kind, payload):
+    return string("EC/entry/v1") + bytes([kind]) + bytes_(payload)
+
+if __name__ == "__main__":
+    t = vote_target("trading", 7, b"\x07" * 32, b"\x08" * 32, b"\x09" * 32)
+    show("voteTarget", t)
+    show("certificate", certificate(t, [("PLAT-1", b"\xbb" * 4), ("G1-1", b"\xaa" * 4), ("G2-1", b"\xcc" * 4)]))
+    show("signedVote", string("EC/signedvote/v1") + t + string("G1-1") + bytes_(b"\xaa" * 4))
+    show("logEntry(vote)", log_entry(2, b"\x01\x02"))
+
 # --- content root (Hash(D1)): RFC 9162 tree over 4096-byte chunks -----------------------------------------
 def content_root(b):
     return mth([b[i:i + 4096] for i in range(0, len(b), 4096)])
