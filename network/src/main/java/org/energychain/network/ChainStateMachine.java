@@ -66,6 +66,7 @@ final class ChainStateMachine extends BaseStateMachine {
     private volatile Runnable leaderListener = () -> { };
     private final AtomicLong rejectedBlocks = new AtomicLong();
     private final AtomicLong staleEntries = new AtomicLong();
+    private final AtomicLong fetchedBlocks = new AtomicLong();
     private volatile String lastRejection = "";
     final Faults faults = new Faults();
 
@@ -100,6 +101,11 @@ final class ChainStateMachine extends BaseStateMachine {
 
     SignGuard guard() {
         return guard;
+    }
+
+    /** Blocks this node fetched (and re-executed) to catch up from behind the leader's snapshot. */
+    long fetchedBlocks() {
+        return fetchedBlocks.get();
     }
 
     long rejectedBlocks() {
@@ -279,12 +285,55 @@ final class ChainStateMachine extends BaseStateMachine {
         finality.finalised(h, cert);
     }
 
-    /** On the leader: transactions forwarded by a follower, admitted to this node's mempool. */
+    /**
+     * Read-only requests of other nodes: transactions a follower forwards (admitted to this node's mempool),
+     * and what a node far behind asks to catch up (this node's snapshot and blocks).
+     */
     @Override
     public CompletableFuture<Message> query(Message request) {
+        byte[] bytes = request.getContent().toByteArray();
+        try {
+            return switch (SyncMessages.tagOf(bytes)) {
+                case SyncMessages.INFO -> reply(SyncMessages.encode(syncState()));
+                case SyncMessages.BLOCKS -> reply(SyncMessages.encode(blockRange(SyncMessages.decodeBlocksRequest(bytes))));
+                default -> submitForwarded(bytes);
+            };
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static CompletableFuture<Message> reply(byte[] b) {
+        return CompletableFuture.completedFuture(Message.valueOf(
+                org.apache.ratis.thirdparty.com.google.protobuf.ByteString.copyFrom(b)));
+    }
+
+    private SyncMessages.State syncState() {
+        SnapshotMark m = latestMark();
+        return m == null ? new SyncMessages.State(-1, -1, -1, chain.store().height())
+                : new SyncMessages.State(m.term(), m.index(), m.height(), chain.store().height());
+    }
+
+    private SyncMessages.Range blockRange(long[] req) {
+        List<byte[]> blocks = new ArrayList<>();
+        List<byte[]> certs = new ArrayList<>();
+        long bytes = 0;
+        for (long h = req[0]; h < req[0] + req[1] && h <= chain.store().height(); h++) {
+            byte[] b = chain.store().block(h).orElseThrow().encode();
+            if (!blocks.isEmpty() && bytes + b.length > SyncMessages.MAX_BYTES) {
+                break;
+            }
+            bytes += b.length;
+            blocks.add(b);
+            certs.add(chain.store().certificate(h).orElse(new byte[0]));
+        }
+        return new SyncMessages.Range(blocks, certs);
+    }
+
+    private CompletableFuture<Message> submitForwarded(byte[] bytes) {
         List<SubmitRequest.Answer> answers = new ArrayList<>();
         try {
-            for (byte[] raw : SubmitRequest.decode(request.getContent().toByteArray())) {
+            for (byte[] raw : SubmitRequest.decode(bytes)) {
                 Transaction tx;
                 try {
                     tx = Transaction.decode(raw);
@@ -300,8 +349,152 @@ final class ChainStateMachine extends BaseStateMachine {
         } catch (RuntimeException ex) {
             return CompletableFuture.failedFuture(ex);
         }
-        return CompletableFuture.completedFuture(Message.valueOf(
-                org.apache.ratis.thirdparty.com.google.protobuf.ByteString.copyFrom(SubmitRequest.encodeAnswers(answers))));
+        return reply(SubmitRequest.encodeAnswers(answers));
+    }
+
+    // ---- snapshots: the chain store is the state; a snapshot marks which log index it covers ----------------
+
+    /** What a snapshot file holds: the chain height the store had at that log index. */
+    record SnapshotMark(long term, long index, long height) {
+    }
+
+    private final org.apache.ratis.statemachine.impl.SimpleStateMachineStorage storage =
+            new org.apache.ratis.statemachine.impl.SimpleStateMachineStorage();
+    private volatile java.util.function.Function<byte[], byte[]> leaderQuery;
+
+    /** How this node asks its chain's leader a read-only question (set once its Raft client exists). */
+    void onLeaderQuery(java.util.function.Function<byte[], byte[]> q) {
+        this.leaderQuery = q;
+    }
+
+    @Override
+    public void initialize(org.apache.ratis.server.RaftServer server, org.apache.ratis.protocol.RaftGroupId groupId,
+            org.apache.ratis.server.storage.RaftStorage raftStorage) throws java.io.IOException {
+        super.initialize(server, groupId, raftStorage);
+        storage.init(raftStorage);
+        reinitialize();
+    }
+
+    /**
+     * Starts applying after the latest snapshot: the chain store holds at least what it covers (the store
+     * commits, synced, before an entry counts as applied).
+     */
+    @Override
+    public void reinitialize() throws java.io.IOException {
+        SnapshotMark m = latestMark();
+        if (m != null) {
+            if (chain.store().height() < m.height()) {
+                throw new java.io.IOException("chain " + chain.id() + ": the snapshot at log index " + m.index()
+                        + " covers height " + m.height() + " but the store is at " + chain.store().height());
+            }
+            updateLastAppliedTermIndex(TermIndex.valueOf(m.term(), m.index()));
+        }
+    }
+
+    @Override
+    public org.apache.ratis.statemachine.StateMachineStorage getStateMachineStorage() {
+        return storage;
+    }
+
+    private SnapshotMark latestMark() {
+        var info = storage.getLatestSnapshot();
+        if (info == null) {
+            return null;
+        }
+        try {
+            byte[] b = java.nio.file.Files.readAllBytes(info.getFile().getPath());
+            if (b.length != 8) {
+                throw new IllegalStateException("snapshot file " + info.getFile().getPath() + " is damaged");
+            }
+            return new SnapshotMark(info.getTerm(), info.getIndex(), java.nio.ByteBuffer.wrap(b).getLong());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public long takeSnapshot() throws java.io.IOException {
+        TermIndex ti = getLastAppliedTermIndex();
+        if (ti == null || ti.getIndex() < 0) {
+            return -1;
+        }
+        java.io.File f = storage.getSnapshotFile(ti.getTerm(), ti.getIndex());
+        java.nio.file.Path tmp = f.toPath().resolveSibling(f.getName() + ".tmp");
+        java.nio.file.Files.write(tmp, java.nio.ByteBuffer.allocate(8).putLong(chain.store().height()).array());
+        java.nio.file.Files.move(tmp, f.toPath(), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        var md5 = org.apache.ratis.util.MD5FileUtil.computeAndSaveMd5ForFile(f);
+        storage.updateLatestSnapshot(new org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo(
+                new org.apache.ratis.server.storage.FileInfo(f.toPath(), md5), ti));
+        LOG.info("chain={} snapshot at log index {} (height {})", chain.id(), ti.getIndex(), chain.store().height());
+        return ti.getIndex();
+    }
+
+    /**
+     * This node is so far behind that the leader no longer has the log it needs: it fetches the blocks from
+     * the leader, re-validates and re-executes each (trusting nothing it is sent), checks and keeps their
+     * certificates, and reports the leader's snapshot as installed once it holds at least what it covers.
+     */
+    @Override
+    public CompletableFuture<TermIndex> notifyInstallSnapshotFromLeader(
+            org.apache.ratis.proto.RaftProtos.RoleInfoProto roleInfo, TermIndex firstTermIndexInLog) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                SyncMessages.State state = SyncMessages.decodeState(leaderQuery.apply(SyncMessages.info()));
+                if (state.snapshotIndex() < 0) {
+                    return null;
+                }
+                catchUpTo(Math.max(state.snapshotHeight(), 0));
+                SnapshotMark installed = new SnapshotMark(state.snapshotTerm(), state.snapshotIndex(),
+                        chain.store().height());
+                writeMark(installed);
+                LOG.info("chain={} caught up from the leader to height {} (its snapshot at log index {})", chain.id(),
+                        chain.store().height(), state.snapshotIndex());
+                return TermIndex.valueOf(state.snapshotTerm(), state.snapshotIndex());
+            } catch (Exception e) {
+                LOG.error("chain={} catching up from the leader failed", chain.id(), e);
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+    }
+
+    private void writeMark(SnapshotMark m) throws java.io.IOException {
+        java.io.File f = storage.getSnapshotFile(m.term(), m.index());
+        java.nio.file.Files.write(f.toPath(), java.nio.ByteBuffer.allocate(8).putLong(m.height()).array());
+        var md5 = org.apache.ratis.util.MD5FileUtil.computeAndSaveMd5ForFile(f);
+        storage.updateLatestSnapshot(new org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo(
+                new org.apache.ratis.server.storage.FileInfo(f.toPath(), md5), TermIndex.valueOf(m.term(), m.index())));
+    }
+
+    /** Fetches, re-validates and imports blocks from the leader until this node's height reaches {@code target}. */
+    private void catchUpTo(long target) throws InvalidBlockException {
+        while (chain.store().height() < target) {
+            long from = chain.store().height() + 1;
+            SyncMessages.Range range = SyncMessages.decodeRange(leaderQuery.apply(
+                    SyncMessages.blocks(from, SyncMessages.MAX_BLOCKS)));
+            if (range.blocks().isEmpty()) {
+                throw new IllegalStateException("the leader sent no block from " + from + " (its target was " + target
+                        + ")");
+            }
+            for (int i = 0; i < range.blocks().size(); i++) {
+                Block b = Block.decode(range.blocks().get(i), width);
+                ExecutedBlock e = chain.validate(b);
+                chain.importBlock(e);
+                fetchedBlocks.incrementAndGet();
+                byte[] raw = range.certificates().get(i);
+                if (raw.length > 0) {
+                    FinalityCertificate c = FinalityCertificate.decode(raw, width);
+                    if (c.problem(genesis).isEmpty() && c.target().equals(VoteTarget.of(b.header(), hash))) {
+                        chain.store().putCertificate(b.height(), raw);
+                        votes.skipTo(b.height());
+                        finality.finalised(b.height(), c);
+                    } else {
+                        LOG.warn("chain={} height={} the certificate sent with the block does not hold; not kept",
+                                chain.id(), b.height());
+                    }
+                }
+            }
+        }
     }
 
     @Override

@@ -161,18 +161,24 @@ public final class NetworkNode implements AutoCloseable {
         GrpcConfigKeys.Server.setPort(p, s.listenPort());
         // the largest block any hosted chain allows, plus room for the entry's framing
         long maxBlock = chains.stream().mapToLong(c -> c.genesis().limits().maxBlockBytes()).max().orElse(8 << 20);
-        SizeInBytes entry = SizeInBytes.valueOf(maxBlock + (1 << 20));
-        SizeInBytes twice = SizeInBytes.valueOf(2 * entry.getSize());
-        GrpcConfigKeys.setMessageSizeMax(p, SizeInBytes.valueOf(twice.getSize() + (2 << 20)));
-        RaftServerConfigKeys.Log.setSegmentSizeMax(p, twice);
-        RaftServerConfigKeys.Log.setWriteBufferSize(p, SizeInBytes.valueOf(twice.getSize() + 1024));
-        RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, twice);
-        RaftServerConfigKeys.Log.setPreallocatedSize(p, SizeInBytes.valueOf(4 << 20));
+        long entry = maxBlock + (64 << 10);
+        RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, SizeInBytes.valueOf(entry));
+        RaftServerConfigKeys.Log.setWriteBufferSize(p, SizeInBytes.valueOf(entry + 1024));
+        GrpcConfigKeys.setMessageSizeMax(p, SizeInBytes.valueOf(entry + (2 << 20)));
+        RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(Math.max(entry, s.logSegmentBytes())));
+        RaftServerConfigKeys.Log.setPreallocatedSize(p, SizeInBytes.valueOf(Math.min(4 << 20, s.logSegmentBytes())));
         // a loaded machine must not take slow heartbeats for a dead leader
         RaftServerConfigKeys.Rpc.setTimeoutMin(p, TimeDuration.valueOf(1, java.util.concurrent.TimeUnit.SECONDS));
         RaftServerConfigKeys.Rpc.setTimeoutMax(p, TimeDuration.valueOf(2, java.util.concurrent.TimeUnit.SECONDS));
         RaftServerConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(10, java.util.concurrent.TimeUnit.SECONDS));
-        RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, false);
+        // the chain store is the state: a snapshot only marks the log index it covers, so Raft may drop the log
+        // before it; a node behind further than that is told so and fetches blocks instead (installSnapshot off)
+        RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
+        RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, s.snapshotEvery());
+        RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
+        RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(p, false);
+        RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
+        RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.min(Integer.MAX_VALUE, Math.max(1, s.snapshotEvery() / 4)));
         return p;
     }
 

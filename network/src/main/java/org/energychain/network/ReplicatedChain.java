@@ -64,6 +64,18 @@ public final class ReplicatedChain implements AutoCloseable {
                                 : r.getException());
                     }
                 }));
+        machine.onLeaderQuery(q -> {
+            try {
+                RaftClientReply r = client.io().sendReadOnly(Message.valueOf(ByteString.copyFrom(q)));
+                if (!r.isSuccess()) {
+                    throw new java.io.UncheckedIOException(new IOException("the leader did not answer: "
+                            + r.getException()));
+                }
+                return r.getMessage().getContent().toByteArray();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         this.orderer = new ReplicatedOrderer(chain, client, machine.guard(), this::leadingAndCaughtUp, machine.faults);
         machine.onLeaderChange(orderer::wake);
     }
@@ -133,6 +145,11 @@ public final class ReplicatedChain implements AutoCloseable {
     /** Proposed blocks this node refused (invalid), and the last reason. */
     public long refusedBlocks() {
         return machine.rejectedBlocks();
+    }
+
+    /** Blocks fetched from the leader and re-executed to catch up from behind its snapshot. */
+    public long fetchedBlocks() {
+        return machine.fetchedBlocks();
     }
 
     public String lastRefusal() {

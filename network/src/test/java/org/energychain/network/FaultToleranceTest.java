@@ -154,6 +154,30 @@ class FaultToleranceTest {
     }
 
     @Test
+    void aNodeRestartedBehindTheLeadersSnapshotCatchesUpByReExecutingFetchedBlocks() throws Exception {
+        net = new LocalNetwork(dir, 4, true);
+        net.snapshotEvery = 32;
+        net.logSegmentBytes = 64 << 10;
+        net.startAll();
+        net.awaitLeader(Duration.ofSeconds(60)).orElseThrow();
+        int down = (net.awaitLeader(Duration.ofSeconds(60)).orElseThrow() + 1) % 4;
+        net.stop(down);
+        long top = 0;
+        for (int i = 0; i < 240; i++) {
+            Receipt r = submitUntilCommitted(net.put(i % 8, i / 8, "k" + i + "=v"), down + 1, Duration.ofSeconds(60));
+            assertThat(r).as("tx " + i).isNotNull();
+            top = Math.max(top, r.height());
+        }
+        int up = (down + 1) % 4;
+        assertThat(net.replica(up).awaitFinal(top, Duration.ofSeconds(60))).isTrue();
+        net.start(down);
+        awaitHeight(down, top);
+        assertSameHistory(0, 1, 2, 3);
+        assertThat(net.replica(down).fetchedBlocks()).as("caught up by fetching blocks past the purged log").isPositive();
+        assertThat(net.replica(down).awaitFinal(top, Duration.ofSeconds(60))).isTrue();
+    }
+
+    @Test
     void aValidatorThatSignsAWrongStateRootGetsNoCertificateAndTheHonestOnesAgree() throws Exception {
         net = new LocalNetwork(dir, 4);
         net.startAll();

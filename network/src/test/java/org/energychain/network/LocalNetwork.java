@@ -48,6 +48,8 @@ final class LocalNetwork implements AutoCloseable {
     final Chain[] chains;
     final Function<Integer, ChainStore> stores;
     final org.energychain.ledger.store.rocks.RocksChainStores[] rocks;
+    long snapshotEvery = NetworkSettings.SNAPSHOT_EVERY;
+    long logSegmentBytes = NetworkSettings.LOG_SEGMENT_BYTES;
 
     /** @param durable RocksDB stores (one database per node under {@code dir}) instead of memory */
     LocalNetwork(Path dir, int n, boolean durable) throws IOException {
@@ -73,7 +75,7 @@ final class LocalNetwork implements AutoCloseable {
             validators.add(new Validator("n" + i, 1));
         }
         genesis = new Genesis("net-chain", suite.name(), false, TestNetwork.T0, members, infos, validators, List.of("kv"),
-                new ChainLimits(500, 1 << 20, 4096, 20_000, Duration.ofMillis(50)));
+                new ChainLimits(500, 64 << 10, 4096, 20_000, Duration.ofMillis(50)));
         nodes = new NetworkNode[n];
         chains = new Chain[n];
         this.stores = i -> {
@@ -100,7 +102,7 @@ final class LocalNetwork implements AutoCloseable {
         chains[i] = new Chain(genesis, stores.apply(i), contracts, "n" + i, nodeKeys.get(i).privateKey(),
                 Clock.systemUTC());
         NetworkSettings s = new NetworkSettings("n" + i, nodeKeys.get(i).privateKey(), "127.0.0.1", ports[i],
-                dir.resolve("raft-n" + i), null, Duration.ofSeconds(30), Clock.systemUTC());
+                dir.resolve("raft-n" + i), null, Duration.ofSeconds(30), Clock.systemUTC(), snapshotEvery, logSegmentBytes);
         nodes[i] = NetworkNode.start(s, List.of(chains[i]));
         nodes[i].chain(genesis.chainId()).orElseThrow().orderer().start();
     }

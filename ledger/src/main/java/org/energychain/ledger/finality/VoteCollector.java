@@ -53,6 +53,15 @@ public final class VoteCollector {
         return certifiedHeight;
     }
 
+    /** A certificate at {@code height} was obtained otherwise (catching up): votes up to it are moot. */
+    public void skipTo(long height) {
+        if (height > certifiedHeight) {
+            certifiedHeight = height;
+            byHeight.headMap(height, true).clear();
+            voted.keySet().removeIf(x -> x <= height);
+        }
+    }
+
     /** Adds a vote; {@code executedHeight} is this node's chain height (votes far above it are dropped). */
     public Outcome add(Vote v, long executedHeight) {
         Optional<String> problem = v.problem(genesis);
