@@ -67,8 +67,9 @@ public final class Node implements AutoCloseable {
         Builder b = builder().contracts(contracts).stores(stores).clock(clock);
         for (NodeConfig.ChainConfig c : config.chains()) {
             Genesis g = GenesisFile.load(c.genesis());
-            b.chain(g, c.member(), readKey(c.key(), "the key of member " + c.member()), c.node(),
-                    readKey(c.nodeKey(), "the consensus key of node " + c.node()));
+            config.network().ifPresent(n -> n.checkHosted(c.genesis(), g, c.node()));
+            b.chain(g, c.member(), c.key() == null ? null : readKey(c.key(), "the key of member " + c.member()),
+                    c.node(), readKey(c.nodeKey(), "the consensus key of node " + c.node()));
         }
         return b.build();
     }
@@ -132,8 +133,9 @@ public final class Node implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
 
         /**
-         * Runs {@code genesis}'s chain as {@code member} (transaction key {@code key}) on node {@code node},
-         * which signs the blocks it proposes with its consensus key {@code nodeKey}.
+         * Runs {@code genesis}'s chain as {@code member} (transaction key {@code key}, checked against the
+         * genesis; null when the node is not given its organisation's key) on node {@code node}, which signs
+         * the blocks it proposes with its consensus key {@code nodeKey}.
          */
         public Builder chain(Genesis genesis, String member, PrivateKey key, String node, PrivateKey nodeKey) {
             entries.add(new Entry(genesis, member, key, node, nodeKey));
@@ -196,8 +198,7 @@ public final class Node implements AutoCloseable {
             Genesis g = e.genesis();
             Member m = g.member(e.member()).orElseThrow(() -> new IllegalArgumentException("chain " + g.chainId()
                     + ": this node's member " + e.member() + " is not a member of the chain"));
-            PublicKey derived = g.cryptoSuite().signatures().publicKeyOf(e.key());
-            if (!derived.equals(m.key())) {
+            if (e.key() != null && !g.cryptoSuite().signatures().publicKeyOf(e.key()).equals(m.key())) {
                 throw new IllegalArgumentException("chain " + g.chainId() + ": the private key given for "
                         + e.member() + " does not match its public key in the genesis");
             }

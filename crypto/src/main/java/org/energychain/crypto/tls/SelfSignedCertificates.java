@@ -92,7 +92,7 @@ public final class SelfSignedCertificates {
     private static GeneralNames alternativeNames(List<String> hosts) {
         Set<String> all = new LinkedHashSet<>();
         for (String h : hosts) {
-            all.add(host(h));
+            all.add(sanHost(h));
         }
         all.add("127.0.0.1");
         all.add("localhost");
@@ -100,8 +100,12 @@ public final class SelfSignedCertificates {
                 : new GeneralName(GeneralName.dNSName, h)).toArray(GeneralName[]::new));
     }
 
-    /** A host as a SAN takes it: an IP literal (IPv6 without brackets) or a DNS name. */
-    static String host(String h) {
+    /**
+     * A host as a subject alternative name takes it: an IP literal (IPv6 without brackets) or a DNS name.
+     *
+     * @throws IllegalArgumentException when it is neither
+     */
+    public static String sanHost(String h) {
         String s = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
         if (IPAddress.isValid(s) || s.matches("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*")
                 && s.length() <= 253) {
