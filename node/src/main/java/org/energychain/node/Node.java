@@ -13,7 +13,6 @@ import java.util.ServiceLoader;
 import org.energychain.crypto.Hex;
 import org.energychain.crypto.sign.KeyFiles;
 import org.energychain.crypto.sign.PrivateKey;
-import org.energychain.crypto.sign.PublicKey;
 import org.energychain.ledger.Chain;
 import org.energychain.ledger.contract.Contract;
 import org.energychain.ledger.contract.ContractRegistry;

@@ -57,7 +57,8 @@ public final class ConsortiumNetwork {
      *
      * @param chains the organisations, suite, time and contracts (as for the one-node network)
      * @param nodes how many nodes each organisation runs (see {@link #nodeCounts})
-     * @param host the address every node is reached at (this machine for a local network)
+     * @param host the address every node is reached at (this machine for a local network); an IPv6 literal
+     *     without brackets
      * @param basePort node k (0-based, in organisation order) replicates on {@code basePort + 2k} and serves its
      *     API on {@code basePort + 2k + 1}
      * @param https whether the APIs serve HTTPS (always beyond loopback)
@@ -69,6 +70,9 @@ public final class ConsortiumNetwork {
             boolean https, boolean orgKeyOnNodes, Duration tlsValidity, int minValidators) {
         public Spec {
             nodes = Map.copyOf(nodes);
+            if (host != null && host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
             if (host == null || host.isBlank() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
                 throw new IllegalArgumentException("--host must be the address other nodes reach these nodes at, not '"
                         + host + "'");
