@@ -312,7 +312,8 @@ public final class CatalogCommand implements Runnable {
             PrintWriter out = out();
             EntryCheck.Verdict verdict = null;
             if (check) {
-                NodeClient chainClient = chainUrl == null ? client : new NodeClient(chainUrl);
+                NodeClient chainClient = chainUrl == null ? client
+                        : ClientTls.pin(new NodeClient(chainUrl), remote.tlsCert);
                 HashFunction chainHash = Remote.chainHash(chainClient, remote.chain);
                 Block b = chainClient.rawBlock(remote.chain, record.height(), chainHash.digestLength());
                 verdict = EntryCheck.check(record, b, chainHash);

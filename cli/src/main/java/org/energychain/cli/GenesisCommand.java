@@ -198,10 +198,15 @@ public final class GenesisCommand implements Runnable {
 
     /** {@code genesis network}. */
     @Command(name = "network", mixinStandardHelpOptions = true, sortOptions = false,
-            description = "Create keys for every organisation and the default network: business-<group> per group "
+            description = {"Create keys for every organisation and the default network: business-<group> per group "
                     + "(private, contract period-anchor), regulatory (groups + regulator, regulatory-filing), trading "
-                    + "(groups, platform, buyers, grid), dispatch (groups as sources, grid, load). Writes DIR/keys, "
-                    + "DIR/genesis/<chain>.yaml and DIR/node.yaml (one node running every chain).",
+                    + "(groups, platform, buyers, grid), dispatch (groups as sources, grid, load).",
+                "Without --consortium: writes DIR/keys, DIR/genesis/<chain>.yaml and DIR/node.yaml (one node running "
+                    + "every chain).",
+                "With --consortium: every organisation runs its own nodes ORG-1..ORG-N; writes DIR/orgs/ORG/ (the "
+                    + "organisation's transaction key), DIR/nodes/NODE/ (node.yaml, consensus key, TLS key and "
+                    + "certificate, the genesis files of its chains: only that node's secrets), DIR/genesis/ and "
+                    + "DIR/certificates.pem (every node certificate, for clients' --tls-cert)."},
             exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:written", "2:bad input (or keys exist already)"})
     static final class Network implements Callable<Integer> {
         @Spec
@@ -243,6 +248,10 @@ public final class GenesisCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write into.")
         Path out;
 
+        @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Consortium network (every organisation its own "
+                + "nodes):%n")
+        ConsortiumOptions consortium;
+
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
@@ -253,6 +262,9 @@ public final class GenesisCommand implements Runnable {
                             : tradingContracts, dispatchContracts.isEmpty() ? List.of("dispatch-negotiation")
                             : dispatchContracts, ChainLimits.DEFAULT);
             DefaultNetwork.organisations(s);
+            if (consortium != null) {
+                return consortium.create(s, out, json, spec.commandLine().getOut(), spec.commandLine().getErr());
+            }
             List<DefaultNetwork.WrittenChain> chains = DefaultNetwork.create(s, out, new SecureRandom());
             PrintWriter w = spec.commandLine().getOut();
             if (json) {

@@ -41,7 +41,7 @@ public final class NodeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NodeConfig c = NodeConfig.load(config);
         if (port != null) {
-            c = new NodeConfig(c.dataDir(), c.http().withPort(port), c.metrics(), c.store(), c.chains());
+            c = c.withHttp(c.http().withPort(port));
         }
         LOG.info("node configuration {}: {}", config, c.describe());
         java.nio.file.Files.createDirectories(c.dataDir());
@@ -70,7 +70,7 @@ public final class NodeCommand implements Callable<Integer> {
         }, "energychain-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter w = spec.commandLine().getOut();
-        w.printf("node listening on http://%s:%d%n", c.http().host(), api.port());
+        w.printf("node listening on %s%n", api.url());
         for (HostedChain h : node.chains()) {
             w.printf("chain %s (%s) height %d as %s%s%n", h.id(), h.genesis().isPrivate() ? "private" : "public",
                     h.chain().store().height(), h.member(), CatalogIndex.serves(h) ? ", serving its catalogue" : "");

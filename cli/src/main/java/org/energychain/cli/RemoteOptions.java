@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Which node and chain a command talks to, and as whom: {@code --url}, {@code --chain}, and for
- * private chains (or signed transactions) {@code --member} with its private {@code --key} file.
+ * private chains (or signed transactions) {@code --member} with its private {@code --key} file; for a
+ * node on HTTPS, the certificates to pin ({@code --tls-cert}).
  */
 public final class RemoteOptions {
     @Option(names = "--url", paramLabel = "URL", defaultValue = "http://127.0.0.1:8645",
@@ -25,6 +26,11 @@ public final class RemoteOptions {
     @Option(names = "--key", paramLabel = "FILE", description = "The member's private key file (PEM).")
     Path key;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE", defaultValue = "${env:" + ClientTls.ENV + "}",
+            description = "For an https:// URL: trust exactly the node certificates in this PEM file (a node's tls.crt, "
+                    + "a network's certificates.pem); default: $" + ClientTls.ENV + ".")
+    Path tlsCert;
+
     /** Refuses early, naming the command, when a signed call lacks its signer. */
     void requireSigner(String what) {
         if (member == null || key == null) {
@@ -34,7 +40,7 @@ public final class RemoteOptions {
 
     /** A client, signing its requests when a member and key are given. */
     NodeClient client() throws IOException {
-        NodeClient c = new NodeClient(url);
+        NodeClient c = ClientTls.pin(new NodeClient(url), tlsCert);
         if (key == null && member == null) {
             return c;
         }

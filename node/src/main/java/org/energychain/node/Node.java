@@ -13,7 +13,6 @@ import java.util.ServiceLoader;
 import org.energychain.crypto.Hex;
 import org.energychain.crypto.sign.KeyFiles;
 import org.energychain.crypto.sign.PrivateKey;
-import org.energychain.crypto.sign.PublicKey;
 import org.energychain.ledger.Chain;
 import org.energychain.ledger.contract.Contract;
 import org.energychain.ledger.contract.ContractRegistry;
@@ -74,8 +73,9 @@ public final class Node implements AutoCloseable {
         Builder b = builder().contracts(contracts).stores(stores).clock(clock);
         for (NodeConfig.ChainConfig c : config.chains()) {
             Genesis g = GenesisFile.load(c.genesis());
-            b.chain(g, c.member(), readKey(c.key(), "the key of member " + c.member()), c.node(),
-                    readKey(c.nodeKey(), "the consensus key of node " + c.node()));
+            config.network().ifPresent(n -> n.checkHosted(c.genesis(), g, c.node()));
+            b.chain(g, c.member(), c.key() == null ? null : readKey(c.key(), "the key of member " + c.member()),
+                    c.node(), readKey(c.nodeKey(), "the consensus key of node " + c.node()));
         }
         return b.build();
     }
@@ -151,8 +151,9 @@ public final class Node implements AutoCloseable {
         private NetworkSettings network;
 
         /**
-         * Runs {@code genesis}'s chain as {@code member} (transaction key {@code key}) on node {@code node},
-         * which signs the blocks it proposes with its consensus key {@code nodeKey}.
+         * Runs {@code genesis}'s chain as {@code member} (transaction key {@code key}, checked against the
+         * genesis; null when the node is not given its organisation's key) on node {@code node}, which signs
+         * the blocks it proposes with its consensus key {@code nodeKey}.
          */
         public Builder chain(Genesis genesis, String member, PrivateKey key, String node, PrivateKey nodeKey) {
             entries.add(new Entry(genesis, member, key, node, nodeKey));
@@ -267,8 +268,7 @@ public final class Node implements AutoCloseable {
             Genesis g = e.genesis();
             Member m = g.member(e.member()).orElseThrow(() -> new IllegalArgumentException("chain " + g.chainId()
                     + ": this node's member " + e.member() + " is not a member of the chain"));
-            PublicKey derived = g.cryptoSuite().signatures().publicKeyOf(e.key());
-            if (!derived.equals(m.key())) {
+            if (e.key() != null && !g.cryptoSuite().signatures().publicKeyOf(e.key()).equals(m.key())) {
                 throw new IllegalArgumentException("chain " + g.chainId() + ": the private key given for "
                         + e.member() + " does not match its public key in the genesis");
             }

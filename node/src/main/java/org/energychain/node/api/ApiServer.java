@@ -57,7 +57,8 @@ import org.slf4j.LoggerFactory;
  * of a private chain need a request signed by a member and addressed to this node ({@link RequestSigning});
  * submissions need none, as transactions are signed themselves. Every client is bounded in what it can
  * hold of the server (connections per address, time to send a request body, body size, event backlog:
- * {@link NodeConfig.Limits}), and every error is JSON with its reason code.
+ * {@link NodeConfig.Limits}), and every error is JSON with its reason code. With {@code http.tls} it
+ * serves HTTPS only ({@link HttpsConnector}); plain HTTP only on loopback unless explicitly insecure.
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -97,6 +98,7 @@ public final class ApiServer implements AutoCloseable {
         this.node = node;
         this.http = http;
         this.metrics = metrics;
+        javax.net.ssl.SSLContext tls = http.tls().map(HttpsConnector::context).orElse(null);
         this.openApi = loadOpenApi();
         this.eventWriters = Executors.newFixedThreadPool(2, daemon("events-writer"));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("events-heartbeat"));
@@ -108,7 +110,7 @@ public final class ApiServer implements AutoCloseable {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.maxRequestSize = http.maxBodyBytes();
             cfg.jsonMapper(new JavalinJackson(JsonViews.MAPPER, false));
-            configureJetty(cfg);
+            configureJetty(cfg, tls);
             registerRoutes(cfg.routes, catalogs, deliveries);
         });
     }
@@ -118,7 +120,7 @@ public final class ApiServer implements AutoCloseable {
      * limit and a per-address one on the connector, the request read deadline, and JSON for the errors
      * Jetty answers itself.
      */
-    private void configureJetty(io.javalin.config.JavalinConfig cfg) {
+    private void configureJetty(io.javalin.config.JavalinConfig cfg, javax.net.ssl.SSLContext tls) {
         NodeConfig.Limits limits = http.limits();
         QueuedThreadPool pool = new QueuedThreadPool(limits.maxThreads(), Math.min(8, limits.maxThreads()), 60_000);
         pool.setName("http");
@@ -129,7 +131,8 @@ public final class ApiServer implements AutoCloseable {
         });
         cfg.jetty.addConnector((server, httpConfig) -> {
             httpConfig.setSendServerVersion(false);
-            ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
+            ServerConnector c = tls == null ? new ServerConnector(server, new HttpConnectionFactory(httpConfig))
+                    : HttpsConnector.create(server, httpConfig, tls);
             c.setHost(http.host());
             c.setPort(http.port());
             c.setIdleTimeout(limits.idleTimeout().toMillis());
@@ -195,12 +198,18 @@ public final class ApiServer implements AutoCloseable {
         long beat = Math.max(500, http.limits().idleTimeout().toMillis() / 2);
         heartbeat.scheduleAtFixedRate(() -> streams.values().forEach(BlockStream::heartbeat), beat, beat,
                 TimeUnit.MILLISECONDS);
-        LOG.info("REST API listening on http://{}:{} (metrics={})", http.host(), port(), metrics);
+        LOG.info("REST API listening on {}://{}:{} (metrics={})", http.scheme(), http.host(), port(), metrics);
         return this;
     }
 
     public int port() {
         return app.port();
+    }
+
+    /** The base URL the server listens on, {@code https://} when it serves TLS. */
+    public String url() {
+        String host = http.host().contains(":") && !http.host().startsWith("[") ? "[" + http.host() + "]" : http.host();
+        return http.scheme() + "://" + host + ":" + port();
     }
 
     /** Subscribers of a chain's event stream now (for tests and the log). */

@@ -43,6 +43,7 @@ public final class NodeClient {
     private final String member;
     private final PrivateKey key;
     private final SignatureScheme scheme;
+    private final HttpClient http;
 
     /** What a submission returned: the transaction id, {@code pending} or {@code committed}, and the receipt if committed. */
     public record SubmitResult(String txId, String status, JsonNode receipt) {
@@ -52,10 +53,10 @@ public final class NodeClient {
     }
 
     public NodeClient(URI base) {
-        this(base, Duration.ofSeconds(30), Clock.systemUTC(), null, null);
+        this(base, Duration.ofSeconds(30), Clock.systemUTC(), null, null, HTTP);
     }
 
-    private NodeClient(URI base, Duration timeout, Clock clock, String member, PrivateKey key) {
+    private NodeClient(URI base, Duration timeout, Clock clock, String member, PrivateKey key, HttpClient http) {
         String b = base.toString();
         this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
         this.timeout = timeout;
@@ -63,16 +64,28 @@ public final class NodeClient {
         this.member = member;
         this.key = key;
         this.scheme = key == null ? null : SignatureSchemes.byName(key.scheme());
+        this.http = http;
     }
 
     /** A client that signs its requests as {@code member} with {@code key} (the member's chain key). */
     public NodeClient signedAs(String memberId, PrivateKey privateKey) {
-        return new NodeClient(base, timeout, clock, memberId, privateKey);
+        return new NodeClient(base, timeout, clock, memberId, privateKey, http);
     }
 
     /** The same client with another request timeout, or another clock for the {@code X-EC-Time} header. */
     public NodeClient with(Duration requestTimeout, Clock requestClock) {
-        return new NodeClient(base, requestTimeout, requestClock, member, key);
+        return new NodeClient(base, requestTimeout, requestClock, member, key, http);
+    }
+
+    /**
+     * The same client speaking HTTPS to nodes whose certificate is pinned in {@code trust} (a node's
+     * {@code tls.crt}, or every node certificate of a genesis), and to no other: the certificate is the
+     * node's identity, no authority or host name is consulted.
+     */
+    public NodeClient trusting(org.energychain.crypto.tls.PinnedTrust trust) {
+        return new NodeClient(base, timeout, clock, member, key, HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .sslContext(org.energychain.crypto.tls.TlsContexts.client(trust)).build());
     }
 
     public URI base() {
@@ -296,7 +309,11 @@ public final class NodeClient {
                     Instant.now(clock).toEpochMilli(), RequestSigning.newNonce(), bytes).forEach(b::header);
         }
         try {
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (javax.net.ssl.SSLException e) {
+            throw new NodeClientException(0, "TLS", "no TLS connection to " + uri.getScheme() + "://"
+                    + uri.getAuthority() + ": " + e.getMessage() + (http == HTTP ? " (pin the node's certificate: "
+                    + "--tls-cert FILE or ENERGYCHAIN_TLS_CERT)" : ""));
         } catch (IOException e) {
             throw new NodeClientException(0, "UNREACHABLE", "cannot reach " + uri.getScheme() + "://" + uri.getAuthority()
                     + ": " + e);

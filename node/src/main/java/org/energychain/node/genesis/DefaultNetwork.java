@@ -57,7 +57,12 @@ public final class DefaultNetwork {
     private DefaultNetwork() {
     }
 
-    /** The id of the node an organisation runs its chains on in the default network. */
+    /** The id of a group's private business chain. */
+    public static String businessChain(String group) {
+        return "business-" + group.toLowerCase(Locale.ROOT);
+    }
+
+        /** The id of the node an organisation runs its chains on in the default network. */
     public static String nodeOf(String org) {
         return org + "-1";
     }
@@ -69,7 +74,7 @@ public final class DefaultNetwork {
     public static List<Genesis> genesisFiles(Spec s, Map<String, PublicKey> keys, Map<String, PublicKey> nodeKeys) {
         List<Genesis> out = new ArrayList<>();
         for (String g : s.groups()) {
-            out.add(new Genesis("business-" + g.toLowerCase(Locale.ROOT), s.suite().name(), true, s.time(),
+            out.add(new Genesis(businessChain(g), s.suite().name(), true, s.time(),
                     List.of(member(g, keys, Role.GROUP)), List.of(node(g, nodeKeys)),
                     List.of(new Validator(nodeOf(g), POWER)), List.of("period-anchor"), s.limits()));
         }
