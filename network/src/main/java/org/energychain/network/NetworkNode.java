@@ -142,6 +142,11 @@ public final class NetworkNode implements AutoCloseable {
                                 20, TimeDuration.valueOf(250, java.util.concurrent.TimeUnit.MILLISECONDS)))
                         .build();
                 rc.bind(server.getDivision(rc.group().getGroupId()), client);
+                String faults = rc.faults().fromEnvironment(System.getenv(Faults.ENV));
+                if (!faults.isEmpty()) {
+                    LOG.error("chain={} TEST FAULTS ARE ON ({}={}): this node misbehaves on purpose", rc.chain().id(),
+                            Faults.ENV, faults);
+                }
                 LOG.info("chain={} replicated: group {} with {} nodes ({} validators); this node {} is a {}",
                         rc.chain().id(), rc.group().getGroupId(), rc.group().getPeers().size(),
                         rc.chain().genesis().validators().size(), s.nodeId(),
