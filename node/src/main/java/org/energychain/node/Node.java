@@ -71,13 +71,57 @@ public final class Node implements AutoCloseable {
     public static Node fromConfig(NodeConfig config, ContractRegistry contracts, ChainStoreFactory stores,
             Clock clock) throws IOException {
         Builder b = builder().contracts(contracts).stores(stores).clock(clock);
+        List<Genesis> all = new ArrayList<>();
+        String self = null;
+        PrivateKey selfKey = null;
         for (NodeConfig.ChainConfig c : config.chains()) {
             Genesis g = GenesisFile.load(c.genesis());
             config.network().ifPresent(n -> n.checkHosted(c.genesis(), g, c.node()));
+            PrivateKey nodeKey = readKey(c.nodeKey(), "the consensus key of node " + c.node());
             b.chain(g, c.member(), c.key() == null ? null : readKey(c.key(), "the key of member " + c.member()),
-                    c.node(), readKey(c.nodeKey(), "the consensus key of node " + c.node()));
+                    c.node(), nodeKey);
+            all.add(g);
+            if (org.energychain.network.NetworkNode.isReplicated(g)) {
+                if (self != null && !self.equals(c.node())) {
+                    throw new ConfigException(c.genesis(), "", "a node runs as one node id on every replicated chain;"
+                            + " this chain names " + c.node() + ", another " + self);
+                }
+                self = c.node();
+                selfKey = nodeKey;
+            }
+        }
+        if (self != null) {
+            NodeConfig.Network n = config.network().orElseThrow(() -> new ConfigException(config.chains().get(0).genesis(),
+                    "", "the chains are replicated (their genesis gives node addresses) but node.yaml has no network:"
+                    + " section"));
+            b.network(networkSettings(config, n, self, selfKey, all, clock));
         }
         return b.build();
+    }
+
+    /**
+     * The node's network settings: its TLS identity from node.yaml, and as trust exactly the certificates the
+     * genesis files of its chains pin for their nodes.
+     */
+    private static NetworkSettings networkSettings(NodeConfig config, NodeConfig.Network n, String self,
+            PrivateKey consensusKey, List<Genesis> chains, Clock clock) throws IOException {
+        org.energychain.crypto.tls.TlsCredentials credentials = org.energychain.crypto.tls.TlsFiles.readCredentials(
+                n.tlsKey(), n.tlsCertificate());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<byte[]> pinned = new ArrayList<>();
+        for (Genesis g : chains) {
+            for (org.energychain.ledger.genesis.NodeInfo ni : g.nodes()) {
+                byte[] der = ni.tlsCertificate();
+                if (der.length > 0 && seen.add(Hex.encode(der))) {
+                    pinned.add(der);
+                }
+            }
+        }
+        org.energychain.crypto.tls.PinnedTrust trust = org.energychain.crypto.tls.PinnedTrust.ofDer(pinned, clock,
+                "the genesis files of node " + self);
+        return new NetworkSettings(self, consensusKey, n.listenHost(), n.listenPort(), config.dataDir().resolve("raft"),
+                new NetworkSettings.Tls(org.energychain.crypto.tls.TlsContexts.keyManager(credentials), trust),
+                n.maxClockSkew(), clock);
     }
 
     private static PrivateKey readKey(java.nio.file.Path file, String what) throws IOException {
