@@ -81,11 +81,20 @@ public final class LocalNetworkProcesses {
 
     /** Starts a node's process (this JVM's java and class path), unless it runs already. */
     public ProcessHandle start(LocalNode n, List<String> javaOptions) throws IOException {
+        return start(n, javaOptions, Map.of(), List.of());
+    }
+
+    /**
+     * Starts a node's process with extra environment variables, and a command prefix (e.g. {@code ip netns
+     * exec NS} to run it in a network namespace), unless it runs already.
+     */
+    public ProcessHandle start(LocalNode n, List<String> javaOptions, Map<String, String> env, List<String> prefix)
+            throws IOException {
         Optional<ProcessHandle> running = process(n);
         if (running.isPresent()) {
             return running.get();
         }
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(prefix);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(javaOptions);
         cmd.add("-cp");
@@ -97,6 +106,7 @@ public final class LocalNetworkProcesses {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(n.dir().toFile())
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(n.dir().resolve("node.log").toFile()))
                 .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(env);
         Process p = pb.start();
         Files.writeString(n.dir().resolve("node.pid"), Long.toString(p.pid()) + "\n", StandardCharsets.UTF_8);
         return p.toHandle();

@@ -121,7 +121,7 @@ public final class Node implements AutoCloseable {
                 "the genesis files of node " + self);
         return new NetworkSettings(self, consensusKey, n.listenHost(), n.listenPort(), config.dataDir().resolve("raft"),
                 new NetworkSettings.Tls(org.energychain.crypto.tls.TlsContexts.keyManager(credentials), trust),
-                n.maxClockSkew(), clock);
+                n.maxClockSkew(), clock, n.snapshotEvery(), n.logSegmentBytes());
     }
 
     private static PrivateKey readKey(java.nio.file.Path file, String what) throws IOException {

@@ -339,7 +339,8 @@ public final class ApiServer implements AutoCloseable {
             ObjectNode net = n.putObject("network");
             net.put("node", r.self()).put("leader", r.leader().orElse(null)).put("isLeader", r.isLeader())
                     .put("term", r.term()).put("finalHeight", r.finalHeight())
-                    .put("finalityLag", Math.max(0, height - r.finalHeight())).put("refusedBlocks", r.refusedBlocks());
+                    .put("finalityLag", Math.max(0, height - r.finalHeight())).put("refusedBlocks", r.refusedBlocks())
+                    .put("fetchedBlocks", r.fetchedBlocks());
             ArrayNode peers = net.putArray("peers");
             for (org.energychain.ledger.genesis.NodeInfo p : c.genesis().nodes()) {
                 peers.addObject().put("node", p.id()).put("org", p.org()).put("address", p.address())

@@ -111,8 +111,18 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
      * mutual TLS (the certificate must be the one pinned for it in every genesis it hosts), and how far a
      * leader's block time may be from this node's clock.
      */
-    public record Network(String listenHost, int listenPort, Path tlsKey, Path tlsCertificate, Duration maxClockSkew) {
+    public record Network(String listenHost, int listenPort, Path tlsKey, Path tlsCertificate, Duration maxClockSkew,
+            long snapshotEvery, long logSegmentBytes) {
         public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofSeconds(2);
+        /** Raft log entries between snapshots (a node behind further catches up by fetching blocks). */
+        public static final long DEFAULT_SNAPSHOT_EVERY = 10_000;
+        /** Size of a Raft log segment file (the log is dropped before a snapshot a segment at a time). */
+        public static final long DEFAULT_LOG_SEGMENT_BYTES = 32L << 20;
+
+        public Network(String listenHost, int listenPort, Path tlsKey, Path tlsCertificate, Duration maxClockSkew) {
+            this(listenHost, listenPort, tlsKey, tlsCertificate, maxClockSkew, DEFAULT_SNAPSHOT_EVERY,
+                    DEFAULT_LOG_SEGMENT_BYTES);
+        }
 
         public Network {
             if (listenHost == null || listenHost.isBlank()) {
@@ -329,7 +339,7 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
     }
 
     private static Network network(ConfigNode n) {
-        n.allowOnly("listen", "tls", "max-clock-skew-ms");
+        n.allowOnly("listen", "tls", "max-clock-skew-ms", "snapshot-every", "log-segment-bytes");
         String listen = n.string("listen");
         int colon = listen.lastIndexOf(':');
         String host = colon < 0 ? "" : listen.substring(0, colon);
@@ -347,7 +357,9 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
         Duration skew = Duration.ofMillis(n.integer("max-clock-skew-ms", Network.DEFAULT_MAX_CLOCK_SKEW.toMillis(), 1,
                 600_000));
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return new Network(bare, Integer.parseInt(port), tls.key(), tls.certificate(), skew);
+        return new Network(bare, Integer.parseInt(port), tls.key(), tls.certificate(), skew,
+                n.integer("snapshot-every", Network.DEFAULT_SNAPSHOT_EVERY, 16, 100_000_000),
+                n.integer("log-segment-bytes", Network.DEFAULT_LOG_SEGMENT_BYTES, 64 << 10, 1L << 30));
     }
 
     /** The effective values, for the log: paths of key files, never their contents. */
