@@ -98,11 +98,13 @@ public final class CanonicalReader {
             throw new IllegalArgumentException(field + ": empty unscaled value");
         }
         BigInteger u = new BigInteger(unscaled);
-        BigDecimal v = new BigDecimal(u, scale);
-        if (!Arrays.equals(u.toByteArray(), unscaled) || !CanonicalWriter.canonical(v).equals(v)) {
+        // canonical: minimal bytes, no trailing zero in the unscaled value (zero: scale 0). Checked on the
+        // parts, since stripping zeros from a value whose scale is near Integer.MIN_VALUE overflows.
+        boolean stripped = u.signum() == 0 ? scale == 0 : u.testBit(0) || u.mod(BigInteger.TEN).signum() != 0;
+        if (!Arrays.equals(u.toByteArray(), unscaled) || !stripped) {
             throw new IllegalArgumentException(field + ": decimal is not in canonical form");
         }
-        return v;
+        return new BigDecimal(u, scale);
     }
 
     public LocalDate date(String field) {
