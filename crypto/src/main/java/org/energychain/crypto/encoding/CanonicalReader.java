@@ -64,6 +64,23 @@ public final class CanonicalReader {
         return v;
     }
 
+    /**
+     * Reads an i32 count of items that take at least {@code minBytesEach} bytes each, refusing a negative
+     * count or one that cannot fit in the bytes left: a declared count never sizes an allocation beyond
+     * what the input could hold.
+     */
+    public int count(String field, int minBytesEach) {
+        int n = i32(field);
+        if (n < 0) {
+            throw new IllegalArgumentException(field + ": negative count " + n);
+        }
+        if ((long) n * Math.max(1, minBytesEach) > buf.length - pos) {
+            throw new IllegalArgumentException(field + ": count " + n + " cannot fit in the " + (buf.length - pos)
+                    + " bytes left");
+        }
+        return n;
+    }
+
     public byte[] bytes(String field) {
         int n = i32(field + " length");
         if (n < 0) {

@@ -36,4 +36,16 @@ class CanonicalReaderTest {
                 Integer.MIN_VALUE));
         assertThat(decimal(Integer.MAX_VALUE, (byte) -3).scale()).isEqualTo(Integer.MAX_VALUE);
     }
+
+    @Test
+    void aCountMustFitTheBytesLeft() {
+        byte[] b = new CanonicalWriter().i32(3).fixed(new byte[12]).toByteArray();
+        assertThat(new CanonicalReader(b).count("items", 4)).isEqualTo(3);
+        assertThatThrownBy(() -> new CanonicalReader(b).count("items", 5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("items: count 3 cannot fit in the 12 bytes left");
+        byte[] huge = new CanonicalWriter().i32(Integer.MAX_VALUE).toByteArray();
+        assertThatThrownBy(() -> new CanonicalReader(huge).count("items", 8)).hasMessageContaining("cannot fit");
+        byte[] negative = new CanonicalWriter().i32(-2).toByteArray();
+        assertThatThrownBy(() -> new CanonicalReader(negative).count("items", 1)).hasMessage("items: negative count -2");
+    }
 }
