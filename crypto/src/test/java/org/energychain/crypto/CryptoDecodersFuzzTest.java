@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * hex, and PEM key files. In the normal build each runs over its committed corpus
  * ({@code CryptoDecodersFuzzTestInputs/<method>/}) and the seeds below; {@code bin/fuzz} fuzzes them.
  */
-@Timeout(10)
+@Timeout(60) // per input in the build (the first one also attaches Jazzer); bin/fuzz gives each input 10 s
 class CryptoDecodersFuzzTest {
     private static final int KINDS = 10;
 

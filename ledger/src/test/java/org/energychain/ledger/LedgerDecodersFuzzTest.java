@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * them, blocks (with their headers and results) as a store or a peer hands them over, and genesis. Each
  * input must decode to a value that re-encodes to the same bytes, or be refused with a message.
  */
-@Timeout(10)
+@Timeout(60) // per input in the build (the first one also attaches Jazzer); bin/fuzz gives each input 10 s
 class LedgerDecodersFuzzTest {
     private static final int WIDTH = 32;
     static final Format<Transaction> TRANSACTION = DecoderContract.format("transaction", Transaction::decode,

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Fuzz tests of the negotiation contract's decoders of outside bytes (docs/fuzzing.md): every argument a
  * member sends, and the records and answers a client reads back from the dispatch chain.
  */
-@Timeout(10)
+@Timeout(60) // per input in the build (the first one also attaches Jazzer); bin/fuzz gives each input 10 s
 class NegotiationDecodersFuzzTest {
     static final List<Format<?>> ARGS = List.of(
             DecoderContract.format("propose", ProposeArgs::decode, ProposeArgs::encode),

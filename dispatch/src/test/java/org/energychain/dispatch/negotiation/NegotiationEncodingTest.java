@@ -168,8 +168,9 @@ class NegotiationEncodingTest {
     }
 
     /**
-     * Found by NegotiationDecodersFuzzTest#records: a list naming a source twice (or out of order) decoded,
-     * and re-encoded to other bytes. Ids are now strictly increasing, whatever order the map came in.
+     * Seen while writing NegotiationDecodersFuzzTest#records (its corpus keeps the input): a list naming a
+     * source twice (or out of order) decoded, and re-encoded to other bytes. Ids are now strictly
+     * increasing, whatever order the map came in.
      */
     @Test
     void aPolicyListHasOneEncoding() {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * back. An anchor's arguments must also survive what the contract does right after decoding them:
  * recomputing {@code Hash_G} from the plant roots.
  */
-@Timeout(10)
+@Timeout(60) // per input in the build (the first one also attaches Jazzer); bin/fuzz gives each input 10 s
 class ContractDecodersFuzzTest {
     static final Format<AnchorArgs> ANCHOR = DecoderContract.format("anchor", AnchorArgs::decode, AnchorArgs::encode);
     static final List<Format<?>> ARGS = List.of(

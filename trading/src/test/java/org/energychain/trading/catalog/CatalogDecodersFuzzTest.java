@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Fuzz tests of the catalogue's decoders of outside bytes (docs/fuzzing.md): a listing as a seller
  * publishes it, the records and pages the chain answers, and the query and withdraw arguments.
  */
-@Timeout(10)
+@Timeout(60) // per input in the build (the first one also attaches Jazzer); bin/fuzz gives each input 10 s
 class CatalogDecodersFuzzTest {
     static final List<Format<?>> FORMATS = List.of(
             DecoderContract.format("listing", Listing::decode, Listing::encode),

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * node restarts from, the record decoder that shares strings (it must agree with
  * {@link ListingRecord#decode}), and a search as the REST query string and its cursor token bring it.
  */
-@Timeout(10)
+@Timeout(60) // per input in the build (the first one also attaches Jazzer); bin/fuzz gives each input 10 s
 class DirectoryDecodersFuzzTest {
     private static final String CHAIN = "trading";
     private static final Path DIR;

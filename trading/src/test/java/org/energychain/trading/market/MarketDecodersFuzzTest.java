@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * buyer receives from a seller, the dispute proof, every contract argument, and the records and answers
  * a client reads back from the chain.
  */
-@Timeout(10)
+@Timeout(60) // per input in the build (the first one also attaches Jazzer); bin/fuzz gives each input 10 s
 class MarketDecodersFuzzTest {
     static final Format<DeliveryPackage> DELIVERY = DecoderContract.format("delivery package",
             DeliveryPackage::decode, DeliveryPackage::encode);
