@@ -64,8 +64,9 @@ class ArgsEncodingTest {
     }
 
     /**
-     * Found by ContractDecodersFuzzTest#anchorArgs: a period of more days than an int counts decoded, then
-     * recomputing Hash_G (a plant leaf holds an i32 day count) threw ArithmeticException in the contract.
+     * Seen while writing ContractDecodersFuzzTest#anchorArgs (its corpus keeps the input): a period of more
+     * days than an int counts decoded, then recomputing Hash_G (a plant leaf holds an i32 day count) threw
+     * ArithmeticException in the contract.
      */
     @Test
     void anAnchorOverMoreDaysThanAPlantLeafCountsIsRefused() {
