@@ -35,7 +35,10 @@ class DirectoryDecodersFuzzTest {
     static {
         try {
             DIR = Files.createTempDirectory("directory-fuzz");
-            DIR.toFile().deleteOnExit();
+            DIR.toFile().deleteOnExit(); // after the files below (deleted in reverse order)
+            for (String f : new String[] {"in.snap", "out.snap", "seed.snap"}) {
+                DIR.resolve(f).toFile().deleteOnExit();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
