@@ -185,4 +185,15 @@ class NegotiationEncodingTest {
                 .hasMessageContaining("strictly increasing");
         assertThatThrownBy(() -> new PolicyList(Map.of("bad id", POLICY))).hasMessageContaining("source id");
     }
+
+    /** Found by NegotiationDecodersFuzzTest#contractArgs (crash-403c362c…): "hYdro" decoded and re-encoded as "hydro". */
+    @Test
+    void aPolicyHasOneSpellingOfItsTechnology() {
+        byte[] canonical = POLICY.encode();
+        byte[] other = new String(canonical, java.nio.charset.StandardCharsets.ISO_8859_1).replace("hydro", "hYdro")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> SourcePolicy.decode(other)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("technology 'hYdro' must be spelt 'hydro'");
+        assertThat(SourcePolicy.decode(canonical)).isEqualTo(POLICY);
+    }
 }
