@@ -64,6 +64,23 @@ public final class CanonicalReader {
         return v;
     }
 
+    /**
+     * Reads an i32 count of items that take at least {@code minBytesEach} bytes each, refusing a negative
+     * count or one that cannot fit in the bytes left: a declared count never sizes an allocation beyond
+     * what the input could hold.
+     */
+    public int count(String field, int minBytesEach) {
+        int n = i32(field);
+        if (n < 0) {
+            throw new IllegalArgumentException(field + ": negative count " + n);
+        }
+        if ((long) n * Math.max(1, minBytesEach) > buf.length - pos) {
+            throw new IllegalArgumentException(field + ": count " + n + " cannot fit in the " + (buf.length - pos)
+                    + " bytes left");
+        }
+        return n;
+    }
+
     public byte[] bytes(String field) {
         int n = i32(field + " length");
         if (n < 0) {
@@ -98,11 +115,13 @@ public final class CanonicalReader {
             throw new IllegalArgumentException(field + ": empty unscaled value");
         }
         BigInteger u = new BigInteger(unscaled);
-        BigDecimal v = new BigDecimal(u, scale);
-        if (!Arrays.equals(u.toByteArray(), unscaled) || !CanonicalWriter.canonical(v).equals(v)) {
+        // canonical: minimal bytes, no trailing zero in the unscaled value (zero: scale 0). Checked on the
+        // parts, since stripping zeros from a value whose scale is near Integer.MIN_VALUE overflows.
+        boolean stripped = u.signum() == 0 ? scale == 0 : u.testBit(0) || u.mod(BigInteger.TEN).signum() != 0;
+        if (!Arrays.equals(u.toByteArray(), unscaled) || !stripped) {
             throw new IllegalArgumentException(field + ": decimal is not in canonical form");
         }
-        return v;
+        return new BigDecimal(u, scale);
     }
 
     public LocalDate date(String field) {

@@ -63,7 +63,13 @@ public record SourcePolicy(Technology technology, long minKw, long maxKw, long r
     }
 
     static SourcePolicy read(CanonicalReader r) {
-        return new SourcePolicy(Technology.byCode(r.string("technology")), r.i64("min kw"), r.i64("max kw"),
-                r.i64("ramp kw"), r.i64("price"), r.i64("min price"));
+        String code = r.string("technology");
+        Technology technology = Technology.byCode(code);
+        if (!technology.code().equals(code)) {
+            // byCode forgives case and spaces for people typing it; an encoding has one spelling
+            throw new IllegalArgumentException("technology '" + code + "' must be spelt '" + technology.code() + "'");
+        }
+        return new SourcePolicy(technology, r.i64("min kw"), r.i64("max kw"), r.i64("ramp kw"), r.i64("price"),
+                r.i64("min price"));
     }
 }

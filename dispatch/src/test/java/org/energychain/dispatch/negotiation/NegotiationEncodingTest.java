@@ -166,4 +166,34 @@ class NegotiationEncodingTest {
         assertThat(count.get("c")).isBetween(650, 950);
         assertThat(count).doesNotContainKey("z");
     }
+
+    /**
+     * Seen while writing NegotiationDecodersFuzzTest#records (its corpus keeps the input): a list naming a
+     * source twice (or out of order) decoded, and re-encoded to other bytes. Ids are now strictly
+     * increasing, whatever order the map came in.
+     */
+    @Test
+    void aPolicyListHasOneEncoding() {
+        PolicyList both = new PolicyList(Map.of("p2", POLICY, "p1", POLICY));
+        assertThat(both.policies().keySet()).containsExactly("p1", "p2");
+        assertThat(PolicyList.decode(both.encode())).isEqualTo(both);
+        byte[] p1 = new PolicyList(Map.of("p1", POLICY)).encode();
+        byte[] entry = Arrays.copyOfRange(p1, 4 + PolicyList.TAG.length() + 4, p1.length); // "p1" and its policy
+        byte[] twice = org.energychain.crypto.encoding.CanonicalWriter.tagged(PolicyList.TAG).i32(2).fixed(entry)
+                .fixed(entry).toByteArray();
+        assertThatThrownBy(() -> PolicyList.decode(twice)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("strictly increasing");
+        assertThatThrownBy(() -> new PolicyList(Map.of("bad id", POLICY))).hasMessageContaining("source id");
+    }
+
+    /** Found by NegotiationDecodersFuzzTest#contractArgs (crash-403c362c…): "hYdro" decoded and re-encoded as "hydro". */
+    @Test
+    void aPolicyHasOneSpellingOfItsTechnology() {
+        byte[] canonical = POLICY.encode();
+        byte[] other = new String(canonical, java.nio.charset.StandardCharsets.ISO_8859_1).replace("hydro", "hYdro")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> SourcePolicy.decode(other)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("technology 'hYdro' must be spelt 'hydro'");
+        assertThat(SourcePolicy.decode(canonical)).isEqualTo(POLICY);
+    }
 }

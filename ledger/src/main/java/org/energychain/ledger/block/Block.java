@@ -48,7 +48,11 @@ public record Block(BlockHeader header, byte[] signature, List<Transaction> tran
         CanonicalReader r = new CanonicalReader(bytes);
         BlockHeader header = BlockHeader.decode(r.bytes("header"), width);
         byte[] sig = r.bytes("signature");
-        int n = r.i32("tx count");
+        int n = r.count("tx count", 8); // a transaction and its result: two lengths at least
+        if (n != header.txCount()) {
+            throw new IllegalArgumentException("block " + header.height() + ": " + n + " transactions, header says "
+                    + header.txCount());
+        }
         List<Transaction> txs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             txs.add(Transaction.decode(r.bytes("tx " + i)));

@@ -175,11 +175,11 @@ public record Genesis(String chainId, String suite, boolean isPrivate, Instant t
         String suite = r.string("suite");
         boolean isPrivate = r.bool("private");
         Instant time = r.instant("time");
-        int nm = count(r, "members");
-        List<Member> members = new java.util.ArrayList<>(Math.min(nm, 1024));
+        int nm = r.count("members", 16); // id, role count, scheme, key
+        List<Member> members = new java.util.ArrayList<>(nm);
         for (int i = 0; i < nm; i++) {
             String id = r.string("member id");
-            int nr = count(r, "roles");
+            int nr = r.count("roles", 4);
             java.util.EnumSet<Role> roles = java.util.EnumSet.noneOf(Role.class);
             for (int j = 0; j < nr; j++) {
                 roles.add(Role.byCode(r.string("role")));
@@ -187,8 +187,8 @@ public record Genesis(String chainId, String suite, boolean isPrivate, Instant t
             String scheme = r.string("key scheme");
             members.add(new Member(id, roles, new org.energychain.crypto.sign.PublicKey(scheme, r.bytes("key"))));
         }
-        int nn = count(r, "nodes");
-        List<NodeInfo> nodes = new java.util.ArrayList<>(Math.min(nn, 1024));
+        int nn = r.count("nodes", 24); // id, org, scheme, key, certificate, address, api
+        List<NodeInfo> nodes = new java.util.ArrayList<>(nn);
         for (int i = 0; i < nn; i++) {
             String id = r.string("node id");
             String org = r.string("node org");
@@ -197,13 +197,13 @@ public record Genesis(String chainId, String suite, boolean isPrivate, Instant t
                     r.bytes("consensus key"));
             nodes.add(new NodeInfo(id, org, key, r.bytes("tls certificate"), r.string("address"), r.string("api")));
         }
-        int nv = count(r, "validators");
-        List<Validator> validators = new java.util.ArrayList<>(Math.min(nv, 1024));
+        int nv = r.count("validators", 12);
+        List<Validator> validators = new java.util.ArrayList<>(nv);
         for (int i = 0; i < nv; i++) {
             validators.add(new Validator(r.string("validator"), r.i64("power")));
         }
-        int nc = count(r, "contracts");
-        List<String> contracts = new java.util.ArrayList<>(Math.min(nc, 1024));
+        int nc = r.count("contracts", 4);
+        List<String> contracts = new java.util.ArrayList<>(nc);
         for (int i = 0; i < nc; i++) {
             contracts.add(r.string("contract"));
         }
@@ -215,14 +215,6 @@ public record Genesis(String chainId, String suite, boolean isPrivate, Instant t
             throw new IllegalArgumentException("genesis of " + chainId + " is not in canonical form");
         }
         return g;
-    }
-
-    private static int count(org.energychain.crypto.encoding.CanonicalReader r, String field) {
-        int n = r.i32(field);
-        if (n < 0) {
-            throw new IllegalArgumentException(field + ": negative count " + n);
-        }
-        return n;
     }
 
     /** The genesis hash: {@code H(encode())} with the chain's hash. */

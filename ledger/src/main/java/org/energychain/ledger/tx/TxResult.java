@@ -37,7 +37,7 @@ public record TxResult(int code, String message, List<Event> events) {
                 .expectTag(TAG);
         int code = r.i32("code");
         String message = r.string("message");
-        int n = r.i32("events");
+        int n = r.count("events", 8); // type and data lengths
         java.util.List<Event> events = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             events.add(new Event(r.string("event type"), r.bytes("event data")));

@@ -29,6 +29,11 @@ public record AnchorArgs(PeriodKey period, String hash, byte[] groupRoot, List<P
     public AnchorArgs {
         Objects.requireNonNull(period, "period");
         Codec.id(period.groupId(), "group");
+        long days = period.endExclusive().toEpochDay() - period.start().toEpochDay();
+        if (days > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("period " + period.start() + ".." + period.endExclusive() + " spans "
+                    + days + " days, more than a plant leaf's day count holds (" + Integer.MAX_VALUE + ")");
+        }
         Codec.hash(hash, "hash");
         groupRoot = Codec.digest(groupRoot, "group root");
         plants = List.copyOf(Objects.requireNonNull(plants, "plants"));

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.energychain.crypto.Hex;
+import org.energychain.crypto.encoding.CanonicalWriter;
 import org.energychain.supervision.store.DestructionRecord;
+import org.energychain.supervision.store.PeriodKey;
 import org.junit.jupiter.api.Test;
 
 /** Round trips and strict decoding of the argument and record types, independent of any chain. */
@@ -58,5 +61,26 @@ class ArgsEncodingTest {
                 List.of(), List.of());
         assertThatThrownBy(() -> DestructionArgs.of(blank)).hasMessageContaining("reason");
         assertThatThrownBy(() -> new PageArgs("G1", -1, 1)).hasMessageContaining("from");
+    }
+
+    /**
+     * Seen while writing ContractDecodersFuzzTest#anchorArgs (its corpus keeps the input): a period of more
+     * days than an int counts decoded, then recomputing Hash_G (a plant leaf holds an i32 day count) threw
+     * ArithmeticException in the contract.
+     */
+    @Test
+    void anAnchorOverMoreDaysThanAPlantLeafCountsIsRefused() {
+        LocalDate first = LocalDate.of(-999_999_999, 1, 1);
+        PeriodKey longest = new PeriodKey("G1",
+                first, LocalDate.of(999_999_999, 12, 31), 1);
+        byte[] encoded = CanonicalWriter.tagged(AnchorArgs.TAG).string("G1")
+                .date(longest.start()).date(longest.endExclusive()).i32(1).string("SHA-256").fixed(Fixtures.bytes(1))
+                .i32(1).string("G1-S001").fixed(Fixtures.bytes(2)).toByteArray();
+        assertThatThrownBy(() -> AnchorArgs.decode(encoded)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("days");
+        PeriodKey widest = new PeriodKey("G1",
+                first, first.plusDays(Integer.MAX_VALUE), 1);
+        AnchorArgs ok = new AnchorArgs(widest, "SHA-256", Fixtures.bytes(1), List.of(new PlantRoot("P", Fixtures.bytes(2))));
+        assertThat(ok.computeGroupRoot()).hasSize(32);
     }
 }

@@ -46,8 +46,16 @@ public final class MarketEvents {
 
         public static TradeEvent decode(byte[] bytes) {
             CanonicalReader r = new CanonicalReader(bytes).expectTag(TAG);
-            TradeEvent e = new TradeEvent(r.string("tradeId"), r.string("listingId"), r.string("seller"),
-                    r.string("buyer"), r.i64("amount"), TradeStatus.values()[r.u8("status")]);
+            String tradeId = r.string("tradeId");
+            String listingId = r.string("listingId");
+            String seller = r.string("seller");
+            String buyer = r.string("buyer");
+            long amount = r.i64("amount");
+            int status = r.u8("status");
+            if (status >= TradeStatus.values().length) {
+                throw new IllegalArgumentException("status: unknown value " + status);
+            }
+            TradeEvent e = new TradeEvent(tradeId, listingId, seller, buyer, amount, TradeStatus.values()[status]);
             r.end();
             return e;
         }
