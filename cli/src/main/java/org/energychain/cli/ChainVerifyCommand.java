@@ -64,15 +64,15 @@ final class ChainVerifyCommand implements Callable<Integer> {
         if (json) {
             var arr = Json.MAPPER.createArrayNode();
             for (ChainVerifier.Report r : reports) {
-                var n = arr.addObject().put("chain", r.chainId()).put("height", r.height()).put("ok", r.ok());
+                var n = arr.addObject().put("chain", r.chainId()).put("height", r.height()).put("ok", r.ok())
+                        .put("finalHeight", r.finalHeight());
                 if (!r.ok()) {
                     n.put("badHeight", r.badHeight()).put("reason", r.reason());
                 }
             }
             Json.print(out, arr);
         } else {
-            reports.forEach(r -> out.println(r.ok() ? "OK: chain " + r.chainId() + ", " + r.height() + " blocks verify"
-                    : "FAILED: " + r.message()));
+            reports.forEach(r -> out.println(r.ok() ? "OK: " + r.message() : "FAILED: " + r.message()));
             out.flush();
         }
         return ok ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;

@@ -31,6 +31,10 @@ public final class RemoteOptions {
                     + "a network's certificates.pem); default: $" + ClientTls.ENV + ".")
     Path tlsCert;
 
+    @Option(names = "--wait-final", description = "Wait until the transaction's block is final (certified by more "
+            + "than two thirds of the chain's validators), not only committed.")
+    boolean waitFinal;
+
     /** Refuses early, naming the command, when a signed call lacks its signer. */
     void requireSigner(String what) {
         if (member == null || key == null) {

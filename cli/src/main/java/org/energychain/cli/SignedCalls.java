@@ -27,17 +27,36 @@ final class SignedCalls {
         JsonNode receipt = r.receipt() != null ? r.receipt()
                 : client.awaitReceipt(remote.chain, r.txId(), java.time.Duration.ofSeconds(30));
         int code = receipt.path("result").path("code").asInt(-1);
+        if (remote.waitFinal) {
+            receipt = awaitFinal(client, remote.chain, r.txId(), receipt);
+        }
         if (json) {
             Json.print(out, receipt);
         } else if (code == 0) {
-            out.printf("%s: committed in block %d of %s (tx %s)%n", what, receipt.path("height").asLong(), remote.chain,
-                    r.txId());
+            out.printf("%s: committed in block %d of %s%s (tx %s)%n", what, receipt.path("height").asLong(), remote.chain,
+                    receipt.path("final").asBoolean(false) && remote.waitFinal ? ", final" : "", r.txId());
         } else {
             out.printf("%s: refused by the contract, code %d: %s%n", what, code,
                     receipt.path("result").path("message").asText());
         }
         out.flush();
         return code == 0 ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
+    }
+
+    /** Polls the receipt until it says final (at most a minute); the last receipt seen. */
+    static JsonNode awaitFinal(NodeClient client, String chain, String txId, JsonNode receipt) throws InterruptedException {
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        JsonNode r = receipt;
+        while (!r.path("final").asBoolean(false)) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("transaction " + txId + " is committed in block " + r.path("height")
+                        .asLong() + " of " + chain + " but not final within a minute (are more than a third of the "
+                        + "chain's validators down?)");
+            }
+            Thread.sleep(100);
+            r = client.receipt(chain, txId).orElse(r);
+        }
+        return r;
     }
 
     /** What became of one of several submitted transactions. */

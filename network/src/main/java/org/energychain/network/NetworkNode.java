@@ -87,6 +87,8 @@ public final class NetworkNode implements AutoCloseable {
      * @throws IllegalArgumentException if this node does not host a chain, or its address is not the genesis one
      */
     public static NetworkNode start(NetworkSettings s, List<Chain> replicated) throws IOException {
+        // Ratis ends the JVM on some fatal errors (a port it cannot bind): here they are exceptions with a reason
+        org.apache.ratis.util.ExitUtils.disableSystemExit();
         for (Chain c : replicated) {
             NodeInfo me = c.genesis().node(s.nodeId()).orElseThrow(() -> new IllegalArgumentException("chain "
                     + c.id() + ": node " + s.nodeId() + " does not host it (its nodes: " + c.genesis().nodes().stream()

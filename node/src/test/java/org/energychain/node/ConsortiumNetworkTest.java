@@ -181,10 +181,18 @@ class ConsortiumNetworkTest {
 
     @Test
     void aNodeIsRefusedWhereItsListenAddressOrCertificateIsNotWhatItsGenesisPins() throws Exception {
-        ConsortiumNetwork.create(spec(null, Map.of(), 0, false), dir, new SecureRandom(), NOW);
+        // a free base port: this node really starts its replication endpoint
+        int base;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            base = free.getLocalPort();
+        }
+        ConsortiumNetwork.Spec fixed = spec(null, Map.of(), 0, false);
+        ConsortiumNetwork.create(new ConsortiumNetwork.Spec(fixed.chains(), fixed.nodes(), fixed.host(), base,
+                fixed.https(), fixed.orgKeyOnNodes(), fixed.tlsValidity(), fixed.minValidators()), dir,
+                new SecureRandom(), NOW);
         Path g1 = dir.resolve("nodes/G1-1");
         ContractRegistry contracts = new ContractRegistry().register(new FilesTest.Named("period-anchor"));
-        // G1-1 with its business chain only (one validator: ordered alone until replication is there)
+        // G1-1 with its business chain only (one validator, replicated on this one node)
         String yaml = Files.readString(g1.resolve("node.yaml")).replaceAll("(?s)  - genesis: genesis/regulatory.*", "");
         Path only = g1.resolve("business.yaml");
         Files.writeString(only, yaml);
@@ -192,13 +200,13 @@ class ConsortiumNetworkTest {
         try (Node node = Node.fromConfig(ok, contracts, ChainStoreFactory.inMemory(), Clock.systemUTC())) {
             assertThat(node.chains()).extracting(HostedChain::id).containsExactly("business-g1");
         }
-        Files.writeString(only, yaml.replace("listen: \"127.0.0.1:9600\"", "listen: \"127.0.0.1:9700\""));
+        Files.writeString(only, yaml.replace("listen: \"127.0.0.1:" + base + "\"", "listen: \"127.0.0.1:9\""));
         NodeConfig moved = NodeConfig.load(only);
         assertThatThrownBy(() -> Node.fromConfig(moved, contracts, ChainStoreFactory.inMemory(), Clock.systemUTC()))
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
                     assertThat(e.field()).isEqualTo("nodes[G1-1].address");
-                    assertThat(e.getMessage()).contains("business-g1.yaml").contains("'127.0.0.1:9600'")
-                            .contains("network.listen 127.0.0.1:9700");
+                    assertThat(e.getMessage()).contains("business-g1.yaml").contains("'127.0.0.1:" + base + "'")
+                            .contains("network.listen 127.0.0.1:9");
                 });
         // another node's TLS identity: a valid key and certificate, but not the one pinned for G1-1
         Files.writeString(only, yaml.replace("    key: tls.key\n    certificate: tls.crt\n  max",
