@@ -49,6 +49,14 @@ final class TestConsortium {
      * @param networkExtra extra lines of each node's {@code network:} section (indented two spaces)
      */
     TestConsortium(Path dir, String[] hosts, String networkExtra) throws Exception {
+        this(dir, hosts, hosts, networkExtra);
+    }
+
+    /**
+     * @param apiHosts where each node's REST API listens (on another address than its replication endpoint, so
+     *     that a test can cut the nodes' traffic and still ask each of them; plain HTTP, {@code insecure})
+     */
+    TestConsortium(Path dir, String[] hosts, String[] apiHosts, String networkExtra) throws Exception {
         this.dir = dir;
         this.n = hosts.length;
         this.hosts = hosts;
@@ -73,7 +81,7 @@ final class TestConsortium {
                     Duration.ofDays(30), rnd);
             tls.add(t);
             nodes.add(new NodeInfo("N" + (i + 1), "G" + (i + 1), consensus.get(i).publicKey(), t.der(),
-                    hosts[i] + ":" + raftPorts[i], "http://" + hosts[i] + ":" + apiPorts[i]));
+                    hosts[i] + ":" + raftPorts[i], "http://" + apiHosts[i] + ":" + apiPorts[i]));
             validators.add(new Validator("N" + (i + 1), 1));
         }
         genesis = new Genesis(CHAIN, suite.name(), false, Instant.parse("2026-06-01T00:00:00Z"), members, nodes,
@@ -94,6 +102,7 @@ final class TestConsortium {
                     http:
                       host: "%s"
                       port: %d
+                      insecure: %s
                     identity:
                       member: G%d
                     node:
@@ -107,7 +116,7 @@ final class TestConsortium {
                     %s
                     chains:
                       - genesis: genesis/%s.yaml
-                    """.formatted(hosts[i], apiPorts[i], i + 1, i + 1, hosts[i], raftPorts[i],
+                    """.formatted(apiHosts[i], apiPorts[i], !apiHosts[i].startsWith("127."), i + 1, i + 1, hosts[i], raftPorts[i],
                     networkExtra.isEmpty() ? "" : networkExtra.indent(2).stripTrailing(), CHAIN));
         }
     }

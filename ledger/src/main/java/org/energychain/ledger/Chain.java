@@ -372,6 +372,16 @@ public final class Chain implements AutoCloseable {
         return mempool.size();
     }
 
+    /**
+     * Pending transactions that have waited at least {@code ageMillis} (chain clock), at most {@code max}: what
+     * a follower hands to its leader again when the first hand-over may have been lost.
+     */
+    public List<Transaction> waitingLongerThan(long ageMillis, int max) {
+        List<Transaction> out = new ArrayList<>();
+        mempool.admittedBefore(clock.millis() - ageMillis, max).forEach(p -> out.add(p.tx()));
+        return out;
+    }
+
     /** Transactions that can run in the next block. */
     public int readyCount() {
         return mempool.readyCount();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupMemberId;
@@ -62,7 +61,7 @@ final class ChainStateMachine extends BaseStateMachine {
     private final SignGuard guard;
     private final VoteCollector votes;
     private final FinalityListener finality;
-    private volatile Consumer<byte[]> voteSender = v -> { };
+    private volatile java.util.function.BiConsumer<Long, byte[]> voteSender = (h, v) -> { };
     private volatile Runnable leaderListener = () -> { };
     private final AtomicLong rejectedBlocks = new AtomicLong();
     private final AtomicLong staleEntries = new AtomicLong();
@@ -91,7 +90,8 @@ final class ChainStateMachine extends BaseStateMachine {
         this.finality = finality;
     }
 
-    void onVote(Consumer<byte[]> sender) {
+    /** Where this validator's votes go: (height, log entry). */
+    void onVote(java.util.function.BiConsumer<Long, byte[]> sender) {
         this.voteSender = sender;
     }
 
@@ -233,7 +233,7 @@ final class ChainStateMachine extends BaseStateMachine {
             return;
         }
         Vote v = Vote.sign(target, self, consensusKey, genesis);
-        voteSender.accept(new LogEntry(LogEntry.Kind.VOTE, v.encode()).encode());
+        voteSender.accept(h.height(), new LogEntry(LogEntry.Kind.VOTE, v.encode()).encode());
     }
 
     /** Whether this node applies entries as they are committed (not replaying an old log after a restart). */

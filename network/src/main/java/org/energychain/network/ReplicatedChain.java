@@ -42,6 +42,61 @@ public final class ReplicatedChain implements AutoCloseable {
     private volatile Thread forwarder;
     private volatile boolean closed;
 
+    /** This validator's votes not yet in a certificate, by height: sent again until one covers them. */
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, byte[]> pendingVotes =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
+    private volatile java.util.concurrent.ScheduledExecutorService resender;
+
+    private void sendVote(long height, byte[] entry) {
+        client.async().send(Message.valueOf(ByteString.copyFrom(entry))).whenComplete((r, e) -> {
+            if (e != null || (r != null && !r.isSuccess())) {
+                LOG.info("chain={} height={} vote not appended yet ({}); it is sent again", chain.id(), height,
+                        e != null ? e.getMessage() : r.getException());
+            }
+        });
+    }
+
+    /**
+     * A vote sent while the leader changes or the network is cut can be lost; the votes of blocks not yet
+     * final are sent again every two seconds (a vote counted twice is counted once). Transactions waiting
+     * here are handed to the leader again too.
+     */
+    private void startVoteResender() {
+        resender = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "votes-" + chain.id());
+            t.setDaemon(true);
+            return t;
+        });
+        resender.scheduleWithFixedDelay(() -> {
+            try {
+                pendingVotes.headMap(finalHeight, true).clear();
+                pendingVotes.forEach(this::sendVote);
+            } catch (RuntimeException e) {
+                LOG.debug("chain={} resending votes: {}", chain.id(), e.getMessage());
+            }
+            try {
+                reforward();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("chain={} handing waiting transactions to the leader again: {}", chain.id(), e.getMessage());
+            }
+        }, 2, 2, TimeUnit.SECONDS);
+    }
+
+    /**
+     * On a follower, transactions that have waited here more than three seconds are handed to the leader
+     * again: the first hand-over may have gone to a leader that was cut off or gone (the leader keeps one
+     * copy of a transaction it has, so this is harmless).
+     */
+    private void reforward() throws IOException {
+        if (isLeader() || leader().isEmpty()) {
+            return;
+        }
+        List<Transaction> waiting = chain.waitingLongerThan(3_000, SubmitRequest.MAX);
+        if (!waiting.isEmpty()) {
+            forward(waiting);
+        }
+    }
+
     private record Pending(Transaction tx, java.util.concurrent.CompletableFuture<SubmitRequest.Answer> answer) {
     }
 
@@ -57,13 +112,11 @@ public final class ReplicatedChain implements AutoCloseable {
     void bind(RaftServer.Division division, RaftClient client) {
         this.division = division;
         this.client = client;
-        machine.onVote(entry -> client.async().send(Message.valueOf(ByteString.copyFrom(entry)))
-                .whenComplete((r, e) -> {
-                    if (e != null || (r != null && !r.isSuccess())) {
-                        LOG.warn("chain={} vote not appended: {}", chain.id(), e != null ? e.getMessage()
-                                : r.getException());
-                    }
-                }));
+        machine.onVote((height, entry) -> {
+            pendingVotes.put(height, entry);
+            sendVote(height, entry);
+        });
+        startVoteResender();
         machine.onLeaderQuery(q -> {
             try {
                 RaftClientReply r = client.io().sendReadOnly(Message.valueOf(ByteString.copyFrom(q)));
@@ -265,6 +318,9 @@ public final class ReplicatedChain implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (resender != null) {
+            resender.shutdownNow();
+        }
         Thread f = forwarder;
         if (f != null) {
             f.interrupt();

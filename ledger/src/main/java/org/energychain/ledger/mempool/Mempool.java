@@ -324,6 +324,22 @@ public final class Mempool {
         expireGapped(height, nowMillis);
     }
 
+    /** Up to {@code max} pending transactions admitted at or before {@code cutoffMillis}, oldest senders first. */
+    public synchronized List<Pending> admittedBefore(long cutoffMillis, int max) {
+        List<Pending> out = new ArrayList<>();
+        for (SenderQueue q : bySender.values()) {
+            for (Pending p : q.txs.values()) {
+                if (out.size() >= max) {
+                    return out;
+                }
+                if (p.admittedMillis() <= cutoffMillis) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
     /** The senders with pending transactions. */
     public synchronized List<String> senders() {
         return new ArrayList<>(bySender.keySet());
