@@ -49,11 +49,19 @@ final class LocalNetwork implements AutoCloseable {
     final Function<Integer, ChainStore> stores;
     final org.energychain.ledger.store.rocks.RocksChainStores[] rocks;
     long snapshotEvery = NetworkSettings.SNAPSHOT_EVERY;
+    /** Each node's TLS identity (pinned in the genesis); null entries: plain text. */
+    final org.energychain.crypto.tls.TlsCredentials[] tls;
     long logSegmentBytes = NetworkSettings.LOG_SEGMENT_BYTES;
 
     /** @param durable RocksDB stores (one database per node under {@code dir}) instead of memory */
     LocalNetwork(Path dir, int n, boolean durable) throws IOException {
+        this(dir, n, durable, false);
+    }
+
+    /** @param withTls mutual TLS between the nodes, their certificates pinned in the genesis */
+    LocalNetwork(Path dir, int n, boolean durable, boolean withTls) throws IOException {
         this.dir = dir;
+        this.tls = new org.energychain.crypto.tls.TlsCredentials[n];
         this.rocks = new org.energychain.ledger.store.rocks.RocksChainStores[n];
         SecureRandom rnd = new SecureRandom();
         group = suite.signatures().generateKeyPair(rnd);
@@ -70,8 +78,12 @@ final class LocalNetwork implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             nodeKeys.add(suite.signatures().generateKeyPair(rnd));
             ports[i] = freePort();
-            infos.add(new NodeInfo("n" + i, i == 0 ? "reg" : "g1", nodeKeys.get(i).publicKey(), null,
-                    "127.0.0.1:" + ports[i], ""));
+            if (withTls) {
+                tls[i] = org.energychain.crypto.tls.SelfSignedCertificates.generate("n" + i, List.of("127.0.0.1"),
+                        java.time.Instant.now(), Duration.ofDays(1), rnd);
+            }
+            infos.add(new NodeInfo("n" + i, i == 0 ? "reg" : "g1", nodeKeys.get(i).publicKey(),
+                    withTls ? tls[i].der() : null, "127.0.0.1:" + ports[i], ""));
             validators.add(new Validator("n" + i, 1));
         }
         genesis = new Genesis("net-chain", suite.name(), false, TestNetwork.T0, members, infos, validators, List.of("kv"),
@@ -102,9 +114,22 @@ final class LocalNetwork implements AutoCloseable {
         chains[i] = new Chain(genesis, stores.apply(i), contracts, "n" + i, nodeKeys.get(i).privateKey(),
                 Clock.systemUTC());
         NetworkSettings s = new NetworkSettings("n" + i, nodeKeys.get(i).privateKey(), "127.0.0.1", ports[i],
-                dir.resolve("raft-n" + i), null, Duration.ofSeconds(30), Clock.systemUTC(), snapshotEvery, logSegmentBytes);
+                dir.resolve("raft-n" + i), tlsOf(i), maxSkew, Clock.systemUTC(), snapshotEvery, logSegmentBytes);
         nodes[i] = NetworkNode.start(s, List.of(chains[i]));
         nodes[i].chain(genesis.chainId()).orElseThrow().orderer().start();
+    }
+
+    Duration maxSkew = Duration.ofSeconds(30);
+
+    /** Node i's TLS settings: its own identity, and trust in exactly the certificates the genesis pins. */
+    NetworkSettings.Tls tlsOf(int i) {
+        if (tls[i] == null) {
+            return null;
+        }
+        List<byte[]> pinned = new ArrayList<>();
+        genesis.nodes().forEach(x -> pinned.add(x.tlsCertificate()));
+        return new NetworkSettings.Tls(org.energychain.crypto.tls.TlsContexts.keyManager(tls[i]),
+                org.energychain.crypto.tls.PinnedTrust.ofDer(pinned, Clock.systemUTC(), "test genesis"));
     }
 
     void startAll() throws IOException {
