@@ -41,13 +41,16 @@ public final class Node implements AutoCloseable {
     private final ChainStoreFactory stores;
     private final NodeMetrics metrics;
     private final Clock clock;
+    private final SubmissionRoute submissions;
     private boolean started;
 
-    private Node(Map<String, HostedChain> chains, ChainStoreFactory stores, NodeMetrics metrics, Clock clock) {
+    private Node(Map<String, HostedChain> chains, ChainStoreFactory stores, NodeMetrics metrics, Clock clock,
+            SubmissionRoute submissions) {
         this.chains = Collections.unmodifiableMap(chains);
         this.stores = stores;
         this.metrics = metrics;
         this.clock = clock;
+        this.submissions = submissions;
     }
 
     public static Builder builder() {
@@ -98,6 +101,11 @@ public final class Node implements AutoCloseable {
         return clock;
     }
 
+    /** Where the API's submissions go to be admitted ({@link SubmissionRoute#LOCAL} unless built otherwise). */
+    public SubmissionRoute submissionRoute() {
+        return submissions;
+    }
+
     /** Starts every chain's orderer. */
     public synchronized void start() {
         if (started) {
@@ -130,6 +138,7 @@ public final class Node implements AutoCloseable {
         private ContractRegistry contracts = new ContractRegistry();
         private ChainStoreFactory stores = ChainStoreFactory.inMemory();
         private Clock clock = Clock.systemUTC();
+        private SubmissionRoute submissions = SubmissionRoute.LOCAL;
 
         /**
          * Runs {@code genesis}'s chain as {@code member} (transaction key {@code key}) on node {@code node},
@@ -161,6 +170,12 @@ public final class Node implements AutoCloseable {
             return this;
         }
 
+        /** Where the API's submissions are admitted (default {@link SubmissionRoute#LOCAL}). */
+        public Builder submissionRoute(SubmissionRoute route) {
+            submissions = java.util.Objects.requireNonNull(route, "route");
+            return this;
+        }
+
         public Node build() {
             NodeMetrics metrics = new NodeMetrics();
             Map<String, HostedChain> chains = new LinkedHashMap<>();
@@ -189,7 +204,7 @@ public final class Node implements AutoCloseable {
                 chains.values().forEach(c -> c.chain().close());
                 throw ex;
             }
-            return new Node(chains, stores, metrics, clock);
+            return new Node(chains, stores, metrics, clock, submissions);
         }
 
         private static void checkIdentity(Entry e) {
