@@ -538,7 +538,26 @@ public final class NodeClient {
         return resp.body();
     }
 
+    /**
+     * Sends one request. A connection that fails after it was made, before any answer (a kept-alive
+     * connection the node closed as it was reused: "received no bytes", a reset), is tried once more on a
+     * new one, signed afresh: every request of this client may be repeated (reads, queries, signed
+     * transactions). A node that cannot be connected to, or does not answer in time, is not retried here.
+     */
     private HttpResponse<byte[]> exchange(String method, URI uri, byte[] body, String contentType, String accept,
+            NodeIdentity target) {
+        try {
+            return exchangeOnce(method, uri, body, contentType, accept, target);
+        } catch (NodeClientException e) {
+            if (!(e.getCause() instanceof IOException io) || io instanceof java.net.ConnectException
+                    || io instanceof java.net.http.HttpTimeoutException) {
+                throw e;
+            }
+            return exchangeOnce(method, uri, body, contentType, accept, target);
+        }
+    }
+
+    private HttpResponse<byte[]> exchangeOnce(String method, URI uri, byte[] body, String contentType, String accept,
             NodeIdentity target) {
         byte[] bytes = body == null ? new byte[0] : body;
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept)
@@ -554,8 +573,10 @@ public final class NodeClient {
         try {
             return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new NodeClientException(0, "UNREACHABLE", "cannot reach " + uri.getScheme() + "://" + uri.getAuthority()
-                    + ": " + e);
+            NodeClientException x = new NodeClientException(0, "UNREACHABLE", "cannot reach " + uri.getScheme() + "://"
+                    + uri.getAuthority() + ": " + e);
+            x.initCause(e);
+            throw x;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NodeClientException(0, "INTERRUPTED", "interrupted while calling " + uri);

@@ -226,6 +226,59 @@ class ClientFailoverTest {
                 .hasMessageContaining("ftp://x");
     }
 
+    /**
+     * A node that drops every other connection after reading the request, without a byte of answer (as a
+     * kept-alive connection closed by the node while the client reuses it), and answers the others.
+     */
+    @Test
+    void aConnectionDroppedBeforeAnyAnswerIsTriedOnceMoreOnANewOne() throws Exception {
+        try (ServerSocket server = new ServerSocket(0)) {
+            AtomicInteger connections = new AtomicInteger();
+            Thread t = new Thread(() -> {
+                String[] answers = {"{\"chains\":[]}", "{\"txId\":\"ab\",\"status\":\"pending\"}"};
+                try {
+                    for (int i = 0; i < 4; i++) {
+                        try (java.net.Socket s = server.accept()) {
+                            connections.incrementAndGet();
+                            readRequest(s.getInputStream());
+                            if (i % 2 == 1) {
+                                byte[] body = answers[i / 2].getBytes(StandardCharsets.UTF_8);
+                                s.getOutputStream().write(("HTTP/1.1 " + (i == 1 ? 200 : 202) + " OK\r\n"
+                                        + "Content-Type: application/json\r\nContent-Length: " + body.length
+                                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                                s.getOutputStream().write(body);
+                            }
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    // the test fails on its own assertions
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            NodeClient c = client(URI.create("http://127.0.0.1:" + server.getLocalPort()));
+            assertThat(c.chains().get("chains").isArray()).isTrue();
+            assertThat(connections.get()).isEqualTo(2);
+            assertThat(c.submit("open", tx("g1", G1, "open", 0, "put", "a=1"), false).txId()).isEqualTo("ab");
+            assertThat(connections.get()).isEqualTo(4);
+        }
+    }
+
+    /** Reads one HTTP/1.1 request: its head, then as many body bytes as its Content-Length says. */
+    static void readRequest(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        for (int b; (b = in.read()) != -1; ) {
+            head.append((char) b);
+            if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) {
+                break;
+            }
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(head);
+        if (m.find()) {
+            in.readNBytes(Integer.parseInt(m.group(1)));
+        }
+    }
+
     static void assertRefused(Runnable call, int status, String code) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(NodeClientException.class, e -> {
             assertThat(e.status()).as(e.getMessage()).isEqualTo(status);
