@@ -83,7 +83,7 @@ public final class CatalogCommand implements Runnable {
         @Override
         Integer work() throws Exception {
             List<Listing> listings = new ArrayList<>();
-            String ep = endpoint != null ? endpoint : remote.url + "/chains/" + remote.chain + "/market/deliveries";
+            String ep = endpoint != null ? endpoint : remote.url() + "/chains/" + remote.chain + "/market/deliveries";
             try (OffChainStore s = store.open()) {
                 String groupId = group != null ? group : GroupResolver.onlyGroup(s);
                 PeriodInfo info = StoredPeriods.select(s, groupId, day);

@@ -2,20 +2,31 @@ package org.energychain.cli;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.energychain.crypto.sign.KeyFiles;
 import org.energychain.node.client.NodeClient;
 import picocli.CommandLine.Option;
 
 /**
- * Which node and chain a command talks to, and as whom: {@code --url}, {@code --chain}, and for
- * private chains (or signed transactions) {@code --member} with its private {@code --key} file; for a
- * node on HTTPS, the certificates to pin ({@code --tls-cert}).
+ * Which nodes and chain a command talks to, and as whom: {@code --url} (one or several nodes of the
+ * network, tried in order; default from {@code ENERGYCHAIN_URLS}), {@code --chain}, and for private
+ * chains (or signed transactions) {@code --member} with its private {@code --key} file; for nodes on
+ * HTTPS, the certificates to pin ({@code --tls-cert}).
  */
 public final class RemoteOptions {
-    @Option(names = "--url", paramLabel = "URL", defaultValue = "http://127.0.0.1:8645",
-            description = "The node's REST API (default: ${DEFAULT-VALUE}).")
-    URI url;
+    /** Comma-separated node addresses used when no {@code --url} is given. */
+    static final String URLS_ENV = "ENERGYCHAIN_URLS";
+    static final URI DEFAULT_URL = URI.create("http://127.0.0.1:8645");
+
+    @Option(names = "--url", paramLabel = "URL", split = ",",
+            description = "A node's REST API. Repeat it, or separate by commas, for several nodes of the network: "
+                    + "a request goes to the next when a node is unreachable, failing (5xx) or not the leader "
+                    + "(default: $" + URLS_ENV + ", comma-separated, else http://127.0.0.1:8645).")
+    List<String> urls;
 
     @Option(names = "--chain", required = true, paramLabel = "ID", description = "Chain id.")
     String chain;
@@ -34,6 +45,47 @@ public final class RemoteOptions {
     @Option(names = "--wait-final", description = "Wait until the transaction's block is final (certified by more "
             + "than two thirds of the chain's validators), not only committed.")
     boolean waitFinal;
+    /** The node addresses, in the order they are tried: {@code --url}, else {@code ENERGYCHAIN_URLS}, else the default. */
+    List<URI> urls() {
+        return urls(urls, System.getenv());
+    }
+
+    /** The first node address (where a default delivery endpoint points, for instance). */
+    URI url() {
+        return urls().get(0);
+    }
+
+    static List<URI> urls(List<String> given, Map<String, String> env) {
+        if (given != null && !given.isEmpty()) {
+            return parse(given, "--url");
+        }
+        String fromEnv = env.get(URLS_ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return parse(List.of(fromEnv.split(",")), URLS_ENV);
+        }
+        return List.of(DEFAULT_URL);
+    }
+
+    private static List<URI> parse(List<String> values, String source) {
+        List<URI> out = new ArrayList<>();
+        for (String v : values) {
+            String s = v.trim().replaceAll("/+$", "");
+            if (s.isEmpty()) {
+                throw new IllegalArgumentException(source + ": an empty node address in '" + String.join(",", values) + "'");
+            }
+            URI u;
+            try {
+                u = new URI(s);
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException(source + ": not a URL: '" + s + "' (" + e.getReason() + ")");
+            }
+            if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
+                throw new IllegalArgumentException(source + ": not a node address (http(s)://HOST[:PORT]): '" + s + "'");
+            }
+            out.add(u);
+        }
+        return out;
+    }
 
     /** Refuses early, naming the command, when a signed call lacks its signer. */
     void requireSigner(String what) {
@@ -42,9 +94,9 @@ public final class RemoteOptions {
         }
     }
 
-    /** A client, signing its requests when a member and key are given. */
+    /** A client of the nodes, signing its requests when a member and key are given. */
     NodeClient client() throws IOException {
-        NodeClient c = ClientTls.pin(new NodeClient(url), tlsCert);
+        NodeClient c = ClientTls.pin(new NodeClient(urls()), tlsCert);
         if (key == null && member == null) {
             return c;
         }

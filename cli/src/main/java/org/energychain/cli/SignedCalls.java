@@ -8,6 +8,7 @@ import org.energychain.crypto.sign.PrivateKey;
 import org.energychain.crypto.sign.SignatureSchemes;
 import org.energychain.ledger.tx.Transaction;
 import org.energychain.node.client.NodeClient;
+import org.energychain.node.client.NodeClientException;
 
 /** Signs contract calls as the command's member, submits them, waits for the receipts and reports them. */
 final class SignedCalls {
@@ -67,8 +68,11 @@ final class SignedCalls {
     }
 
     /**
-     * Signs one transaction per argument with consecutive nonces, submits them all, then waits for every
-     * receipt: many calls in a few blocks instead of one block each.
+     * Signs one transaction per argument with consecutive nonces, submits them in batches (one request
+     * for up to 10,000) waiting for their receipts, then waits for any receipt still missing: many calls
+     * in a few blocks instead of one block each.
+     *
+     * @throws NodeClientException naming the first transaction the node refused (the others were admitted)
      */
     static List<Outcome> submitAll(RemoteOptions remote, String contract, String method, List<byte[]> argsList)
             throws Exception {
@@ -76,17 +80,24 @@ final class SignedCalls {
         PrivateKey key = org.energychain.crypto.sign.KeyFiles.readPrivateKey(remote.key);
         NodeClient client = remote.client();
         long nonce = client.nextNonce(remote.chain, remote.member);
-        List<String> ids = new ArrayList<>();
+        List<Transaction> txs = new ArrayList<>();
         for (byte[] args : argsList) {
-            Transaction tx = Transaction.sign(remote.chain, remote.member, nonce++, contract, method, args,
-                    SignatureSchemes.byName(key.scheme()), key);
-            ids.add(client.submit(remote.chain, tx, false).txId());
+            txs.add(Transaction.sign(remote.chain, remote.member, nonce++, contract, method, args,
+                    SignatureSchemes.byName(key.scheme()), key));
+        }
+        List<NodeClient.BatchItem> items = client.submitBatch(remote.chain, txs, true);
+        for (NodeClient.BatchItem it : items) {
+            if (!it.accepted()) {
+                throw new NodeClientException(it.httpStatus(), it.error(), "transaction " + (it.index() + 1) + " of "
+                        + items.size() + " (" + contract + "." + method + ") was refused: " + it.message(), it.txId());
+            }
         }
         List<Outcome> out = new ArrayList<>();
-        for (String id : ids) {
-            JsonNode r = client.awaitReceipt(remote.chain, id, java.time.Duration.ofSeconds(60));
-            out.add(new Outcome(id, r.path("result").path("code").asInt(-1), r.path("result").path("message").asText(),
-                    r.path("height").asLong()));
+        for (NodeClient.BatchItem it : items) {
+            JsonNode r = it.committed() ? it.receipt()
+                    : client.awaitReceipt(remote.chain, it.txId(), java.time.Duration.ofSeconds(60));
+            out.add(new Outcome(it.txId(), r.path("result").path("code").asInt(-1),
+                    r.path("result").path("message").asText(), r.path("height").asLong()));
         }
         return out;
     }

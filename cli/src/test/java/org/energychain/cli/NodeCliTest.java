@@ -2,6 +2,7 @@ package org.energychain.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -126,6 +127,56 @@ class NodeCliTest {
         Cli c = Cli.run("chain", "status", "--url", "http://127.0.0.1:1", "--chain", "pub");
         assertThat(c.exit()).isEqualTo(ExitCodes.INTERNAL_ERROR);
         assertThat(c.err()).contains("UNREACHABLE");
+    }
+
+    /** An address where nothing listens: a port that was free a moment ago. */
+    static String deadUrl() throws Exception {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return "http://127.0.0.1:" + s.getLocalPort();
+        }
+    }
+
+    @Test
+    void withSeveralUrlsACommandFailsOverFromADeadNode() throws Exception {
+        String dead = deadUrl();
+        Cli tx = Cli.run("tx", "submit", "--url", dead + "," + url, "--chain", "priv", "--contract", "kv", "--method",
+                "put", "--args-hex", hex("f=1"), "--member", "G1", "--key", dir.resolve("keys/G1.key").toString(), "--json");
+        assertThat(tx.exit()).as(tx.toString()).isZero();
+        assertThat(tx.json().at("/receipt/result/code").asInt()).isZero();
+        Cli block = Cli.run("chain", "block", "--url", dead, "--url", url, "--chain", "priv", "--member", "REG", "--key",
+                dir.resolve("keys/REG.key").toString(), "--json");
+        assertThat(block.exit()).as(block.toString()).isZero();
+        Cli none = Cli.run("chain", "status", "--url", dead, "--url", deadUrl(), "--chain", "pub");
+        assertThat(none.exit()).as(none.toString()).isEqualTo(ExitCodes.INTERNAL_ERROR);
+        assertThat(none.err()).contains("UNREACHABLE").contains(dead);
+    }
+
+    @Test
+    void chainStatusWithSeveralUrlsShowsEachNode() throws Exception {
+        String dead = deadUrl();
+        Cli text = Cli.run("chain", "status", "--url", url + "," + dead, "--chain", "pub");
+        assertThat(text.exit()).as(text.toString()).isZero();
+        assertThat(text.out()).contains("chain pub (sha256-ed25519, public)").contains("1 of 2 nodes answer")
+                .containsPattern("  " + java.util.regex.Pattern.quote(url) + ": height \\d+, \\d+ pending, as G1")
+                .contains("  " + dead + ": unreachable, UNREACHABLE");
+        Cli json = Cli.run("chain", "status", "--url", dead, "--url", url, "--chain", "pub", "--json");
+        assertThat(json.exit()).as(json.toString()).isZero();
+        JsonNode nodes = json.json().get("nodes");
+        assertThat(nodes.get(0).get("url").asText()).isEqualTo(dead);
+        assertThat(nodes.get(0).get("reachable").asBoolean()).isFalse();
+        assertThat(nodes.get(0).at("/error/code").asText()).isEqualTo("UNREACHABLE");
+        assertThat(nodes.get(1).get("reachable").asBoolean()).isTrue();
+        assertThat(nodes.get(1).get("height").asLong()).isEqualTo(json.json().at("/status/height").asLong());
+        assertThat(nodes.get(1).get("nodeMember").asText()).isEqualTo("G1");
+        assertThat(json.json().at("/status/chain").asText()).isEqualTo("pub");
+        // a private chain: each node is asked with a request signed for that node
+        Cli priv = Cli.run(as("REG", "chain", "status", "--chain", "priv", "--url", url + "," + url, "--json"));
+        assertThat(priv.exit()).as(priv.toString()).isZero();
+        assertThat(priv.json().get("nodes").findValuesAsText("reachable")).as("--url twice, and once more from as()")
+                .containsExactly("true", "true", "true");
+        // a node that answers with a refusal is reachable, and says why
+        Cli unsigned = Cli.run("chain", "status", "--url", url + "," + dead, "--chain", "priv", "--json");
+        assertThat(unsigned.exit()).as("no node gave a status").isEqualTo(ExitCodes.BAD_INPUT);
     }
 
     @Test

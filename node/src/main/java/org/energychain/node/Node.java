@@ -45,15 +45,17 @@ public final class Node implements AutoCloseable {
     private final NodeMetrics metrics;
     private final Clock clock;
     private final NetworkNode network;
+    private final SubmissionRoute submissions;
     private boolean started;
 
     private Node(Map<String, HostedChain> chains, ChainStoreFactory stores, NodeMetrics metrics, Clock clock,
-            NetworkNode network) {
+            NetworkNode network, SubmissionRoute submissions) {
         this.network = network;
         this.chains = Collections.unmodifiableMap(chains);
         this.stores = stores;
         this.metrics = metrics;
         this.clock = clock;
+        this.submissions = submissions;
     }
 
     public static Builder builder() {
@@ -149,6 +151,11 @@ public final class Node implements AutoCloseable {
         return clock;
     }
 
+    /** Where the API's submissions go to be admitted ({@link SubmissionRoute#LOCAL} unless built otherwise). */
+    public SubmissionRoute submissionRoute() {
+        return submissions;
+    }
+
     /** Starts every chain's orderer. */
     public synchronized void start() {
         if (started) {
@@ -193,6 +200,7 @@ public final class Node implements AutoCloseable {
         private ChainStoreFactory stores = ChainStoreFactory.inMemory();
         private Clock clock = Clock.systemUTC();
         private NetworkSettings network;
+        private SubmissionRoute submissions = SubmissionRoute.LOCAL;
 
         /**
          * Runs {@code genesis}'s chain as {@code member} (transaction key {@code key}, checked against the
@@ -231,6 +239,12 @@ public final class Node implements AutoCloseable {
          */
         public Builder network(NetworkSettings n) {
             network = n;
+            return this;
+        }
+
+        /** Where the API's submissions are admitted (default {@link SubmissionRoute#LOCAL}). */
+        public Builder submissionRoute(SubmissionRoute route) {
+            submissions = java.util.Objects.requireNonNull(route, "route");
             return this;
         }
 
@@ -291,7 +305,7 @@ public final class Node implements AutoCloseable {
                     chains.put(c.getKey(), new HostedChain(chain, orderer, byChain.get(c.getKey()).member(), metrics,
                             new org.energychain.ledger.exec.Admission(chain.genesis(), contracts), rc));
                 }
-                return new Node(chains, stores, metrics, clock, net);
+                return new Node(chains, stores, metrics, clock, net, submissions);
             } catch (IOException ex) {
                 close(net, built);
                 throw new java.io.UncheckedIOException("cannot start the node's network part: " + ex.getMessage(), ex);

@@ -25,10 +25,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
@@ -41,10 +42,8 @@ import org.energychain.ledger.contract.ContractException;
 import org.energychain.ledger.exec.Nonces;
 import org.energychain.ledger.exec.Receipt;
 import org.energychain.ledger.exec.Rejection;
-import org.energychain.ledger.exec.Submission;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.store.TxLocation;
-import org.energychain.ledger.tx.Transaction;
 import org.energychain.node.HostedChain;
 import org.energychain.node.Node;
 import org.energychain.node.config.NodeConfig;
@@ -82,6 +81,14 @@ public final class ApiServer implements AutoCloseable {
     private final byte[] openApi;
     private final ReplayGuard replays = new ReplayGuard(MAX_FRESH_NONCES);
     private final ExecutorService eventWriters;
+    /** Admits batches of transactions: one worker per core, shared by every batch request. */
+    private final ForkJoinPool admission = new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
+            pool -> {
+                ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                t.setName("admission-" + t.getPoolIndex());
+                t.setDaemon(true);
+                return t;
+            }, null, false);
     private final ScheduledExecutorService heartbeat;
     private final List<PerAddressConnectionLimit> addressLimits = new ArrayList<>();
 
@@ -177,7 +184,7 @@ public final class ApiServer implements AutoCloseable {
         route.route(HandlerType.GET, "/chains/{chain}/status", this::status);
         route.route(HandlerType.GET, "/chains/{chain}/blocks/{height}", this::blockByHeight);
         route.route(HandlerType.GET, "/chains/{chain}/blocks/by-hash/{hash}", this::blockByHash);
-        route.route(HandlerType.POST, "/chains/{chain}/transactions", this::submit);
+        new SubmissionRoutes(node, http, admission).register(route);
         route.route(HandlerType.GET, "/chains/{chain}/transactions/{id}", this::transaction);
         route.route(HandlerType.GET, "/chains/{chain}/receipts/{id}", this::receipt);
         route.route(HandlerType.GET, "/chains/{chain}/members/{member}/nonce", this::nonce);
@@ -229,6 +236,7 @@ public final class ApiServer implements AutoCloseable {
         streams.values().forEach(BlockStream::close);
         app.stop();
         eventWriters.shutdownNow();
+        admission.shutdownNow();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -254,7 +262,9 @@ public final class ApiServer implements AutoCloseable {
         String id = URLDecoder.decode(seg[2], StandardCharsets.UTF_8);
         HostedChain c = node.chain(id).orElseThrow(() -> new ApiError(404, "UNKNOWN_CHAIN", "this node runs no chain "
                 + id + " (it runs " + node.chains().stream().map(HostedChain::id).toList() + ")"));
-        boolean submission = seg.length == 4 && seg[3].equals("transactions") && ctx.method() == HandlerType.POST;
+        // submissions (one or a batch) carry signed transactions: no request signature
+        boolean submission = ctx.method() == HandlerType.POST && seg.length >= 4 && seg[3].equals("transactions")
+                && (seg.length == 4 || seg.length == 5 && seg[4].equals("batch"));
         if (submission || !c.genesis().isPrivate() && !RequestSigning.isSigned(ctx::header)) {
             return;
         }
@@ -411,65 +421,6 @@ public final class ApiServer implements AutoCloseable {
         }
         ctx.json(JsonViews.MAPPER.createObjectNode().put("member", member)
                 .put("next", Nonces.next(c.chain().store(), member)));
-    }
-
-    private void submit(Context ctx) {
-        HostedChain c = chain(ctx);
-        JsonNode body = jsonBody(ctx);
-        JsonNode txHex = body.get("tx");
-        if (txHex == null || !txHex.isTextual()) {
-            throw new ApiError(400, "MALFORMED", "body must be {\"tx\": \"<hex of the encoded transaction>\"}");
-        }
-        Transaction tx;
-        try {
-            byte[] encoded = Hex.decode(txHex.asText());
-            if (encoded.length > c.genesis().limits().maxTxBytes()) {
-                throw new ApiError(413, Rejection.Reason.OVERSIZED.name(), "transaction of " + encoded.length
-                        + " bytes exceeds the chain's limit of " + c.genesis().limits().maxTxBytes());
-            }
-            tx = Transaction.decode(encoded);
-        } catch (ApiError e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new ApiError(400, Rejection.Reason.MALFORMED.name(), "not a transaction: " + e.getMessage());
-        }
-        Submission s = c.submit(tx);
-        if (!s.accepted()) {
-            Rejection r = s.rejection();
-            if (r.reason() == Rejection.Reason.MEMPOOL_FULL || r.reason() == Rejection.Reason.UNAVAILABLE) {
-                ctx.header("Retry-After", r.reason() == Rejection.Reason.MEMPOOL_FULL ? "1" : "5");
-            }
-            throw new ApiError(statusOf(r.reason()), r.reason().name(), r.message());
-        }
-        ctx.header("Location", "/chains/" + c.id() + "/receipts/" + s.txId());
-        ObjectNode pending = JsonViews.MAPPER.createObjectNode().put("txId", s.txId()).put("status", "pending");
-        String wait = ctx.queryParam("wait");
-        if (!"true".equals(wait) && !"final".equals(wait)) {
-            ctx.status(202).json(pending);
-            return;
-        }
-        boolean waitFinal = "final".equals(wait) && c.replicated().isPresent();
-        long timeoutMs = http.waitTimeout().toMillis();
-        if (ctx.queryParam("timeout-ms") != null) {
-            timeoutMs = Math.max(0, Math.min(timeoutMs, parseLong(ctx.queryParam("timeout-ms"), "timeout-ms")));
-        }
-        long t = timeoutMs;
-        java.util.concurrent.CompletableFuture<Receipt> done0 = waitFinal
-                ? s.receipt().copy().thenCompose(r -> c.replicated().orElseThrow().whenFinal(r.height()).thenApply(h -> r))
-                : s.receipt().copy();
-        ctx.future(() -> done0.orTimeout(t, TimeUnit.MILLISECONDS).handle((r, e) -> {
-            if (e == null) {
-                ObjectNode done = JsonViews.MAPPER.createObjectNode().put("txId", s.txId()).put("status",
-                        waitFinal ? "final" : "committed");
-                done.set("receipt", JsonViews.receipt(r, blockHash(c, r.height())));
-                ctx.status(200).json(done);
-            } else if (e instanceof TimeoutException || e.getCause() instanceof TimeoutException) {
-                ctx.status(202).json(pending);
-            } else {
-                ctx.status(503).json(JsonViews.error("UNAVAILABLE", String.valueOf(e.getMessage())));
-            }
-            return null;
-        }));
     }
 
     private void query(Context ctx) {

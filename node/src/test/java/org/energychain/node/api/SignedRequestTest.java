@@ -66,8 +66,13 @@ class SignedRequestTest {
 
     /** The lines of the fenced block after the golden-vector marker in docs/api.md. */
     static Map<String, String> goldenVector() throws Exception {
+        return goldenVector("request signing");
+    }
+
+    /** The lines of the fenced block after the marker {@code <!-- golden vector: NAME -->} in docs/api.md. */
+    static Map<String, String> goldenVector(String name) throws Exception {
         List<String> lines = Files.readAllLines(Path.of("..", "docs", "api.md"));
-        int at = lines.indexOf("<!-- golden vector: request signing -->");
+        int at = lines.indexOf("<!-- golden vector: " + name + " -->");
         assertThat(at).as("the marker in docs/api.md").isNotNegative();
         assertThat(lines.get(at + 1)).isEqualTo("```text");
         Map<String, String> v = new LinkedHashMap<>();
