@@ -152,9 +152,8 @@ public final class Chain implements AutoCloseable {
         if (r.isPresent()) {
             return rejected(id, r.get());
         }
-        long committedNext;
         try {
-            committedNext = nextNonce(tx.sender());
+            nextNonce(tx.sender()); // a store that cannot be read refuses here, before the pool's lock
         } catch (StorageException e) {
             halt(e);
             return rejected(id, new Rejection(Rejection.Reason.UNAVAILABLE, "chain " + genesis.chainId()
@@ -168,7 +167,8 @@ public final class Chain implements AutoCloseable {
         }
         long now = clock.millis();
         try {
-            r = mempool.add(new Mempool.Pending(tx, id, size, now), committedNext, store.height(), now);
+            // the committed nonce is read again under the pool's lock (cached: the read above filled the cache)
+            r = mempool.add(new Mempool.Pending(tx, id, size, now), this::nextNonce, store.height(), now);
         } catch (RuntimeException e) {
             waiting.remove(id, mine);
             mine.completeExceptionally(e);

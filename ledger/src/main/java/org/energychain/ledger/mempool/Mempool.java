@@ -88,7 +88,18 @@ public final class Mempool {
      * {@code height} the chain's height and {@code nowMillis} the chain clock, for expiry.
      */
     public synchronized Optional<Rejection> add(Pending p, long committedNext, long height, long nowMillis) {
+        return add(p, s -> committedNext, height, nowMillis);
+    }
+
+    /**
+     * Adds an admitted transaction, reading the sender's next committed nonce under the pool's lock: a
+     * block committed between the caller's read and this call cannot leave the transaction behind a gap
+     * that does not exist (the pool prunes under the same lock after the committed nonces move).
+     */
+    public synchronized Optional<Rejection> add(Pending p, ToLongFunction<String> committedNextOf, long height,
+            long nowMillis) {
         Transaction tx = p.tx();
+        long committedNext = committedNextOf.applyAsLong(tx.sender());
         long nonce = tx.nonce();
         if (nonce < committedNext) {
             return reject(Rejection.Reason.REPLAYED, "nonce " + nonce + " of " + tx.sender()

@@ -133,6 +133,25 @@ class MempoolTest {
     }
 
     @Test
+    void theSendersCommittedNonceIsReadUnderThePoolsLock() {
+        // a0 is committed by a block and pruned: the pool forgets the sender
+        assertThat(reason("a", 0)).isNull();
+        committed.put("a", 1L);
+        pool.prune(Set.of("a"), s -> committed.getOrDefault(s, 0L), 1, T0);
+        assertThat(pool.size()).isZero();
+        // a submitter that read the committed nonce before that block would park a1 behind a gap that is not
+        // there (the old way: the value passed in)
+        Mempool stale = new Mempool(limits);
+        stale.add(pending("a", 1, T0), 0, 1, T0);
+        assertThat(stale.gappedCount()).isEqualTo(1);
+        assertThat(stale.readyCount()).isZero();
+        // the pool reads it itself, under its lock, after the block's prune: a1 is executable
+        assertThat(pool.add(pending("a", 1, T0), s -> committed.getOrDefault(s, 0L), 1, T0)).isEmpty();
+        assertThat(pool.readyCount()).isEqualTo(1);
+        assertThat(pool.gappedCount()).isZero();
+    }
+
+    @Test
     void replaysAndDuplicatesAreRefused() {
         committed.put("a", 5L);
         assertThat(reason("a", 4)).isEqualTo(Rejection.Reason.REPLAYED);
