@@ -41,6 +41,23 @@ public final class DispatchPlanner {
      * else unlimited), all intervals solved as one programme.
      */
     public static DcOpf.Result solveDay(MatpowerCase mpc, double[] shape, double hours, DcOpf.Options options) {
+        return solveDay(mpc, shape, hours, options, mpc.units(hours));
+    }
+
+    /** As {@link #solveDay(MatpowerCase, double[], double, DcOpf.Options)}, every unit ramping at most {@code
+     * rampPercent} % of its PMAX per interval. */
+    public static DcOpf.Result solveDay(MatpowerCase mpc, double[] shape, double hours, DcOpf.Options options,
+            double rampPercent) {
+        if (!(rampPercent > 0) || !Double.isFinite(rampPercent)) {
+            throw new IllegalArgumentException("ramp limit must be a positive percentage, got " + rampPercent);
+        }
+        List<Unit> units = mpc.units(hours).stream().map(u -> u.pMax() > 0
+                ? u.withRamp(u.pMax() * rampPercent / 100, u.pMax() * rampPercent / 100) : u).toList();
+        return solveDay(mpc, shape, hours, options, units);
+    }
+
+    private static DcOpf.Result solveDay(MatpowerCase mpc, double[] shape, double hours, DcOpf.Options options,
+            List<Unit> units) {
         if (shape.length == 0) {
             throw new IllegalArgumentException("the load profile has no intervals");
         }
@@ -54,7 +71,7 @@ public final class DispatchPlanner {
             base.forEach((b, v) -> m.put(b, v * f));
             loads.add(m);
         }
-        return solve(mpc, mpc.units(hours), new Demand(hours, loads), options);
+        return solve(mpc, units, new Demand(hours, loads), options);
     }
 
     private static DcOpf.Result solve(MatpowerCase mpc, List<Unit> units, Demand demand, DcOpf.Options options) {
