@@ -110,7 +110,7 @@ public final class DispatchSimulateCommand implements Callable<Integer> {
                                     st.participants(), excluded, co2, net, busOf, share);
                         } catch (IllegalStateException e) {
                             throw new IllegalArgumentException("round " + round + ": no plan within the line limits "
-                                    + "and ramps (sequential dispatch): " + e.getMessage(), e);
+                                    + "and ramps (whole-horizon DC-OPF): " + e.getMessage(), e);
                         }
                     });
             DemandState s = run.state();

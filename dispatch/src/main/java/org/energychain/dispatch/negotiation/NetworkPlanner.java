@@ -7,20 +7,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.energychain.dispatch.plan.CostCurve;
+import org.energychain.dispatch.plan.DcOpf;
 import org.energychain.dispatch.plan.Demand;
+import org.energychain.dispatch.plan.InfeasibleDispatchException;
+import org.energychain.dispatch.plan.Line;
 import org.energychain.dispatch.plan.Network;
-import org.energychain.dispatch.plan.SequentialNetworkDispatch;
 import org.energychain.dispatch.plan.Unit;
 
 /**
  * A proposer's planner that respects the transmission limits: the sources the merit order would run
  * ({@link MeritOrderPlanner}, same exclusions and preference) are dispatched on the DC network by
- * {@link SequentialNetworkDispatch} (per interval, ramps from the previous one, violated lines added as
- * PTDF rows; if that is infeasible, every flexible source — minimum 0 — is added and it is tried again), the load of each interval spread over the buses in the given shares, and the MW result
- * turned into exact kW ({@link QpPlanner#fromMw}). The policies carry no bus, so the proposer supplies
- * where each source connects.
+ * {@link DcOpf} over the whole horizon as one programme (ramps with look-ahead, line limits added where
+ * violated; PDLP in its fast mode; if that is infeasible, every flexible source — minimum 0 — is added and
+ * it is tried again), the load of each interval spread over the buses in the given shares, and the MW
+ * result turned into exact kW ({@link QpPlanner#fromMw}). Lines are planned {@link #MARGIN_MW} MW (at least
+ * {@link #MARGIN_PPM} ppm) below their limits, so the kW rounding and the solver's accuracy stay inside the
+ * limit the contract checks. The policies carry no bus, so the proposer supplies where each source connects.
  */
 public final class NetworkPlanner {
+    /** MW below each line limit that the planner aims for. */
+    public static final double MARGIN_MW = 0.1;
+    /** ppm of each line limit below it that the planner aims for, if more than {@link #MARGIN_MW}. */
+    public static final long MARGIN_PPM = 500;
+
     private NetworkPlanner() {
     }
 
@@ -38,12 +47,16 @@ public final class NetworkPlanner {
         try {
             return dispatch(demandId, round, profileKw, intervalMinutes, sources, on, co2MilliPerTonne, net, busOf,
                     loadShare);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | InfeasibleDispatchException e) {
             // the merit order's sources cannot serve the load within the lines: add every flexible one (minimum 0)
             sources.stream().filter(p -> !excluded.contains(p.sourceId()) && p.policy().minKw() == 0)
                     .forEach(p -> on.add(p.sourceId()));
-            return dispatch(demandId, round, profileKw, intervalMinutes, sources, on, co2MilliPerTonne, net, busOf,
-                    loadShare);
+            try {
+                return dispatch(demandId, round, profileKw, intervalMinutes, sources, on, co2MilliPerTonne, net, busOf,
+                        loadShare);
+            } catch (InfeasibleDispatchException again) {
+                throw new IllegalStateException(again.getMessage(), again);
+            }
         }
     }
 
@@ -69,8 +82,17 @@ public final class NetworkPlanner {
             loadShare.forEach((b, share) -> m.put(b, share * kw / 1000.0));
             loads.add(m);
         }
-        SequentialNetworkDispatch.Result r = SequentialNetworkDispatch.solve(units,
-                new Demand(intervalMinutes / 60.0, loads), net, co2MilliPerTonne / 1000.0);
-        return QpPlanner.fromMw(demandId, round, profileKw, run, r.output());
+        List<Line> inside = net.lines().stream().map(l -> !l.limited() ? l : new Line(l.id(), l.from(), l.to(), l.x(),
+                l.rateMw() - Math.max(MARGIN_MW, l.rateMw() * MARGIN_PPM / 1e6), l.shiftDeg())).toList();
+        Network planned = new Network(net.baseMva(), net.buses(), net.slackBus(), inside);
+        DcOpf.Result r = DcOpf.solve(units, new Demand(intervalMinutes / 60.0, loads), planned,
+                new DcOpf.Options(co2MilliPerTonne / 1000.0, false, true));
+        double[][] mw = new double[units.size()][profileKw.size()];
+        for (int i = 0; i < mw.length; i++) {
+            for (int t = 0; t < profileKw.size(); t++) {
+                mw[i][t] = r.plan().output().get(i).get(t);
+            }
+        }
+        return QpPlanner.fromMw(demandId, round, profileKw, run, mw);
     }
 }
