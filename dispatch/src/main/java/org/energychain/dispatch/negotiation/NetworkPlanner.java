@@ -18,17 +18,21 @@ import org.energychain.dispatch.plan.Unit;
  * A proposer's planner that respects the transmission limits: the sources the merit order would run
  * ({@link MeritOrderPlanner}, same exclusions and preference) are dispatched on the DC network by
  * {@link DcOpf} over the whole horizon as one programme (ramps with look-ahead, line limits added where
- * violated; PDLP in its fast mode; if that is infeasible, every flexible source — minimum 0 — is added and
- * it is tried again), the load of each interval spread over the buses in the given shares, and the MW
- * result turned into exact kW ({@link QpPlanner#fromMw}). Lines are planned {@link #MARGIN_MW} MW (at least
- * {@link #MARGIN_PPM} ppm) below their limits, so the kW rounding and the solver's accuracy stay inside the
- * limit the contract checks. The policies carry no bus, so the proposer supplies where each source connects.
+ * violated; exact (GLOP) up to {@value #EXACT_UP_TO} source-intervals, PDLP's fast mode above; if that is
+ * infeasible, every flexible source — minimum 0 — is added and it is tried again), the load of each
+ * interval spread over the buses in the given shares, and the MW result turned into exact kW
+ * ({@link QpPlanner#fromMw}). Ramps are planned 1 kW inside the policy (3 kW in the fast mode) and lines
+ * 1 kW inside their limits (in the fast mode {@link #FAST_MARGIN_MW} MW or {@link #FAST_MARGIN_PPM} ppm,
+ * whichever is more), so that rounding to kW and the solver's accuracy keep the plan within what the
+ * contract checks. The policies carry no bus, so the proposer supplies where each source connects.
  */
 public final class NetworkPlanner {
-    /** MW below each line limit that the planner aims for. */
-    public static final double MARGIN_MW = 0.1;
-    /** ppm of each line limit below it that the planner aims for, if more than {@link #MARGIN_MW}. */
-    public static final long MARGIN_PPM = 500;
+    /** Largest sources × intervals planned exactly (GLOP); above, PDLP to 1e-6. */
+    public static final int EXACT_UP_TO = 20_000;
+    /** MW below each line limit that the fast mode aims for. */
+    public static final double FAST_MARGIN_MW = 0.05;
+    /** ppm of each line limit below it that the fast mode aims for, if more than {@link #FAST_MARGIN_MW}. */
+    public static final long FAST_MARGIN_PPM = 500;
 
     private NetworkPlanner() {
     }
@@ -64,10 +68,13 @@ public final class NetworkPlanner {
             List<Participant> sources, Set<String> on, long co2MilliPerTonne, Network net, Map<String, Integer> busOf,
             Map<Integer, Double> loadShare) {
         List<Participant> run = sources.stream().filter(p -> on.contains(p.sourceId())).toList();
+        boolean fast = (long) run.size() * profileKw.size() > EXACT_UP_TO;
+        double rampMargin = fast ? 0.003 : 0.001;
         List<Unit> units = new ArrayList<>();
         for (Participant p : run) {
             SourcePolicy s = p.policy();
-            double ramp = s.rampKw() == 0 ? Double.POSITIVE_INFINITY : s.rampKw() / 1000.0;
+            double ramp = s.rampKw() == 0 ? Double.POSITIVE_INFINITY
+                    : Math.max(s.rampKw() / 1000.0 - rampMargin, s.rampKw() / 2000.0);
             Integer bus = busOf.get(p.sourceId());
             if (bus == null) {
                 throw new IllegalArgumentException("no bus for source " + p.sourceId());
@@ -83,10 +90,11 @@ public final class NetworkPlanner {
             loads.add(m);
         }
         List<Line> inside = net.lines().stream().map(l -> !l.limited() ? l : new Line(l.id(), l.from(), l.to(), l.x(),
-                l.rateMw() - Math.max(MARGIN_MW, l.rateMw() * MARGIN_PPM / 1e6), l.shiftDeg())).toList();
+                l.rateMw() - Math.min(l.rateMw() / 2, fast ? Math.max(FAST_MARGIN_MW, l.rateMw() * FAST_MARGIN_PPM / 1e6)
+                        : 0.001), l.shiftDeg())).toList();
         Network planned = new Network(net.baseMva(), net.buses(), net.slackBus(), inside);
         DcOpf.Result r = DcOpf.solve(units, new Demand(intervalMinutes / 60.0, loads), planned,
-                new DcOpf.Options(co2MilliPerTonne / 1000.0, false, true));
+                new DcOpf.Options(co2MilliPerTonne / 1000.0, false, fast));
         double[][] mw = new double[units.size()][profileKw.size()];
         for (int i = 0; i < mw.length; i++) {
             for (int t = 0; t < profileKw.size(); t++) {
