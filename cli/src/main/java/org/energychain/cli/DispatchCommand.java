@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         description = "Multi-source collaboration: supply plans, voting weights, and the weighted negotiation of plans "
                 + "on the dispatch chain (contract dispatch-negotiation).",
         subcommands = {DispatchCommand.Plan.class, DispatchCommand.Weights.class, DispatchChainCommands.Post.class,
-            DispatchChainCommands.PublishPolicy.class, DispatchChainCommands.Propose.class,
+            DispatchChainCommands.PublishPolicy.class, DispatchChainCommands.PublishGrid.class,
+            DispatchChainCommands.Propose.class,
             DispatchChainCommands.VoteCommand.class, DispatchChainCommands.CloseRound.class,
             DispatchChainCommands.Inspect.class, DispatchSimulateCommand.class})
 public final class DispatchCommand implements Runnable {
