@@ -275,6 +275,10 @@ final class DispatchChainCommands {
                 description = "Where each source connects to the --network: lines 'source,bus' ('#' comments).")
         java.nio.file.Path busMap;
 
+        @Option(names = "--n1-security", description = "Within a grid (--network or the chain's), keep every line within "
+                + "its limit after any single branch outage as well (N-1).")
+        boolean n1;
+
         @Override
         Integer work() throws Exception {
             if ((network == null) != (busMap == null)) {
@@ -296,7 +300,7 @@ final class DispatchChainCommands {
                 plan = network != null ? networkPlan(s, r.number(), excluded)
                         : grid != null ? org.energychain.dispatch.negotiation.NetworkPlanner.plan(demandId, r.number(),
                                 s.demand().profileKw(), s.demand().intervalMinutes(), s.participants(), excluded,
-                                milli(co2Price, "--co2-price"), grid.network(), grid.busOf(), grid.loadShare())
+                                milli(co2Price, "--co2-price"), grid.network(), grid.busOf(), grid.loadShare(), n1)
                         : switch (solver) {
                     case "qp" -> QpPlanner.plan(demandId, r.number(), s.demand().profileKw(),
                             s.demand().intervalMinutes(), s.participants(), excluded, co2Price.doubleValue());
@@ -322,7 +326,7 @@ final class DispatchChainCommands {
             loads.forEach((bus, mw) -> share.put(bus, mw / total));
             return org.energychain.dispatch.negotiation.NetworkPlanner.plan(demandId, round, s.demand().profileKw(),
                     s.demand().intervalMinutes(), s.participants(), excluded, milli(co2Price, "--co2-price"),
-                    mpc.network(), busMap(busMap, mpc), share);
+                    mpc.network(), busMap(busMap, mpc), share, n1);
         }
     }
 

@@ -45,19 +45,30 @@ public final class NetworkPlanner {
     public static ProposeArgs plan(String demandId, int round, List<Long> profileKw, int intervalMinutes,
             List<Participant> sources, Set<String> excluded, long co2MilliPerTonne, Network net,
             Map<String, Integer> busOf, Map<Integer, Double> loadShare) {
+        return plan(demandId, round, profileKw, intervalMinutes, sources, excluded, co2MilliPerTonne, net, busOf,
+                loadShare, false);
+    }
+
+    /**
+     * As above; with {@code n1Security} every line also stays within its limit after any single branch outage
+     * (line outage distribution factors, added where violated).
+     */
+    public static ProposeArgs plan(String demandId, int round, List<Long> profileKw, int intervalMinutes,
+            List<Participant> sources, Set<String> excluded, long co2MilliPerTonne, Network net,
+            Map<String, Integer> busOf, Map<Integer, Double> loadShare, boolean n1Security) {
         ProposeArgs order = MeritOrderPlanner.plan(demandId, round, profileKw, sources, excluded, co2MilliPerTonne);
         Set<String> on = new HashSet<>();
         order.plan().forEach(r -> on.add(r.sourceId()));
         try {
             return dispatch(demandId, round, profileKw, intervalMinutes, sources, on, co2MilliPerTonne, net, busOf,
-                    loadShare);
+                    loadShare, n1Security);
         } catch (IllegalStateException | InfeasibleDispatchException e) {
             // the merit order's sources cannot serve the load within the lines: add every flexible one (minimum 0)
             sources.stream().filter(p -> !excluded.contains(p.sourceId()) && p.policy().minKw() == 0)
                     .forEach(p -> on.add(p.sourceId()));
             try {
                 return dispatch(demandId, round, profileKw, intervalMinutes, sources, on, co2MilliPerTonne, net, busOf,
-                        loadShare);
+                        loadShare, n1Security);
             } catch (InfeasibleDispatchException again) {
                 throw new IllegalStateException(again.getMessage(), again);
             }
@@ -66,7 +77,7 @@ public final class NetworkPlanner {
 
     private static ProposeArgs dispatch(String demandId, int round, List<Long> profileKw, int intervalMinutes,
             List<Participant> sources, Set<String> on, long co2MilliPerTonne, Network net, Map<String, Integer> busOf,
-            Map<Integer, Double> loadShare) {
+            Map<Integer, Double> loadShare, boolean n1Security) {
         List<Participant> run = sources.stream().filter(p -> on.contains(p.sourceId())).toList();
         boolean fast = (long) run.size() * profileKw.size() > EXACT_UP_TO;
         double rampMargin = fast ? 0.003 : 0.001;
@@ -94,7 +105,7 @@ public final class NetworkPlanner {
                         : 0.001), l.shiftDeg())).toList();
         Network planned = new Network(net.baseMva(), net.buses(), net.slackBus(), inside);
         DcOpf.Result r = DcOpf.solve(units, new Demand(intervalMinutes / 60.0, loads), planned,
-                new DcOpf.Options(co2MilliPerTonne / 1000.0, false, fast));
+                new DcOpf.Options(co2MilliPerTonne / 1000.0, n1Security, fast));
         double[][] mw = new double[units.size()][profileKw.size()];
         for (int i = 0; i < mw.length; i++) {
             for (int t = 0; t < profileKw.size(); t++) {
