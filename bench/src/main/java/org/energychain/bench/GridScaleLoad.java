@@ -7,6 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.energychain.dispatch.negotiation.GridArgs;
+import org.energychain.dispatch.negotiation.GridModel;
+import org.energychain.dispatch.negotiation.PlanRow;
+import org.energychain.dispatch.negotiation.ProposeArgs;
 import org.energychain.dispatch.plan.CostCurve;
 import org.energychain.dispatch.plan.DcOpf;
 import org.energychain.dispatch.plan.DcPowerFlow;
@@ -143,6 +147,43 @@ public final class GridScaleLoad {
         return new Demand(24.0 / intervals, perBus);
     }
 
+    /** The contract's line check of the day's plan (kW rows) on the published grid, as a node runs it. */
+    private static void contractCheck(MatpowerCase mpc, Network net, List<Unit> units, Demand day, DispatchPlan plan) {
+        Map<String, Integer> busOf = new HashMap<>();
+        units.forEach(u -> busOf.put(u.id(), u.bus()));
+        long a = System.nanoTime();
+        GridArgs grid = GridArgs.of("case118-limited", net, mpc.demand().loads().get(0), busOf, 1_000, mpc.source());
+        GridModel model = GridModel.of(grid);
+        double publishMs = (System.nanoTime() - a) / 1e6;
+        List<PlanRow> rows = new ArrayList<>();
+        List<Long> profile = new ArrayList<>();
+        List<Long> prices = new ArrayList<>();
+        for (int t = 0; t < day.intervals(); t++) {
+            profile.add(Math.round(day.total(t) * 1000));
+            prices.add(40_000L);
+        }
+        for (int i = 0; i < units.size(); i++) {
+            List<Long> kw = new ArrayList<>();
+            for (int t = 0; t < day.intervals(); t++) {
+                kw.add(Math.round(plan.output().get(i).get(t) * 1000));
+            }
+            rows.add(new PlanRow(units.get(i).id(), kw));
+        }
+        ProposeArgs args = new ProposeArgs("d", 1, rows, prices);
+        double[] ms = new double[30];
+        GridModel.Overload verdict = null;
+        for (int r = 0; r < ms.length; r++) {
+            long b = System.nanoTime();
+            verdict = model.check(profile, args);
+            ms[r] = (System.nanoTime() - b) / 1e6;
+        }
+        Arrays.sort(ms);
+        System.out.printf("contract line check of the %d-interval plan (%d sources, %d limited lines, %d bytes of "
+                + "factors): median %.1f ms, min %.1f, max %.1f; verdict %s; publishing the grid (factors) %.0f ms%n",
+                day.intervals(), units.size(), net.lines().size(), model.encodeFactors().length, ms[ms.length / 2], ms[0],
+                ms[ms.length - 1], verdict == null ? "no overload" : verdict, publishMs);
+    }
+
     private static void day(Path case118, int sources, int intervals, int repeats) throws Exception {
         MatpowerCase mpc = MatpowerReader.read(case118);
         List<Unit> units = units(mpc, sources, intervals, 118);
@@ -152,16 +193,25 @@ public final class GridScaleLoad {
                 + "intervals%n", mpc.source(), net.buses().size(), net.lines().size(), units.size(),
                 units.stream().filter(u -> !u.availability().isEmpty()).count(),
                 units.stream().filter(u -> Double.isFinite(u.rampUp())).count(), intervals);
-        DispatchPlan exact = null;
+        DispatchPlan fast = null;
         for (int r = 0; r < repeats; r++) {
             long a = System.nanoTime();
-            DcOpf.Result res = DcOpf.solve(units, day, net, DcOpf.Options.defaults());
+            DcOpf.Result res = DcOpf.solve(units, day, net, DcOpf.Options.defaults().withFast(true));
             double ms = (System.nanoTime() - a) / 1e6;
-            exact = res.plan();
-            long binding = exact.shadowPrices().stream().mapToLong(Map::size).sum();
-            System.out.printf("whole day as one programme (DcOpf): %.0f ms; %s; %d binding (line, interval) pairs; "
-                    + "cost %.2f%n", ms, res.work(), binding, exact.cost());
+            fast = res.plan();
+            long binding = fast.shadowPrices().stream().mapToLong(Map::size).sum();
+            System.out.printf("whole day as one programme (DcOpf fast, PDLP 1e-6): %.0f ms; %s; %d binding (line, "
+                    + "interval) pairs; cost %.2f%n", ms, res.work(), binding, fast.cost());
         }
+        DispatchPlan exact = fast;
+        if (Boolean.getBoolean("exact")) {
+            long a = System.nanoTime();
+            DcOpf.Result res = DcOpf.solve(units, day, net, DcOpf.Options.defaults());
+            exact = res.plan();
+            System.out.printf("whole day exact (GLOP): %.0f ms; %s; cost %.2f; the fast plan costs %.2e more%n",
+                    (System.nanoTime() - a) / 1e6, res.work(), exact.cost(), (fast.cost() - exact.cost()) / exact.cost());
+        }
+        contractCheck(mpc, net, units, day, fast);
         try {
             long a = System.nanoTime();
             SequentialNetworkDispatch.Result seq = SequentialNetworkDispatch.solve(units, day, net, 0);

@@ -163,14 +163,18 @@ public record GridArgs(String gridId, int slackBus, List<Bus> buses, List<Branch
      */
     public static GridArgs fromCase(String gridId, org.energychain.dispatch.plan.MatpowerCase mpc,
             Map<String, Integer> sourceBus, long tolerancePpm) {
-        Network net = mpc.network();
-        Map<Integer, Double> load = mpc.demand().loads().get(0);
+        return of(gridId, mpc.network(), mpc.demand().loads().get(0), sourceBus, tolerancePpm, mpc.source());
+    }
+
+    /** As {@link #fromCase}, from a network and loads in MW per bus built otherwise ({@code what} names it). */
+    public static GridArgs of(String gridId, Network net, Map<Integer, Double> load, Map<String, Integer> sourceBus,
+            long tolerancePpm, String what) {
         double total = 0;
         for (int b : net.buses()) {
             total += Math.max(0, load.getOrDefault(b, 0.0));
         }
         if (!(total > 0)) {
-            throw new IllegalArgumentException(mpc.source() + ": no load to share over the buses");
+            throw new IllegalArgumentException(what + ": no load to share over the buses");
         }
         List<Integer> ids = net.buses();
         long[] ppm = new long[ids.size()];
@@ -198,12 +202,12 @@ public record GridArgs(String gridId, int slackBus, List<Bus> buses, List<Branch
         List<Branch> branches = new ArrayList<>();
         for (Line l : net.lines()) {
             if (l.shiftDeg() != 0) {
-                throw new IllegalArgumentException(mpc.source() + ": branch " + l.id() + " is a phase shifter ("
+                throw new IllegalArgumentException(what + ": branch " + l.id() + " is a phase shifter ("
                         + l.shiftDeg() + " degrees); the grid on chain models none");
             }
             long x = Math.round(l.x() * 1e6);
             if (x == 0) {
-                throw new IllegalArgumentException(mpc.source() + ": branch " + l.id() + " has a reactance below 1e-6 p.u.");
+                throw new IllegalArgumentException(what + ": branch " + l.id() + " has a reactance below 1e-6 p.u.");
             }
             branches.add(new Branch(l.id(), l.from(), l.to(), x, l.limited() ? Math.round(l.rateMw() * 1000) : 0));
         }
