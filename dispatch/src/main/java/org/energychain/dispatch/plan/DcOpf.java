@@ -32,6 +32,8 @@ public final class DcOpf {
     static final double FLOW_TOL = 1e-6;
     /** The same in the fast mode (PDLP to 1e-6 leaves flows up to about 0.01 MW over a limit). */
     static final double FAST_FLOW_TOL = 0.05;
+    /** Distribution factors this small are rounding noise of the inverse (exact zeros of radial parts). */
+    static final double PTDF_ZERO = 1e-9;
     /** Largest number of constraint-generation rounds. */
     static final int MAX_ROUNDS = 50;
 
@@ -269,7 +271,7 @@ public final class DcOpf {
         List<Double> val = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
             double a = row[unitBus[i]];
-            if (a != 0) {
+            if (Math.abs(a) > PTDF_ZERO) { // rounding noise of the inverse would only hurt the simplex
                 idx.add(col[i][c.interval()]);
                 val.add(a);
             }

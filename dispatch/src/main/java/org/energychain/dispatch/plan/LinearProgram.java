@@ -20,8 +20,9 @@ import java.util.List;
  * OR-Tools and answered with primal values and the dual value of every row. DC-OPF needs the duals: the
  * price at a bus is the dual of its balance row and a line's shadow price the dual of its limit.
  *
- * <p>Linear programmes go to GLOP (a primal/dual simplex: exact vertex optimum, exact duals), kept open
- * between solves so that rows added later (lazy line limits) are re-solved from the last basis. A quadratic
+ * <p>Linear programmes go to GLOP (a primal/dual simplex: exact vertex optimum, exact duals), built anew for
+ * each solve (its incremental re-solve after added rows was slower, and once did not end); should the
+ * simplex report numerical trouble, the programme goes to PDLP instead. A quadratic
  * objective goes to PDLP (OR-Tools' first-order primal-dual method for convex QPs with a diagonal objective
  * matrix), run to relative and absolute accuracy {@value #PDLP_EPS}. In the fast mode linear programmes go to
  * PDLP too, to {@value #FAST_EPS} (a day of 1,000 sources: seconds instead of minutes).
@@ -117,6 +118,12 @@ final class LinearProgram implements AutoCloseable {
     }
 
     private Solution solveGlop() {
+        if (glop != null) { // GLOP's incremental re-solve after added rows was slower, once without end
+            glop.delete();
+            glop = null;
+            glopVars.clear();
+            glopRows.clear();
+        }
         if (glop == null) {
             glop = MPSolver.createSolver("GLOP");
             if (glop == null) {
@@ -143,6 +150,9 @@ final class LinearProgram implements AutoCloseable {
             glopRows.add(con);
         }
         MPSolver.ResultStatus status = glop.solve();
+        if (status == MPSolver.ResultStatus.ABNORMAL || status == MPSolver.ResultStatus.NOT_SOLVED) {
+            return solvePdlp(); // numerical trouble in the simplex: the first-order method, to 1e-10
+        }
         boolean optimal = status == MPSolver.ResultStatus.OPTIMAL;
         double[] x = new double[columns.size()];
         double[] dual = new double[rows.size()];
