@@ -179,6 +179,9 @@ public final class DcOpf {
             while (true) {
                 rounds++;
                 s = lp.solve();
+                if (!s.optimal() && !s.status().contains("INFEASIBLE")) {
+                    throw new IllegalStateException("the solver stopped without an optimum: " + s.status());
+                }
                 if (!s.optimal()) {
                     throw new InfeasibleDispatchException(cuts.isEmpty()
                             ? "no plan satisfies the unit, ramp and balance constraints together (" + s.status() + ")"
