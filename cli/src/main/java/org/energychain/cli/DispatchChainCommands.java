@@ -188,6 +188,64 @@ final class DispatchChainCommands {
         }
     }
 
+    /** {@code dispatch publish-grid}. */
+    @Command(name = "publish-grid", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "As the grid company (GRID), publish the transmission network on the dispatch chain: the "
+                    + "case's buses with their share of the load, its in-service branches with their limits, and each "
+                    + "source's bus. From then on the contract refuses a plan whose DC flows overload a line.",
+            exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:published", "1:refused by the contract",
+                "2:bad input or refused by the node", "3:node unreachable"})
+    static final class PublishGrid extends RemoteCommand {
+        @Option(names = "--case", required = true, paramLabel = "FILE.m", description = "MATPOWER case of the grid.")
+        java.nio.file.Path caseFile;
+
+        @Option(names = "--bus-map", paramLabel = "FILE.csv",
+                description = "Where each source connects: lines 'source,bus' ('#' comments). Default: the case's "
+                        + "generators G1, G2, ... at their buses.")
+        java.nio.file.Path busMap;
+
+        @Option(names = "--id", paramLabel = "ID", description = "Name of this grid version (default: the case file's name).")
+        String id;
+
+        @Option(names = "--tolerance-ppm", defaultValue = "1000", paramLabel = "PPM",
+                description = "How far a flow may exceed its line's limit, in ppm of the limit, for kW rounding "
+                        + "(default: ${DEFAULT-VALUE}).")
+        long tolerancePpm;
+
+        @Override
+        Integer work() throws Exception {
+            org.energychain.dispatch.plan.MatpowerCase mpc = org.energychain.dispatch.plan.MatpowerReader.read(caseFile);
+            java.util.Map<String, Integer> buses;
+            if (busMap != null) {
+                buses = busMap(busMap, mpc);
+            } else {
+                buses = new java.util.LinkedHashMap<>();
+                for (org.energychain.dispatch.plan.Unit u : mpc.units()) {
+                    buses.put(u.id(), u.bus());
+                }
+            }
+            String name = id != null ? id : caseFile.getFileName().toString().replaceFirst("\\.m$", "");
+            org.energychain.dispatch.negotiation.GridArgs g = org.energychain.dispatch.negotiation.GridArgs.fromCase(
+                    name, mpc, buses, tolerancePpm);
+            return SignedCalls.submit(remote, CONTRACT, NegotiationContract.PUBLISH_GRID, g.encode(),
+                    spec.commandLine().getOut(), json, "grid " + name + " (" + g.buses().size() + " buses, "
+                            + g.branches().size() + " branches, " + g.sources().size() + " sources)");
+        }
+    }
+
+    /** The grid published on the chain, or null if none. */
+    static org.energychain.dispatch.negotiation.GridArgs publishedGrid(RemoteOptions remote) throws IOException {
+        try {
+            return org.energychain.dispatch.negotiation.GridArgs.decode(remote.client().query(remote.chain, CONTRACT,
+                    NegotiationContract.GRID, new byte[0]));
+        } catch (org.energychain.node.client.NodeClientException e) {
+            if (e.status() == 422) {
+                return null; // the contract's answer: no grid has been published
+            }
+            throw e;
+        }
+    }
+
     /** {@code dispatch propose}. */
     @Command(name = "propose", mixinStandardHelpOptions = true, sortOptions = false,
             description = "As the open round's proposer, plan the demand from the participants' published policies "
@@ -209,12 +267,17 @@ final class DispatchChainCommands {
 
         @Option(names = "--network", paramLabel = "FILE.m",
                 description = "Plan within the line limits of this MATPOWER case (its branches, and its bus loads as "
-                        + "the demand's split over buses), interval by interval; needs --bus-map.")
+                        + "the demand's split over buses), the whole horizon as one DC-OPF; needs --bus-map. Without "
+                        + "it, a grid published on the chain (publish-grid) is planned within.")
         java.nio.file.Path network;
 
         @Option(names = "--bus-map", paramLabel = "FILE.csv",
                 description = "Where each source connects to the --network: lines 'source,bus' ('#' comments).")
         java.nio.file.Path busMap;
+
+        @Option(names = "--n1-security", description = "Within a grid (--network or the chain's), keep every line within "
+                + "its limit after any single branch outage as well (N-1).")
+        boolean n1;
 
         @Override
         Integer work() throws Exception {
@@ -231,9 +294,14 @@ final class DispatchChainCommands {
                         + r.proposer() + ", not " + remote.member);
             }
             Set<String> excluded = MeritOrderPlanner.excludedAfter(s);
+            org.energychain.dispatch.negotiation.GridArgs grid = network == null ? publishedGrid(remote) : null;
             ProposeArgs plan;
             try {
-                plan = network != null ? networkPlan(s, r.number(), excluded) : switch (solver) {
+                plan = network != null ? networkPlan(s, r.number(), excluded)
+                        : grid != null ? org.energychain.dispatch.negotiation.NetworkPlanner.plan(demandId, r.number(),
+                                s.demand().profileKw(), s.demand().intervalMinutes(), s.participants(), excluded,
+                                milli(co2Price, "--co2-price"), grid.network(), grid.busOf(), grid.loadShare(), n1)
+                        : switch (solver) {
                     case "qp" -> QpPlanner.plan(demandId, r.number(), s.demand().profileKw(),
                             s.demand().intervalMinutes(), s.participants(), excluded, co2Price.doubleValue());
                     case "merit-order" -> MeritOrderPlanner.plan(demandId, r.number(), s.demand().profileKw(),
@@ -258,7 +326,7 @@ final class DispatchChainCommands {
             loads.forEach((bus, mw) -> share.put(bus, mw / total));
             return org.energychain.dispatch.negotiation.NetworkPlanner.plan(demandId, round, s.demand().profileKw(),
                     s.demand().intervalMinutes(), s.participants(), excluded, milli(co2Price, "--co2-price"),
-                    mpc.network(), busMap(busMap, mpc), share);
+                    mpc.network(), busMap(busMap, mpc), share, n1);
         }
     }
 

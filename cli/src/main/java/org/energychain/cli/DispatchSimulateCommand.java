@@ -103,6 +103,9 @@ public final class DispatchSimulateCommand implements Callable<Integer> {
             Map<Integer, Double> share = new HashMap<>();
             loads.forEach((bus, mw) -> share.put(bus, mw / totalMw));
             String id = "sim-" + seed;
+            if (networkAware) { // the grid company publishes the grid: the contract checks every plan's DC flows
+                sim.publishGrid(org.energychain.dispatch.negotiation.GridArgs.fromCase("sim-grid", mpc, busOf, 1_000));
+            }
             run = !networkAware ? sim.negotiate(id, minutes, profile, maxRounds, co2)
                     : sim.negotiate(id, minutes, profile, maxRounds, co2, (st, round, excluded) -> {
                         try {
@@ -110,7 +113,7 @@ public final class DispatchSimulateCommand implements Callable<Integer> {
                                     st.participants(), excluded, co2, net, busOf, share);
                         } catch (IllegalStateException e) {
                             throw new IllegalArgumentException("round " + round + ": no plan within the line limits "
-                                    + "and ramps (sequential dispatch): " + e.getMessage(), e);
+                                    + "and ramps (whole-horizon DC-OPF): " + e.getMessage(), e);
                         }
                     });
             DemandState s = run.state();

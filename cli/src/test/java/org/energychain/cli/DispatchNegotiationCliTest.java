@@ -213,6 +213,20 @@ class DispatchNegotiationCliTest {
             assertThat(kw.asLong()).as("wind held by the line limit").isBetween(2990L, 3000L);
         }
 
+        // d4: the grid company publishes the same grid on the chain; the proposer then plans within it without
+        // holding the case, and the contract checks the plan's DC flows (a copper-plate plan would run wind at 4 MW)
+        Cli notGrid = run(url, net, "G1", "dispatch", "publish-grid", "--case", grid.toString(), "--bus-map",
+                buses.toString());
+        assertThat(notGrid.exit()).as(notGrid.toString()).isEqualTo(ExitCodes.BAD_INPUT); // admission: GRID only
+        ok(run(url, net, "GRID", "dispatch", "publish-grid", "--case", grid.toString(), "--bus-map", buses.toString()));
+        ok(run(url, net, "GRID", "dispatch", "post", "--id", "d4", "--period", "2026-06-05/PT2H", "--interval-minutes",
+                "60", "--kw", "6000,6000"));
+        String p4 = inspect(url, "d4").at("/rounds/0/proposer").asText();
+        ok(run(url, net, p4, "dispatch", "propose", "--demand", "d4", "--solver", "merit-order"));
+        for (JsonNode kw : inspect(url, "d4").at("/rounds/0/plan/rows/G2")) {
+            assertThat(kw.asLong()).as("wind held by the published line limit").isBetween(2990L, 3000L);
+        }
+
         Cli unknown = Cli.run("dispatch", "inspect", "--url", url, "--chain", "dispatch", "--demand", "nope");
         assertThat(unknown.exit()).as(unknown.toString()).isEqualTo(ExitCodes.BAD_INPUT);
     }

@@ -29,6 +29,10 @@ public final class NegotiationCodes {
     public static final int DEADLINE_PASSED = 112;
     /** close-round before the round's deadline. */
     public static final int TOO_EARLY = 113;
+    /** A plan whose DC flows overload a line of the published grid in some interval (line and interval named). */
+    public static final int LINE_OVERLOAD = 114;
+    /** A plan in which a source runs that has no bus in the published grid. */
+    public static final int NOT_ON_GRID = 115;
 
     private NegotiationCodes() {
     }

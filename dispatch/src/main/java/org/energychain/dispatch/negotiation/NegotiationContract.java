@@ -6,6 +6,8 @@ import static org.energychain.dispatch.negotiation.NegotiationCodes.DEADLINE_PAS
 import static org.energychain.dispatch.negotiation.NegotiationCodes.DUPLICATE;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.INVALID;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.LIMIT;
+import static org.energychain.dispatch.negotiation.NegotiationCodes.LINE_OVERLOAD;
+import static org.energychain.dispatch.negotiation.NegotiationCodes.NOT_ON_GRID;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.MALFORMED;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.NOT_A_SOURCE;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.NOT_FOUND;
@@ -48,7 +50,9 @@ import org.energychain.ledger.genesis.Role;
  * docs/dispatch.md, section "Negotiation".
  *
  * <ul>
- *   <li>submit {@code configure} (GRID): {@link NegotiationConfig}; {@code set-social} (GRID): {@link SocialArgs}.</li>
+ *   <li>submit {@code configure} (GRID): {@link NegotiationConfig}; {@code set-social} (GRID): {@link SocialArgs};
+ *       {@code publish-grid} (GRID): {@link GridArgs}, the network every later plan's DC flows are checked
+ *       against ({@link GridModel}).</li>
  *   <li>submit {@code publish-policy} (PLANT, GROUP): {@link SourcePolicy} for the sender.</li>
  *   <li>submit {@code post-demand} (GRID, LOAD): {@link PostDemandArgs}.</li>
  *   <li>submit {@code propose} (PLANT, GROUP; only the round's proposer): {@link ProposeArgs}.</li>
@@ -56,7 +60,7 @@ import org.energychain.ledger.genesis.Role;
  *   <li>submit {@code close-round} (any member, after the deadline): {@link DemandRef}.</li>
  *   <li>query {@code demand}: {@link DemandRef} &rarr; {@link DemandState}; {@code open-demands} &rarr;
  *       {@link OpenDemands}; {@code config} &rarr; {@link NegotiationConfig}; {@code policies} &rarr;
- *       {@link PolicyList}.</li>
+ *       {@link PolicyList}; {@code grid} &rarr; {@link GridArgs}.</li>
  * </ul>
  */
 public final class NegotiationContract implements Contract {
@@ -72,6 +76,8 @@ public final class NegotiationContract implements Contract {
     public static final String OPEN_DEMANDS = "open-demands";
     public static final String CONFIG = "config";
     public static final String POLICIES = "policies";
+    public static final String PUBLISH_GRID = "publish-grid";
+    public static final String GRID = "grid";
 
     public static final String EV_DEMAND_POSTED = "demand-posted";
     public static final String EV_PLAN_PROPOSED = "plan-proposed";
@@ -87,6 +93,8 @@ public final class NegotiationContract implements Contract {
     private static final Map<String, MethodSpec> METHODS = Map.ofEntries(
             Map.entry(CONFIGURE, MethodSpec.submit(Role.GRID)),
             Map.entry(SET_SOCIAL, MethodSpec.submit(Role.GRID)),
+            Map.entry(PUBLISH_GRID, MethodSpec.submit(Role.GRID)),
+            Map.entry(GRID, MethodSpec.query()),
             Map.entry(PUBLISH_POLICY, MethodSpec.submit(Role.PLANT, Role.GROUP)),
             Map.entry(POST_DEMAND, MethodSpec.submit(Role.GRID, Role.LOAD)),
             Map.entry(PROPOSE, MethodSpec.submit(Role.PLANT, Role.GROUP)),
@@ -116,6 +124,7 @@ public final class NegotiationContract implements Contract {
                 ctx.put(socialKey(a.sourceId()), a.encode());
             }
             case PUBLISH_POLICY -> ctx.put(policyKey(ctx.sender()), decode(method, args, SourcePolicy::decode).encode());
+            case PUBLISH_GRID -> publishGrid(ctx, decode(method, args, GridArgs::decode), args);
             case POST_DEMAND -> postDemand(ctx, decode(method, args, PostDemandArgs::decode));
             case PROPOSE -> propose(ctx, decode(method, args, ProposeArgs::decode), args);
             case VOTE -> vote(ctx, decode(method, args, VoteArgs::decode));
@@ -136,6 +145,13 @@ public final class NegotiationContract implements Contract {
                 yield new OpenDemands(ids).encode();
             }
             case CONFIG -> config(ctx).encode();
+            case GRID -> {
+                byte[] g = ctx.get(GRID_KEY);
+                if (g == null) {
+                    throw new ContractException(NOT_FOUND, GRID + ": no grid has been published");
+                }
+                yield g;
+            }
             case POLICIES -> {
                 Map<String, SourcePolicy> out = new LinkedHashMap<>();
                 ctx.scan("policy/", Wire.MAX_SOURCES).forEach((k, v) ->
@@ -183,6 +199,44 @@ public final class NegotiationContract implements Contract {
             return f.apply(args);
         } catch (RuntimeException e) {
             throw new ContractException(MALFORMED, method + ": malformed arguments: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Stores the grid and its fixed-point distribution factors (computed here, once: O(buses³) work, buses
+     * at most {@value GridArgs#MAX_BUSES}); a later grid replaces it for every later proposal.
+     */
+    private static void publishGrid(TxContext ctx, GridArgs g, byte[] encoded) throws ContractException {
+        GridModel m;
+        try {
+            m = GridModel.of(g);
+        } catch (IllegalArgumentException e) {
+            throw new ContractException(INVALID, PUBLISH_GRID + ": " + e.getMessage());
+        }
+        ctx.put(GRID_KEY, encoded);
+        ctx.put(GRID_PTDF_KEY, m.encodeFactors());
+    }
+
+    /** The published grid, or null. */
+    static GridModel grid(QueryContext ctx) {
+        byte[] g = ctx.get(GRID_KEY);
+        return g == null ? null : GridModel.decode(GridArgs.decode(g), ctx.get(GRID_PTDF_KEY));
+    }
+
+    /** Refuses a plan whose DC flows overload a line of the published grid in any interval. */
+    public static void checkLines(GridModel grid, List<Long> profileKw, ProposeArgs plan) throws ContractException {
+        GridModel.Overload o;
+        try {
+            o = grid.check(profileKw, plan);
+        } catch (IllegalArgumentException e) {
+            throw new ContractException(NOT_ON_GRID, PROPOSE + ": " + e.getMessage());
+        } catch (ArithmeticException e) {
+            throw new ContractException(BAD_PLAN, PROPOSE + ": a line flow overflows 64 bits");
+        }
+        if (o != null) {
+            throw new ContractException(LINE_OVERLOAD, PROPOSE + ": line " + o.lineId() + " carries " + o.flowKw()
+                    + " kW in interval " + o.interval() + ", its limit is " + o.limitKw() + " kW (grid "
+                    + grid.grid().gridId() + ", DC flow)");
         }
     }
 
@@ -345,6 +399,10 @@ public final class NegotiationContract implements Contract {
         }
         PostDemandArgs d = args(ctx, a.demandId());
         checkPlan(d, s.tolerancePpm(), policies, a);
+        GridModel grid = grid(ctx);
+        if (grid != null) {
+            checkLines(grid, d.profileKw(), a);
+        }
         PlanEnergy energy;
         try {
             energy = PlanEnergy.of(a, d.intervalMinutes());
@@ -544,6 +602,8 @@ public final class NegotiationContract implements Contract {
     }
 
     static final String CONFIG_KEY = "config";
+    static final String GRID_KEY = "grid";
+    static final String GRID_PTDF_KEY = "grid-ptdf";
 
     static String demandKey(String id) {
         return "demand/" + id;

@@ -20,11 +20,21 @@ import java.util.Map;
  * @param binding     constraints at their limits
  * @param losses      transmission losses per interval, MW (0 without a loss model); output covers demand
  *                    plus losses
+ * @param shadowPrices per interval, the shadow price ($/MWh, ≥ 0) of each line limit that binds, by line id
+ *                    (with "after outage of" the branch for an N-1 limit); empty when prices come from
+ *                    difference quotients ({@link EconomicDispatch})
  */
 public record DispatchPlan(List<String> unitIds, List<List<Double>> output, double cost, double emissions,
                            double cleanShare, List<Double> lambda, List<Map<Integer, Double>> prices,
                            List<Map<String, Double>> flows, List<Binding> binding,
-                           List<Double> losses) {
+                           List<Double> losses, List<Map<String, Double>> shadowPrices) {
+
+    /** A plan without line shadow prices. */
+    public DispatchPlan(List<String> unitIds, List<List<Double>> output, double cost, double emissions,
+                        double cleanShare, List<Double> lambda, List<Map<Integer, Double>> prices,
+                        List<Map<String, Double>> flows, List<Binding> binding, List<Double> losses) {
+        this(unitIds, output, cost, emissions, cleanShare, lambda, prices, flows, binding, losses, List.of());
+    }
 
     public DispatchPlan {
         unitIds = List.copyOf(unitIds);
@@ -34,6 +44,7 @@ public record DispatchPlan(List<String> unitIds, List<List<Double>> output, doub
         flows = flows.stream().map(Map::copyOf).toList();
         binding = List.copyOf(binding);
         losses = List.copyOf(losses);
+        shadowPrices = shadowPrices.stream().map(Map::copyOf).toList();
     }
 
     /** Output of unit {@code id} in interval {@code t}, MW. */

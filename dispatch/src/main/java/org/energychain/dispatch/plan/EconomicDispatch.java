@@ -81,6 +81,15 @@ public final class EconomicDispatch {
         return new EconomicDispatch(units, demand, Objects.requireNonNull(network, "network"), options).run();
     }
 
+    /**
+     * The checks every dispatch makes before solving, for other solvers ({@link DcOpf}): valid units and
+     * demand, then the simple necessary conditions (capacity, minimum output, ramp reach, loads isolated
+     * from every unit), each refused with a message naming the constraint and interval.
+     */
+    static void check(List<Unit> units, Demand demand, Network network) {
+        new EconomicDispatch(units, demand, network, PlanOptions.defaults()).diagnose();
+    }
+
     private void validate() {
         if (units.isEmpty()) {
             throw new IllegalArgumentException("no units to dispatch");

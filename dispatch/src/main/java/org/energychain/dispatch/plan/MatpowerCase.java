@@ -111,21 +111,22 @@ public record MatpowerCase(String source, double baseMva, List<Row> bus, List<Ro
      */
     public void requireLoadsReachGenerators() {
         Islands island = new Islands(bus.stream().map(b -> (int) b.get(0)).toList());
+        java.util.Set<Integer> off = isolatedBuses();
         for (Row r : branch) {
-            if (r.get(10) > 0) {
+            if (r.get(10) > 0 && !off.contains((int) r.get(0)) && !off.contains((int) r.get(1))) {
                 island.connect((int) r.get(0), (int) r.get(1));
             }
         }
         java.util.Set<Integer> supplied = new java.util.HashSet<>();
         for (Row g : gen) {
-            if (g.get(7) > 0) {
+            if (g.get(7) > 0 && !isolatedBuses().contains((int) g.get(0))) {
                 supplied.add(island.of((int) g.get(0)));
             }
         }
         for (Row b : bus) {
             int id = (int) b.get(0);
             double load = b.get(2) + (b.values.length > 4 ? b.get(4) : 0);
-            if (load == 0 || supplied.contains(island.of(id))) {
+            if (load == 0 || !inService(b) || supplied.contains(island.of(id))) {
                 continue;
             }
             int home = island.of(id);
@@ -167,12 +168,21 @@ public record MatpowerCase(String source, double baseMva, List<Row> bus, List<Ro
         return "G" + (row + 1);
     }
 
-    /** In-service generators with their cost curves. */
+    /** In-service generators with their cost curves, without ramp limits (one interval). */
     public List<Unit> units() {
+        return units(Double.NaN);
+    }
+
+    /**
+     * In-service generators with their cost curves and, for intervals of {@code hours}, their ramp limit per
+     * interval from MATPOWER's RAMP_30 column (MW in 30 minutes, column 18) scaled to the interval,
+     * {@code RAMP_30 · hours / 0.5}; unlimited where the column is missing or 0, or {@code hours} is NaN.
+     */
+    public List<Unit> units(double hours) {
         List<Unit> units = new ArrayList<>();
         for (int k = 0; k < gen.size(); k++) {
             Row g = gen.get(k);
-            if (g.get(7) <= 0) {
+            if (g.get(7) <= 0 || isolatedBuses().contains((int) g.get(0))) {
                 continue;
             }
             double pMax = g.get(8);
@@ -181,10 +191,17 @@ public record MatpowerCase(String source, double baseMva, List<Row> bus, List<Ro
                 throw error(g, "generator with PMIN " + pMin + " < 0 (dispatchable load) is not supported");
             }
             if (pMax < pMin) {
-                throw error(g, "generator PMAX " + pMax + " below PMIN " + pMin);
+                throw error(g, "generator " + generatorId(k) + " has PMAX " + pMax + " below PMIN " + pMin);
             }
-            units.add(new Unit(generatorId(k), (int) g.get(0), pMin, pMax, cost(gencost.get(k)),
-                    Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 0, false, List.of()));
+            double ramp = Double.POSITIVE_INFINITY;
+            if (!Double.isNaN(hours) && g.values.length > 17 && g.get(17) != 0) {
+                if (!(g.get(17) > 0)) {
+                    throw error(g, "generator " + generatorId(k) + " has a negative RAMP_30 " + g.get(17));
+                }
+                ramp = g.get(17) * hours / 0.5;
+            }
+            units.add(new Unit(generatorId(k), (int) g.get(0), pMin, pMax, cost(gencost.get(k)), ramp, ramp, 0, false,
+                    List.of()));
         }
         return units;
     }
@@ -225,15 +242,41 @@ public record MatpowerCase(String source, double baseMva, List<Row> bus, List<Ro
         throw error(c, "gencost MODEL " + model + " unknown (1 = piecewise linear, 2 = polynomial)");
     }
 
-    /** The DC network: in-service branches, the reference bus as slack. */
+    /** Whether a bus row is in service: MATPOWER's BUS_TYPE 4 marks an isolated (out-of-service) bus. */
+    private static boolean inService(Row b) {
+        return (int) b.get(1) != 4;
+    }
+
+    private java.util.Set<Integer> isolatedBuses() {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (Row b : bus) {
+            if (!inService(b)) {
+                out.add((int) b.get(0));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The DC network: in-service buses (BUS_TYPE 4 is out of service, with its generators and branches, as
+     * MATPOWER's {@code ext2int}), in-service branches with {@code x·tap} and their phase shifts, RATE_A 0 as
+     * unlimited, the reference bus as slack. Every bus must be connected to the reference bus.
+     *
+     * @throws MatpowerFormatException naming the line and the field: a zero or non-finite BR_X, a negative
+     *                                 RATE_A, a second or missing reference bus, an islanded bus
+     */
     public Network network() {
         List<Integer> buses = new ArrayList<>();
+        java.util.Set<Integer> off = isolatedBuses();
         Integer slack = null;
         for (Row b : bus) {
+            if (!inService(b)) {
+                continue;
+            }
             buses.add((int) b.get(0));
             if ((int) b.get(1) == 3) {
                 if (slack != null) {
-                    throw error(b, "second reference bus (type 3); only one is supported");
+                    throw error(b, "second reference bus (BUS_TYPE 3); only one is supported");
                 }
                 slack = (int) b.get(0);
             }
@@ -243,26 +286,50 @@ public record MatpowerCase(String source, double baseMva, List<Row> bus, List<Ro
         }
         List<Line> lines = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        Islands islands = new Islands(buses);
         for (Row r : branch) {
             if (r.get(10) <= 0) {
                 continue;
             }
             int from = (int) r.get(0);
             int to = (int) r.get(1);
-            if (r.get(9) != 0) {
-                throw error(r, "phase-shifting branch (SHIFT " + r.get(9) + ") is not supported");
-            }
-            double tap = r.get(8) == 0 ? 1 : r.get(8);
-            double rate = r.get(5) == 0 ? Double.POSITIVE_INFINITY : r.get(5);
             String id = from + "-" + to;
+            if (off.contains(from) || off.contains(to)) {
+                continue;
+            }
+            if (from == to) {
+                throw error(r, "branch " + id + " connects bus " + from + " to itself");
+            }
+            double x = r.get(3);
+            double tap = r.get(8) == 0 ? 1 : r.get(8);
+            if (x == 0) {
+                throw error(r, "branch " + id + " has zero reactance (BR_X = 0): the DC model needs x != 0; merge the "
+                        + "two buses or give the branch its impedance");
+            }
+            if (!(tap > 0)) {
+                throw error(r, "branch " + id + " has TAP " + tap + "; a tap ratio must be positive (0 means 1)");
+            }
+            if (r.get(5) < 0) {
+                throw error(r, "branch " + id + " has a negative limit RATE_A " + r.get(5) + " MVA (0 means unlimited)");
+            }
+            double rate = r.get(5) == 0 ? Double.POSITIVE_INFINITY : r.get(5);
             int count = seen.merge(id, 1, Integer::sum);
             if (count > 1) {
                 id = id + "#" + count;
             }
             try {
-                lines.add(new Line(id, from, to, r.get(3) * tap, rate));
+                lines.add(new Line(id, from, to, x * tap, rate, r.get(9)));
             } catch (IllegalArgumentException e) {
                 throw error(r, e.getMessage());
+            }
+            islands.connect(from, to);
+        }
+        int home = islands.of(slack);
+        for (Row b : bus) {
+            int id = (int) b.get(0);
+            if (inService(b) && islands.of(id) != home) {
+                throw error(b, "bus " + id + " is islanded: no path of in-service branches connects it to the reference "
+                        + "bus " + slack + " (mark it BUS_TYPE 4 if it is out of service)");
             }
         }
         try {
@@ -276,6 +343,9 @@ public record MatpowerCase(String source, double baseMva, List<Row> bus, List<Ro
     public Demand demand() {
         Map<Integer, Double> loads = new TreeMap<>();
         for (Row b : bus) {
+            if (!inService(b)) {
+                continue;
+            }
             double gs = b.values.length > 4 ? b.get(4) : 0;
             loads.merge((int) b.get(0), b.get(2) + gs, Double::sum);
         }

@@ -102,6 +102,16 @@ public final class SimulatedNegotiation implements AutoCloseable {
         return chain;
     }
 
+    /**
+     * The grid company publishes the network on the simulated chain ({@code publish-grid}); from then on the
+     * contract refuses plans that overload one of its lines.
+     *
+     * @throws IllegalStateException when the contract refuses the grid
+     */
+    public void publishGrid(org.energychain.dispatch.negotiation.GridArgs grid) {
+        check(settle(List.of(offer("grid", NegotiationContract.PUBLISH_GRID, grid.encode()))).get(0));
+    }
+
     public Map<String, SourcePolicy> policies() {
         return policies;
     }

@@ -176,7 +176,9 @@ class MatpowerReaderTest {
                 .hasMessage("island.m:5: bus 3 has a load of 50 MW but is isolated: its island (with bus 2) has no "
                         + "in-service generator, so no generator can serve it");
         // the solver's own diagnosis, for callers that build the network themselves
-        assertThatThrownBy(() -> EconomicDispatch.solve(island.units(), island.demand(), island.network(), PlanOptions.defaults()))
+        Network split = new Network(100, List.of(1, 2, 3), 1,
+                List.of(new Line("2-3", 2, 3, 0.1, Double.POSITIVE_INFINITY)));
+        assertThatThrownBy(() -> EconomicDispatch.solve(island.units(), island.demand(), split, PlanOptions.defaults()))
                 .isInstanceOf(InfeasibleDispatchException.class)
                 .hasMessage("bus 3 has a load of 50 MW but is isolated: no line connects it to any unit");
     }
