@@ -1,0 +1,256 @@
+package org.energychain.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.energychain.cli.LocalNetworkProcesses;
+import org.energychain.crypto.CryptoSuite;
+import org.energychain.crypto.CryptoSuites;
+import org.energychain.crypto.Hex;
+import org.energychain.ledger.block.Block;
+import org.energychain.ledger.genesis.ChainLimits;
+import org.energychain.ledger.tx.Transaction;
+import org.energychain.node.client.NodeClient;
+import org.energychain.node.genesis.OneChainNetwork;
+import org.energychain.trading.catalog.CatalogContract;
+import org.energychain.trading.catalog.Listing;
+
+/**
+ * Final transactions per second of a trading chain replicated on n validators, each its own node process on
+ * this machine (mutual TLS between them), under catalogue publications signed up front and sent in batches
+ * through the nodes' client API by K client threads, each thread to another node (followers hand them to the
+ * leader). For each n: the rate at which transactions become final (their block certified by more than two
+ * thirds of the validators), the latency from sending to final (p50, p99), and beside it, measured in the same
+ * run, the bare rate of verifying the same signatures on all cores divided by n (every node verifies every
+ * transaction). n = 1 is one node replicating alone: the single-node rate through the same path.
+ *
+ * <p>Usage: {@code NetworkLoad [validators=1,3,4,7] [transactions=20000] [batch=200] [threads=4] [dir]}.
+ */
+public final class NetworkLoad {
+    private static final String CHAIN = OneChainNetwork.CHAIN;
+
+    private NetworkLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "1,3,4,7").split(",")).mapToInt(Integer::parseInt)
+                .toArray();
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        int batch = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        Path root = args.length > 4 ? Path.of(args[4]) : Files.createTempDirectory("network-load");
+        System.out.printf("network load: %,d catalogue publications per run, batches of %d from %d client threads, %d"
+                + " cores, dir %s%n", n, batch, threads, Runtime.getRuntime().availableProcessors(), root);
+        for (int v : sizes) {
+            run(root.resolve("n" + v), v, n, batch, threads);
+        }
+    }
+
+    static void run(Path dir, int validators, int n, int batch, int threads) throws Exception {
+        CryptoSuite suite = CryptoSuites.SHA256_ED25519;
+        int senders = 64;
+        OneChainNetwork net = OneChainNetwork.create(dir, suite, OneChainNetwork.loopback(validators),
+                OneChainNetwork.loopback(validators), senders,
+                new ChainLimits(4000, 16 << 20, 16 << 10, 400_000, Duration.ofMillis(100)), "");
+        // sign up front: sender S(i mod 64), its nonces in order
+        List<Transaction> txs = IntStream.range(0, n).parallel().mapToObj(i -> {
+            int s = i % senders;
+            long nonce = i / senders;
+            byte[] root = new byte[32];
+            Arrays.fill(root, (byte) i);
+            root[0] = (byte) (i >>> 24);
+            root[1] = (byte) (i >>> 16);
+            Listing l = new Listing("D1/S" + s + "/" + nonce, "SHA-256", root, 4096, "wind", "generation-profile",
+                    "North", "S" + s, "S" + s + "-W001", "time-series", "active_power", "kW",
+                    Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"), 100,
+                    "licence: research", "https://S" + s + ".example/data");
+            return Transaction.sign(CHAIN, "S" + s, nonce, CatalogContract.NAME, CatalogContract.PUBLISH, l.encode(),
+                    suite.signatures(), net.senders().get(s).privateKey());
+        }).toList();
+        double bare = bareVerification(txs, net);
+
+        LocalNetworkProcesses procs = new LocalNetworkProcesses(dir);
+        List<LocalNetworkProcesses.LocalNode> nodes = new ArrayList<>(procs.nodes().values());
+        try {
+            for (LocalNetworkProcesses.LocalNode node : nodes) {
+                procs.start(node, List.of("-Xmx512m", "-XX:+UseParallelGC"));
+            }
+            for (LocalNetworkProcesses.LocalNode node : nodes) {
+                if (!procs.awaitUp(node, Duration.ofSeconds(300))) {
+                    throw new IllegalStateException(node.id() + " did not come up; see its node.log");
+                }
+            }
+            NodeClient leader = awaitLeader(procs, nodes);
+            Map<String, Long> sent = new ConcurrentHashMap<>();
+            Map<String, Long> committed = new ConcurrentHashMap<>();
+            Map<String, Long> finalised = new ConcurrentHashMap<>();
+            Monitor monitor = new Monitor(leader, suite, committed, finalised);
+            Thread mt = new Thread(monitor, "monitor");
+            mt.start();
+            long start = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int me = t;
+                NodeClient to = new NodeClient(URI.create(nodes.get(t % nodes.size()).url()))
+                        .with(Duration.ofSeconds(60), java.time.Clock.systemUTC());
+                work.add(pool.submit(() -> {
+                    // this thread's senders: s with s % threads == me, in nonce order
+                    List<Transaction> mine = new ArrayList<>();
+                    for (Transaction tx : txs) {
+                        if (Integer.parseInt(tx.sender().substring(1)) % threads == me) {
+                            mine.add(tx);
+                        }
+                    }
+                    for (int i = 0; i < mine.size(); i += batch) {
+                        List<Transaction> b = mine.subList(i, Math.min(mine.size(), i + batch));
+                        long now = System.nanoTime();
+                        b.forEach(tx -> sent.put(Hex.encode(tx.id(suite.hash())), now));
+                        for (NodeClient.BatchItem item : to.submitBatch(CHAIN, b)) {
+                            if (!item.accepted()) {
+                                throw new IllegalStateException("refused: " + item.error() + " " + item.message());
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get(30, TimeUnit.MINUTES);
+            }
+            pool.shutdown();
+            long sentAll = System.nanoTime();
+            long deadline = sentAll + TimeUnit.MINUTES.toNanos(5);
+            while (finalised.size() < n && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            monitor.stop = true;
+            mt.join(10_000);
+            if (finalised.size() < n) {
+                System.out.printf("%d validators: only %,d of %,d final within 5 minutes after sending%n", validators,
+                        finalised.size(), n);
+            }
+            long lastFinal = finalised.values().stream().mapToLong(Long::longValue).max().orElse(start);
+            long lastCommit = committed.values().stream().mapToLong(Long::longValue).max().orElse(start);
+            long[] toFinal = latencies(sent, finalised);
+            long[] toCommit = latencies(sent, committed);
+            double finalRate = finalised.size() / ((lastFinal - start) / 1e9);
+            double commitRate = committed.size() / ((lastCommit - start) / 1e9);
+            System.out.printf("%d validator%s: final %,.0f tx/s (commit %,.0f tx/s); to final p50 %d ms, p99 %d ms; to"
+                    + " commit p50 %d ms, p99 %d ms; bare verification on all cores / %d = %,.0f /s; final/that = %.0f%%;"
+                    + " blocks %d%n", validators, validators == 1 ? "" : "s", finalRate, commitRate,
+                    pct(toFinal, 50), pct(toFinal, 99), pct(toCommit, 50), pct(toCommit, 99), validators,
+                    bare / validators, 100 * finalRate / (bare / validators), monitor.blocks);
+        } finally {
+            for (LocalNetworkProcesses.LocalNode node : nodes) {
+                procs.stop(node, false, Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    private static NodeClient awaitLeader(LocalNetworkProcesses procs, List<LocalNetworkProcesses.LocalNode> nodes)
+            throws InterruptedException {
+        for (int t = 0; t < 1200; t++) {
+            for (LocalNetworkProcesses.LocalNode node : nodes) {
+                var s = procs.get(node, "/chains/" + CHAIN + "/status");
+                if (s.isPresent() && s.get().at("/network/isLeader").asBoolean()) {
+                    return new NodeClient(URI.create(node.url())).with(Duration.ofSeconds(30), java.time.Clock.systemUTC());
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("no leader");
+    }
+
+    /** The median of three runs of verifying every signature on all cores (the transactions' senders' keys). */
+    static double bareVerification(List<Transaction> txs, OneChainNetwork net) {
+        var scheme = CryptoSuites.SHA256_ED25519.signatures();
+        double[] rates = new double[3];
+        for (int r = 0; r < 3; r++) {
+            long t0 = System.nanoTime();
+            long ok = txs.parallelStream().filter(t -> scheme.verify(
+                    net.senders().get(Integer.parseInt(t.sender().substring(1))).publicKey(), t.signedPayload(),
+                    t.signature())).count();
+            if (ok != txs.size()) {
+                throw new IllegalStateException("bad signatures in the load");
+            }
+            rates[r] = txs.size() / ((System.nanoTime() - t0) / 1e9);
+        }
+        Arrays.sort(rates);
+        return rates[1];
+    }
+
+    static long[] latencies(Map<String, Long> from, Map<String, Long> to) {
+        return to.entrySet().stream().filter(e -> from.containsKey(e.getKey()))
+                .mapToLong(e -> (e.getValue() - from.get(e.getKey())) / 1_000_000).sorted().toArray();
+    }
+
+    static long pct(long[] sorted, int p) {
+        return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)];
+    }
+
+    /** Follows the leader's chain: when each transaction is committed, and when its block is final. */
+    static final class Monitor implements Runnable {
+        final NodeClient leader;
+        final CryptoSuite suite;
+        final Map<String, Long> committed;
+        final Map<String, Long> finalised;
+        final List<List<String>> byHeight = new ArrayList<>();
+        volatile boolean stop;
+        long blocks;
+
+        Monitor(NodeClient leader, CryptoSuite suite, Map<String, Long> committed, Map<String, Long> finalised) {
+            this.leader = leader;
+            this.suite = suite;
+            this.committed = committed;
+            this.finalised = finalised;
+            byHeight.add(List.of());
+        }
+
+        @Override
+        public void run() {
+            long seenFinal = 0;
+            while (!stop) {
+                try {
+                    JsonNode s = leader.status(CHAIN);
+                    long h = s.path("height").asLong();
+                    long now = System.nanoTime();
+                    for (long b = byHeight.size(); b <= h; b++) {
+                        Block block = leader.rawBlock(CHAIN, b, 32);
+                        List<String> ids = new ArrayList<>();
+                        for (Transaction t : block.transactions()) {
+                            String id = Hex.encode(t.id(suite.hash()));
+                            ids.add(id);
+                            committed.putIfAbsent(id, now);
+                        }
+                        byHeight.add(ids);
+                        blocks++;
+                    }
+                    long f = Math.min(s.path("finalHeight").asLong(), byHeight.size() - 1);
+                    for (long b = seenFinal + 1; b <= f; b++) {
+                        byHeight.get((int) b).forEach(id -> finalised.putIfAbsent(id, now));
+                    }
+                    seenFinal = Math.max(seenFinal, f);
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // the leader may be busy: try again
+                }
+            }
+        }
+    }
+}
