@@ -99,8 +99,9 @@ class NetworkPartitionTest {
     }
 
     @AfterEach
-    void cleanUp() throws Exception {
+    void cleanUp(org.junit.jupiter.api.TestInfo info) throws Exception {
         if (procs != null) {
+            NodeLogs.keep(info.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"), nodes);
             for (LocalNetworkProcesses.LocalNode n : nodes) {
                 procs.stop(n, true, Duration.ofSeconds(10));
             }
@@ -132,15 +133,30 @@ class NetworkPartitionTest {
         return client(i).status(TestConsortium.CHAIN);
     }
 
-    /** Submits at node i and waits (bounded) for its receipt there; the height, or -1 if none comes in time. */
-    long commit(int i, Transaction tx, Duration timeout) {
-        try {
-            NodeClient c = client(i);
-            NodeClient.SubmitResult r = c.submit(TestConsortium.CHAIN, tx, true);
-            JsonNode receipt = r.receipt() != null ? r.receipt() : c.awaitReceipt(TestConsortium.CHAIN, r.txId(), timeout);
-            return receipt.path("height").asLong();
-        } catch (RuntimeException e) {
-            return -1;
+    /** Why the last {@link #commit} gave -1 (for the assertion messages). */
+    String lastFailure = "";
+
+    /**
+     * Submits at node i and waits (bounded) for its receipt there, sending again as a client does while the
+     * node answers that it cannot take it yet (no leader after a cut); the height, or -1 if none comes in time.
+     */
+    long commit(int i, Transaction tx, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        NodeClient c = client(i);
+        while (true) {
+            try {
+                NodeClient.SubmitResult r = c.submit(TestConsortium.CHAIN, tx, true);
+                JsonNode receipt = r.receipt() != null ? r.receipt()
+                        : c.awaitReceipt(TestConsortium.CHAIN, r.txId(),
+                                Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                return receipt.path("height").asLong();
+            } catch (RuntimeException e) {
+                lastFailure = e.toString();
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return -1;
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
         }
     }
 
@@ -172,7 +188,7 @@ class NetworkPartitionTest {
         long minorityHeight = status(0).path("height").asLong();
         // the majority (three of four validators) commits and finalises
         long h = commit(2, publish(2, 0), Duration.ofSeconds(90));
-        assertThat(h).as("the majority commits").isPositive();
+        assertThat(h).as(() -> "the majority commits: " + lastFailure).isPositive();
         for (int t = 0; t < 300 && status(2).path("finalHeight").asLong() < h; t++) {
             TimeUnit.MILLISECONDS.sleep(200);
         }

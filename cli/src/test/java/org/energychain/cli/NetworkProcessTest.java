@@ -44,8 +44,9 @@ class NetworkProcessTest {
     List<LocalNetworkProcesses.LocalNode> nodes;
 
     @AfterEach
-    void down() throws Exception {
+    void down(org.junit.jupiter.api.TestInfo info) throws Exception {
         if (procs != null) {
+            NodeLogs.keep(info.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"), nodes);
             for (LocalNetworkProcesses.LocalNode n : nodes) {
                 procs.stop(n, true, Duration.ofSeconds(10));
             }
