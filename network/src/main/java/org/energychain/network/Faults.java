@@ -16,6 +16,8 @@ final class Faults {
 
     volatile UnaryOperator<Block> proposal = UnaryOperator.identity();
     volatile UnaryOperator<VoteTarget> vote = UnaryOperator.identity();
+    /** In-process tests only: while set, this validator's votes wait unsent (a vote caught by an outage). */
+    volatile boolean holdVotes;
 
     /** Applies the faults named by {@value #ENV}, if any; returns what it switched on. */
     String fromEnvironment(String value) {

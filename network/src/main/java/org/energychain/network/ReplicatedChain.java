@@ -42,38 +42,75 @@ public final class ReplicatedChain implements AutoCloseable {
     private volatile Thread forwarder;
     private volatile boolean closed;
 
-    /** This validator's votes not yet in a certificate, by height: sent again until one covers them. */
-    private final java.util.concurrent.ConcurrentSkipListMap<Long, byte[]> pendingVotes =
+    /** This validator's votes not yet appended to the log, by height: sent until the log takes them. */
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, byte[]> unsentVotes =
             new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final java.util.concurrent.Semaphore votesWaiting = new java.util.concurrent.Semaphore(0);
+    private final java.util.concurrent.atomic.AtomicLong voteSendFailures = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Thread voteSender;
     private volatile java.util.concurrent.ScheduledExecutorService resender;
 
-    private void sendVote(long height, byte[] entry) {
-        client.async().send(Message.valueOf(ByteString.copyFrom(entry))).whenComplete((r, e) -> {
-            if (e != null || (r != null && !r.isSuccess())) {
-                LOG.info("chain={} height={} vote not appended yet ({}); it is sent again", chain.id(), height,
-                        e != null ? e.getMessage() : r.getException());
+    /**
+     * Sends this validator's votes, lowest height first, each with a blocking append to the log, until the
+     * log takes it (a vote appended is in every replica's log; one counted twice is counted once).
+     * Deliberately not Ratis's ordered asynchronous client: once one of its requests runs out of retries
+     * (no leader for longer than the retry policy, as after a leader crash on a busy machine) it fails every
+     * later request too, and this validator would never vote again.
+     */
+    private void voteLoop() {
+        while (!closed) {
+            try {
+                votesWaiting.tryAcquire(1, TimeUnit.SECONDS);
+                votesWaiting.drainPermits();
+                while (!closed && !machine.faults.holdVotes) {
+                    unsentVotes.headMap(finalHeight, true).clear();
+                    var next = unsentVotes.firstEntry();
+                    if (next == null) {
+                        break;
+                    }
+                    if (!sendVote(next.getKey(), next.getValue())) {
+                        voteSendFailures.incrementAndGet();
+                        break; // again after a pause: the log has no leader now
+                    }
+                    unsentVotes.remove(next.getKey(), next.getValue());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                voteSendFailures.incrementAndGet();
+                LOG.warn("chain={} sending votes failed; trying again", chain.id(), e);
             }
-        });
+        }
     }
 
-    /**
-     * A vote sent while the leader changes or the network is cut can be lost; the votes of blocks not yet
-     * final are sent again every two seconds (a vote counted twice is counted once). Transactions waiting
-     * here are handed to the leader again too.
-     */
-    private void startVoteResender() {
+    private boolean sendVote(long height, byte[] entry) {
+        try {
+            RaftClientReply r = client.io().send(Message.valueOf(ByteString.copyFrom(entry)));
+            if (r.isSuccess()) {
+                return true;
+            }
+            LOG.info("chain={} height={} vote not appended yet ({}); it is sent again", chain.id(), height,
+                    r.getException());
+        } catch (IOException e) {
+            LOG.info("chain={} height={} vote not appended yet ({}); it is sent again", chain.id(), height,
+                    e.getMessage());
+        }
+        return false;
+    }
+
+    /** Votes this node could not append at the first try (the log had no leader); each is sent again. */
+    public long voteSendFailures() {
+        return voteSendFailures.get();
+    }
+
+    /** Transactions waiting here are handed to the leader again every two seconds. */
+    private void startResender() {
         resender = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "votes-" + chain.id());
+            Thread t = new Thread(r, "reforward-" + chain.id());
             t.setDaemon(true);
             return t;
         });
         resender.scheduleWithFixedDelay(() -> {
-            try {
-                pendingVotes.headMap(finalHeight, true).clear();
-                pendingVotes.forEach(this::sendVote);
-            } catch (RuntimeException e) {
-                LOG.debug("chain={} resending votes: {}", chain.id(), e.getMessage());
-            }
             try {
                 reforward();
             } catch (IOException | RuntimeException e) {
@@ -113,10 +150,14 @@ public final class ReplicatedChain implements AutoCloseable {
         this.division = division;
         this.client = client;
         machine.onVote((height, entry) -> {
-            pendingVotes.put(height, entry);
-            sendVote(height, entry);
+            unsentVotes.put(height, entry);
+            votesWaiting.release();
         });
-        startVoteResender();
+        Thread v = new Thread(this::voteLoop, "votes-" + chain.id());
+        v.setDaemon(true);
+        voteSender = v;
+        v.start();
+        startResender();
         machine.onLeaderQuery(q -> {
             try {
                 RaftClientReply r = client.io().sendReadOnly(Message.valueOf(ByteString.copyFrom(q)));
@@ -324,6 +365,10 @@ public final class ReplicatedChain implements AutoCloseable {
         Thread f = forwarder;
         if (f != null) {
             f.interrupt();
+        }
+        Thread v = voteSender;
+        if (v != null) {
+            v.interrupt();
         }
         forwards.forEach(p -> p.answer().completeExceptionally(new IOException("chain " + chain.id() + " closed")));
         if (orderer != null) {

@@ -177,6 +177,46 @@ class FaultToleranceTest {
         assertThat(net.replica(down).awaitFinal(top, Duration.ofSeconds(60))).isTrue();
     }
 
+    /**
+     * A vote caught by an outage longer than the Raft client's retries is sent again once a leader is
+     * back, and the validator goes on voting: with three of four validators up, each one's vote is needed.
+     * (Ratis's ordered asynchronous client, used before, fails every later request once one runs out of
+     * retries: that validator never voted again and finality stopped for good.)
+     */
+    @Test
+    void aVoteCaughtByAnOutageIsSentWhenALeaderIsBackAndTheValidatorGoesOnVoting() throws Exception {
+        net = new LocalNetwork(dir, 4, true);
+        net.startAll();
+        int leader = net.awaitLeader(Duration.ofSeconds(60)).orElseThrow();
+        int gone = (leader + 1) % 4;
+        int held = (leader + 2) % 4;
+        net.stop(gone);
+        long first = submitUntilCommitted(net.put(0, "a=1"), leader, Duration.ofSeconds(60)).height();
+        assertThat(net.replica(held).awaitFinal(first, Duration.ofSeconds(60))).isTrue();
+
+        // the held validator executes the next block, but its vote waits; then the leader goes: no quorum
+        net.replica(held).faults().holdVotes = true;
+        long second = submitUntilCommitted(net.put(1, "b=1"), leader, Duration.ofSeconds(60)).height();
+        awaitHeight(held, second);
+        assertThat(net.chains[held].store().height()).isGreaterThanOrEqualTo(second);
+        net.stop(leader);
+        net.replica(held).faults().holdVotes = false;
+        for (int i = 0; i < 1200 && net.replica(held).voteSendFailures() == 0; i++) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        assertThat(net.replica(held).voteSendFailures()).as("the vote found no leader to take it").isPositive();
+
+        // the leader's node is back: the held vote and every later one count
+        net.start(leader);
+        long third = submitUntilCommitted(net.put(2, "c=1"), held, Duration.ofSeconds(120)).height();
+        for (int i = 0; i < 4; i++) {
+            if (i != gone) {
+                assertThat(net.replica(i).awaitFinal(third, Duration.ofSeconds(120))).as("node " + i + " final")
+                        .isTrue();
+            }
+        }
+    }
+
     @Test
     void aValidatorThatSignsAWrongStateRootGetsNoCertificateAndTheHonestOnesAgree() throws Exception {
         net = new LocalNetwork(dir, 4);
