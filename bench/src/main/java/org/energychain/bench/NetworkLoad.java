@@ -37,7 +37,10 @@ import org.energychain.trading.catalog.Listing;
  * run, the bare rate of verifying the same signatures on all cores divided by n (every node verifies every
  * transaction). n = 1 is one node replicating alone: the single-node rate through the same path.
  *
- * <p>Usage: {@code NetworkLoad [validators=1,3,4,7] [transactions=20000] [batch=200] [threads=4] [dir]}.
+ * <p>Usage: {@code NetworkLoad [validators=1,3,4,7] [transactions=20000] [batch=200] [threads=4] [rate=0] [dir]}:
+ * with a rate (transactions per second offered, in paced batches) the latencies are those of a network
+ * carrying that rate; with 0 everything is sent at once, which measures the most the network takes (and
+ * latencies that are mostly waiting in line).
  */
 public final class NetworkLoad {
     private static final String CHAIN = OneChainNetwork.CHAIN;
@@ -51,15 +54,17 @@ public final class NetworkLoad {
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 4;
-        Path root = args.length > 4 ? Path.of(args[4]) : Files.createTempDirectory("network-load");
-        System.out.printf("network load: %,d catalogue publications per run, batches of %d from %d client threads, %d"
-                + " cores, dir %s%n", n, batch, threads, Runtime.getRuntime().availableProcessors(), root);
+        double rate = args.length > 4 ? Double.parseDouble(args[4]) : 0;
+        Path root = args.length > 5 ? Path.of(args[5]) : Files.createTempDirectory("network-load");
+        System.out.printf("network load: %,d catalogue publications per run, batches of %d from %d client threads, %s,"
+                + " %d cores, dir %s%n", n, batch, threads, rate > 0 ? String.format("offered at %,.0f tx/s", rate)
+                        : "all at once", Runtime.getRuntime().availableProcessors(), root);
         for (int v : sizes) {
-            run(root.resolve("n" + v), v, n, batch, threads);
+            run(root.resolve("n" + v), v, n, batch, threads, rate);
         }
     }
 
-    static void run(Path dir, int validators, int n, int batch, int threads) throws Exception {
+    static void run(Path dir, int validators, int n, int batch, int threads, double rate) throws Exception {
         CryptoSuite suite = CryptoSuites.SHA256_ED25519;
         int senders = 64;
         OneChainNetwork net = OneChainNetwork.create(dir, suite, OneChainNetwork.loopback(validators),
@@ -117,6 +122,14 @@ public final class NetworkLoad {
                     }
                     for (int i = 0; i < mine.size(); i += batch) {
                         List<Transaction> b = mine.subList(i, Math.min(mine.size(), i + batch));
+                        if (rate > 0) {
+                            // this thread's share of the rate: its i-th transaction is due at start + i / share
+                            long due = start + (long) (i / (rate / threads) * 1e9);
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                TimeUnit.NANOSECONDS.sleep(wait);
+                            }
+                        }
                         long now = System.nanoTime();
                         b.forEach(tx -> sent.put(Hex.encode(tx.id(suite.hash())), now));
                         for (NodeClient.BatchItem item : to.submitBatch(CHAIN, b)) {
