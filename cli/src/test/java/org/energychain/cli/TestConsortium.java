@@ -8,8 +8,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
+import org.energychain.trading.TradingRoles;
+import org.energychain.supervision.contract.SupervisionRoles;
 import org.energychain.crypto.CryptoSuite;
 import org.energychain.crypto.CryptoSuites;
 import org.energychain.crypto.sign.KeyFiles;
@@ -21,7 +22,6 @@ import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.NodeInfo;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.node.genesis.GenesisFile;
 
@@ -62,7 +62,7 @@ final class TestConsortium {
         this.hosts = hosts;
         SecureRandom rnd = new SecureRandom();
         platform = suite.signatures().generateKeyPair(rnd);
-        List<Member> members = new ArrayList<>(List.of(new Member("PLAT", EnumSet.of(Role.PLATFORM),
+        List<Member> members = new ArrayList<>(List.of(new Member("PLAT", java.util.Set.of(TradingRoles.PLATFORM),
                 platform.publicKey())));
         List<NodeInfo> nodes = new ArrayList<>();
         List<Validator> validators = new ArrayList<>();
@@ -73,7 +73,7 @@ final class TestConsortium {
         for (int i = 0; i < n; i++) {
             KeyPair g = suite.signatures().generateKeyPair(rnd);
             groups.add(g);
-            members.add(new Member("G" + (i + 1), EnumSet.of(Role.GROUP), g.publicKey()));
+            members.add(new Member("G" + (i + 1), java.util.Set.of(SupervisionRoles.GROUP), g.publicKey()));
             consensus.add(suite.signatures().generateKeyPair(rnd));
             raftPorts[i] = freePort();
             apiPorts[i] = freePort();
