@@ -16,7 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.energychain.supervision.contract.SupervisionRoles;
+import org.energychain.ledger.genesis.TestRoles;
 import org.energychain.crypto.CryptoSuites;
 import org.energychain.crypto.Hex;
 import org.energychain.crypto.sign.KeyPair;
@@ -74,7 +74,7 @@ class ReplicatedNodesTest {
         for (int i = 0; i < 4; i++) {
             orgKeys.add(suite.signatures().generateKeyPair(rnd));
             nodeKeys.add(suite.signatures().generateKeyPair(rnd));
-            members.add(new Member("G" + i, java.util.Set.of(SupervisionRoles.GROUP), orgKeys.get(i).publicKey()));
+            members.add(new Member("G" + i, java.util.Set.of(TestRoles.WRITER), orgKeys.get(i).publicKey()));
             ports[i] = freePort();
             infos.add(new NodeInfo("G" + i + "-1", "G" + i, nodeKeys.get(i).publicKey(), null, "127.0.0.1:" + ports[i],
                     ""));
