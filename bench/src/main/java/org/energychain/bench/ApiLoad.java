@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import org.energychain.supervision.contract.SupervisionRoles;
 import org.energychain.crypto.CryptoSuite;
 import org.energychain.crypto.CryptoSuites;
 import org.energychain.crypto.HashFunction;
@@ -33,7 +33,6 @@ import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.NodeInfo;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.tx.Transaction;
 import org.energychain.node.ChainStoreFactory;
@@ -77,7 +76,7 @@ public final class ApiLoad {
         for (int i = 0; i < SENDERS; i++) {
             KeyPair k = suite.signatures().generateKeyPair(rnd);
             keys.add(k);
-            members.add(new Member("m" + i, EnumSet.of(Role.GROUP), k.publicKey()));
+            members.add(new Member("m" + i, java.util.Set.of(SupervisionRoles.GROUP), k.publicKey()));
         }
         Genesis genesis = new Genesis(CHAIN, suite.name(), false, Instant.parse("2026-01-01T00:00:00Z"), members,
                 List.of(NodeInfo.solo("m0-node", "m0", members.get(0).key())), List.of(new Validator("m0-node", 1)),

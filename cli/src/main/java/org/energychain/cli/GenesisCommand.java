@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -24,7 +24,7 @@ import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.NodeInfo;
-import org.energychain.ledger.genesis.Role;
+import org.energychain.ledger.genesis.Roles;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.node.genesis.DefaultNetwork;
 import org.energychain.node.genesis.GenesisFile;
@@ -84,8 +84,8 @@ public final class GenesisCommand implements Runnable {
         String suite;
 
         @Option(names = "--member", required = true, paramLabel = "ID:ROLES:PUBFILE",
-                description = "A member: id, roles joined by '+' or ',' (group, plant, regulator, platform, buyer, grid, "
-                        + "load), public key file. Repeatable.")
+                description = "A member: id, roles joined by '+' or ',' (those the domain modules declare: group, "
+                        + "regulator, platform, buyer, grid, load, plant), public key file. Repeatable.")
         List<String> members;
 
         @Option(names = "--node", required = true, paramLabel = "ID:ORG:PUBFILE",
@@ -119,9 +119,10 @@ public final class GenesisCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             CryptoSuite s = CryptoSuites.byName(suite);
+            Roles known = Roles.discovered();
             List<Member> ms = new ArrayList<>();
             for (String m : members) {
-                ms.add(member(m, s));
+                ms.add(member(m, s, known));
             }
             List<Validator> vs = new ArrayList<>();
             for (String v : validators) {
@@ -167,16 +168,16 @@ public final class GenesisCommand implements Runnable {
             return ExitCodes.OK;
         }
 
-        private static Member member(String spec, CryptoSuite suite) throws IOException {
+        private static Member member(String spec, CryptoSuite suite, Roles known) throws IOException {
             String[] p = spec.split(":", 3);
             if (p.length != 3 || p[0].isBlank() || p[2].isBlank()) {
                 throw new IllegalArgumentException("--member '" + spec + "': expected ID:ROLES:PUBFILE, e.g. G1:group:keys/G1.pub");
             }
-            Set<Role> roles = EnumSet.noneOf(Role.class);
+            Set<String> roles = new HashSet<>();
             try {
                 for (String r : p[1].split("[+,]")) {
                     if (!r.isBlank()) {
-                        roles.add(Role.byCode(r));
+                        roles.add(known.require(r));
                     }
                 }
                 PublicKey key;

@@ -4,14 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import org.energychain.node.catalog.CatalogIndex;
 import org.energychain.node.ChainStoreFactory;
 import org.energychain.node.HostedChain;
 import org.energychain.node.Node;
 import org.energychain.node.api.ApiServer;
+import org.energychain.node.api.NodeRoutes;
+import org.energychain.node.api.RouteProvider;
 import org.energychain.node.config.NodeConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code energychain node}: runs a node until SIGTERM (or Ctrl-C). */
 @Command(name = "node", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run a node: the chains of its configuration with their REST API and metrics, until SIGTERM. "
-                + "Contracts are those on the class path (META-INF/services/org.energychain.ledger.contract.Contract).",
+                + "Contracts, roles and the domain modules' API routes are those on the class path (META-INF/services).",
         exitCodeListHeading = "Exit codes:%n", exitCodeList = {"143:stopped by SIGTERM (the JVM's status for it)", "2:bad configuration",
             "3:internal error"})
 public final class NodeCommand implements Callable<Integer> {
@@ -48,14 +48,14 @@ public final class NodeCommand implements Callable<Integer> {
         Node node = Node.fromConfig(c, Node.discoveredContracts(), ChainStoreFactory.of(c.store(), c.dataDir()),
                 Clock.systemUTC());
         ApiServer api;
-        List<CatalogIndex> catalogs = new ArrayList<>();
+        List<NodeRoutes> extensions = List.of();
         try {
-            catalogs.addAll(CatalogIndex.openAll(node, c.dataDir()));
+            extensions = RouteProvider.openAll(RouteProvider.discovered(), node, c.dataDir());
             node.start();
-            api = new ApiServer(node, c.http(), c.metrics(), catalogs, c.dataDir().resolve("deliveries")).start();
+            api = new ApiServer(node, c.http(), c.metrics(), extensions).start();
         } catch (RuntimeException e) {
-            catalogs.forEach(CatalogIndex::close);
             node.close();
+            extensions.forEach(NodeRoutes::close);
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -72,8 +72,10 @@ public final class NodeCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         w.printf("node listening on %s%n", api.url());
         for (HostedChain h : node.chains()) {
+            StringBuilder serving = new StringBuilder();
+            extensions.forEach(e -> e.serving(h).ifPresent(what -> serving.append(", serving ").append(what)));
             w.printf("chain %s (%s) height %d as %s%s%n", h.id(), h.genesis().isPrivate() ? "private" : "public",
-                    h.chain().store().height(), h.member(), CatalogIndex.serves(h) ? ", serving its catalogue" : "");
+                    h.chain().store().height(), h.member(), serving);
         }
         w.flush();
         try {
@@ -82,7 +84,7 @@ public final class NodeCommand implements Callable<Integer> {
             try {
                 api.close();
                 node.close();
-                catalogs.forEach(CatalogIndex::close);
+                extensions.forEach(NodeRoutes::close);
                 w.println("node stopped");
                 w.flush();
             } finally {

@@ -2,12 +2,12 @@ package org.energychain.cli;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.energychain.supervision.contract.SupervisionRoles;
 import org.energychain.ledger.contract.Contract;
 import org.energychain.ledger.contract.ContractException;
 import org.energychain.ledger.contract.MethodSpec;
 import org.energychain.ledger.contract.QueryContext;
 import org.energychain.ledger.contract.TxContext;
-import org.energychain.ledger.genesis.Role;
 
 /** A key-value contract for CLI tests, found by the node through META-INF/services: put "k=v" (groups), fail, get. */
 public final class CliKvContract implements Contract {
@@ -18,7 +18,7 @@ public final class CliKvContract implements Contract {
 
     @Override
     public Map<String, MethodSpec> methods() {
-        return Map.of("put", MethodSpec.submit(Role.GROUP), "fail", MethodSpec.submit(), "get", MethodSpec.query());
+        return Map.of("put", MethodSpec.submit(SupervisionRoles.GROUP), "fail", MethodSpec.submit(), "get", MethodSpec.query());
     }
 
     @Override

@@ -23,7 +23,8 @@ import org.energychain.crypto.sign.KeyFiles;
 import org.energychain.node.ChainStoreFactory;
 import org.energychain.node.Node;
 import org.energychain.node.api.ApiServer;
-import org.energychain.node.catalog.CatalogIndex;
+import org.energychain.node.api.NodeRoutes;
+import org.energychain.node.api.RouteProvider;
 import org.energychain.node.client.NodeClient;
 import org.energychain.node.client.NodeClientException;
 import org.energychain.node.config.NodeConfig;
@@ -43,7 +44,9 @@ class TradingCliTest {
     static Path dir;
     static Node node;
     static ApiServer api;
-    static List<CatalogIndex> catalogs;
+    static List<NodeRoutes> extensions;
+    /** The seller's outbox, where its node serves deliveries from ({@code <data dir>/deliveries}). */
+    static Path outbox;
     static String url;
     static String db;
     static List<String> listings = new ArrayList<>();
@@ -64,9 +67,10 @@ class TradingCliTest {
         NodeConfig c = NodeConfig.load(dir.resolve("net/node.yaml"));
         c = new NodeConfig(c.dataDir(), c.http().withPort(0), c.metrics(), c.store(), c.chains());
         node = Node.fromConfig(c, Node.discoveredContracts(), ChainStoreFactory.inMemory(), Clock.systemUTC());
-        catalogs = CatalogIndex.openAll(node, c.dataDir());
+        extensions = RouteProvider.openAll(RouteProvider.discovered(), node, c.dataDir());
+        outbox = c.dataDir().resolve("deliveries");
         node.start();
-        api = new ApiServer(node, c.http(), false, catalogs, dir.resolve("deliveries")).start();
+        api = new ApiServer(node, c.http(), false, extensions).start();
         url = "http://127.0.0.1:" + api.port();
 
         Cli publish = Cli.run(as("G1", "catalog", "publish", "--db", db, "--price", "700", "--json"));
@@ -85,7 +89,7 @@ class TradingCliTest {
     static void stop() {
         api.close();
         node.close();
-        catalogs.forEach(CatalogIndex::close);
+        extensions.forEach(NodeRoutes::close);
     }
 
     static String[] as(String member, String... args) {
@@ -125,7 +129,7 @@ class TradingCliTest {
 
     String[] seller(String trade, String... args) {
         List<String> a = new ArrayList<>(List.of(args));
-        a.addAll(List.of("--trade", trade, "--db", db, "--outbox", dir.resolve("deliveries").toString(), "--key-dir",
+        a.addAll(List.of("--trade", trade, "--db", db, "--outbox", outbox.toString(), "--key-dir",
                 dir.resolve("seller-keys").toString()));
         return as("G1", a.toArray(String[]::new));
     }

@@ -6,8 +6,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +22,6 @@ import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.NodeInfo;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.store.InMemoryChainStore;
 import org.energychain.ledger.tx.Transaction;
@@ -44,7 +43,7 @@ class AdmissionRaceTest {
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < senders; i++) {
             keys.add(suite.signatures().generateKeyPair(rnd));
-            members.add(new Member("s" + i, EnumSet.of(Role.GROUP), keys.get(i).publicKey()));
+            members.add(new Member("s" + i, Set.of("writer"), keys.get(i).publicKey()));
         }
         KeyPair node = suite.signatures().generateKeyPair(rnd);
         Genesis g = new Genesis("race", suite.name(), false, TestNetwork.T0, members,

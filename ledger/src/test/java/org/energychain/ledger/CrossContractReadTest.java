@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.energychain.crypto.CryptoSuites;
 import org.energychain.ledger.block.Block;
@@ -20,7 +20,6 @@ import org.energychain.ledger.contract.TxContext;
 import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.store.InMemoryChainStore;
 import org.energychain.ledger.tx.Transaction;
@@ -64,7 +63,7 @@ class CrossContractReadTest {
     void readsTheOtherContractsStateIncludingEarlierTransactionsOfTheSameBlock() throws Exception {
         TestNetwork net = new TestNetwork(CryptoSuites.SHA256_ED25519, 100);
         Genesis g = new Genesis("two-contracts", net.suite.name(), false, TestNetwork.T0,
-                List.of(new Member("g1", EnumSet.of(Role.GROUP), net.group.publicKey())), List.of(TestNetwork.soloNode("n1", "g1", net.node)), List.of(new Validator("n1", 10)),
+                List.of(new Member("g1", Set.of("writer"), net.group.publicKey())), List.of(TestNetwork.soloNode("n1", "g1", net.node)), List.of(new Validator("n1", 10)),
                 List.of("kv", "mirror"), new ChainLimits(100, 1 << 20, 4096, 1000, Duration.ofMillis(50)));
         ContractRegistry contracts = new ContractRegistry().register(new TestNetwork.KvContract()).register(new Mirror());
         Chain chain = new Chain(g, new InMemoryChainStore(g), contracts, "n1", net.node.privateKey(),

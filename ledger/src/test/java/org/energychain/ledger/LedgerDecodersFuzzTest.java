@@ -3,8 +3,8 @@ package org.energychain.ledger;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.energychain.crypto.CryptoSuites;
 import org.energychain.crypto.encoding.DecoderContract;
@@ -15,7 +15,6 @@ import org.energychain.ledger.block.BlockHeader;
 import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.tx.Event;
 import org.energychain.ledger.tx.ResultCode;
@@ -81,8 +80,8 @@ class LedgerDecodersFuzzTest {
 
     static Stream<Arguments> geneses() {
         Genesis g = new Genesis("business-g1", CryptoSuites.DEFAULT.name(), true, Instant.parse("2026-01-01T00:00:00Z"),
-                List.of(new Member("G1", EnumSet.of(Role.GROUP, Role.PLANT), new PublicKey("Ed25519", filled(7))),
-                        new Member("REG", EnumSet.of(Role.REGULATOR), new PublicKey("SM2", new byte[65]))),
+                List.of(new Member("G1", Set.of("writer", "auditor"), new PublicKey("Ed25519", filled(7))),
+                        new Member("REG", Set.of("reader"), new PublicKey("SM2", new byte[65]))),
                 List.of(new org.energychain.ledger.genesis.NodeInfo("G1-1", "G1", new PublicKey("Ed25519", filled(9)),
                         new byte[] {1, 2}, "127.0.0.1:9600", "https://127.0.0.1:9601")),
                 List.of(new Validator("G1-1", 10)), List.of("kv", "period-anchor"), ChainLimits.DEFAULT);

@@ -14,7 +14,6 @@ import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.NodeInfo;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.state.WriteSet;
 import org.energychain.ledger.tx.Event;
@@ -83,8 +82,8 @@ class LedgerEncodingGoldenVectorsTest {
         java.util.Arrays.fill(key2, (byte) 0x22);
         java.util.Arrays.fill(key3, (byte) 0x33);
         Genesis g = new Genesis("regulatory", "sha256-ed25519", false, Instant.parse("2026-06-01T00:00:00Z"),
-                List.of(new Member("REG", java.util.EnumSet.of(Role.REGULATOR), new PublicKey("Ed25519", key2)),
-                        new Member("G1", java.util.EnumSet.of(Role.GROUP), new PublicKey("Ed25519", key1))),
+                List.of(new Member("REG", java.util.Set.of("regulator"), new PublicKey("Ed25519", key2)),
+                        new Member("G1", java.util.Set.of("group"), new PublicKey("Ed25519", key1))),
                 List.of(new NodeInfo("REG-1", "REG", new PublicKey("Ed25519", key3), new byte[] {(byte) 0xde, (byte) 0xad},
                         "127.0.0.1:9001", "https://127.0.0.1:8645")),
                 List.of(new Validator("REG-1", 10)), List.of("regulatory-filing"), ChainLimits.DEFAULT);

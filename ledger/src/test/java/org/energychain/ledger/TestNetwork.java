@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,12 +21,11 @@ import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.NodeInfo;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.store.ChainStore;
 import org.energychain.ledger.tx.Transaction;
 
-/** A small chain for tests: members "g1" (group, validator) and "reg" (regulator), and a key-value contract. */
+/** A small chain for tests: members "g1" (role writer, validator) and "reg" (role reader), and a key-value contract. */
 public final class TestNetwork {
     public static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
     public final CryptoSuite suite;
@@ -47,8 +45,8 @@ public final class TestNetwork {
         outsider = suite.signatures().generateKeyPair(rnd);
         node = suite.signatures().generateKeyPair(rnd);
         genesis = new Genesis("test-chain", suite.name(), true, T0,
-                List.of(new Member("g1", EnumSet.of(Role.GROUP), group.publicKey()),
-                        new Member("reg", EnumSet.of(Role.REGULATOR), regulator.publicKey())),
+                List.of(new Member("g1", Set.of("writer"), group.publicKey()),
+                        new Member("reg", Set.of("reader"), regulator.publicKey())),
                 List.of(soloNode("n1", "g1", node)), List.of(new Validator("n1", 10)), List.of("kv"),
                 new ChainLimits(maxBlockTxs, 1 << 20, 4096, 10_000, Duration.ofMillis(50)));
     }
@@ -67,7 +65,7 @@ public final class TestNetwork {
                 suite.signatures(), key.privateKey());
     }
 
-    /** put "k=v" (groups only), fail "why" (always refuses), careful-read "k" (refuses on any error), get "k" (query). */
+    /** put "k=v" (writers only), fail "why" (always refuses), careful-read "k" (refuses on any error), get "k" (query). */
     public static final class KvContract implements Contract {
         @Override
         public String name() {
@@ -76,7 +74,7 @@ public final class TestNetwork {
 
         @Override
         public Map<String, MethodSpec> methods() {
-            return Map.of("put", MethodSpec.submit(Role.GROUP), "fail", MethodSpec.submit(),
+            return Map.of("put", MethodSpec.submit("writer"), "fail", MethodSpec.submit(),
                     "careful-read", MethodSpec.submit(), "get", MethodSpec.query());
         }
 
@@ -112,7 +110,7 @@ public final class TestNetwork {
         }
     }
 
-    static Set<Role> roles(Role... r) {
+    static Set<String> roles(String... r) {
         return Set.of(r);
     }
 }

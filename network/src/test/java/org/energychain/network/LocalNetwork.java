@@ -8,7 +8,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,7 +22,7 @@ import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.NodeInfo;
-import org.energychain.ledger.genesis.Role;
+import org.energychain.ledger.genesis.TestRoles;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.store.ChainStore;
 import org.energychain.ledger.store.InMemoryChainStore;
@@ -66,11 +65,11 @@ final class LocalNetwork implements AutoCloseable {
         SecureRandom rnd = new SecureRandom();
         group = suite.signatures().generateKeyPair(rnd);
         regulator = suite.signatures().generateKeyPair(rnd);
-        List<Member> members = new ArrayList<>(List.of(new Member("g1", EnumSet.of(Role.GROUP), group.publicKey()),
-                new Member("reg", EnumSet.of(Role.REGULATOR), regulator.publicKey())));
+        List<Member> members = new ArrayList<>(List.of(new Member("g1", java.util.Set.of(TestRoles.WRITER), group.publicKey()),
+                new Member("reg", java.util.Set.of(TestRoles.READER), regulator.publicKey())));
         for (int i = 0; i < 8; i++) {
             senders.add(suite.signatures().generateKeyPair(rnd));
-            members.add(new Member("s" + i, EnumSet.of(Role.GROUP), senders.get(i).publicKey()));
+            members.add(new Member("s" + i, java.util.Set.of(TestRoles.WRITER), senders.get(i).publicKey()));
         }
         ports = new int[n];
         List<NodeInfo> infos = new ArrayList<>();

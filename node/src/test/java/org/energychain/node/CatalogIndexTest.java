@@ -9,9 +9,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.energychain.trading.TradingRoles;
+import org.energychain.supervision.contract.SupervisionRoles;
 import org.energychain.crypto.CryptoSuite;
 import org.energychain.crypto.CryptoSuites;
 import org.energychain.crypto.sign.KeyPair;
@@ -21,10 +22,9 @@ import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.NodeInfo;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.tx.Transaction;
-import org.energychain.node.catalog.CatalogIndex;
+import org.energychain.trading.directory.CatalogIndex;
 import org.energychain.trading.catalog.Listing;
 import org.energychain.trading.directory.DirectoryQuery;
 import org.junit.jupiter.api.Test;
@@ -44,8 +44,8 @@ class CatalogIndexTest {
     final KeyPair g1 = SUITE.signatures().generateKeyPair(new SecureRandom());
     final KeyPair plat = SUITE.signatures().generateKeyPair(new SecureRandom());
     final Genesis trading = new Genesis("trading", SUITE.name(), false, T0,
-            List.of(new Member("G1", EnumSet.of(Role.GROUP), g1.publicKey()),
-                    new Member("PLAT", EnumSet.of(Role.PLATFORM), plat.publicKey())),
+            List.of(new Member("G1", java.util.Set.of(SupervisionRoles.GROUP), g1.publicKey()),
+                    new Member("PLAT", java.util.Set.of(TradingRoles.PLATFORM), plat.publicKey())),
             List.of(NodeInfo.solo("PLAT-node", "PLAT", plat.publicKey())), List.of(new Validator("PLAT-node", 10)),
             List.of("catalog", "market"),
             new ChainLimits(100, 1 << 20, 64 << 10, 1000, Duration.ofMillis(20)));
@@ -85,7 +85,7 @@ class CatalogIndexTest {
     void followsBlocksSurvivesARestartAndRebuildsACorruptSnapshot() throws Exception {
         byte[] digest;
         try (Node n = node()) {
-            CatalogIndex idx = CatalogIndex.open(n.chain("trading").orElseThrow(), snapshot());
+            CatalogIndex idx = CatalogIndex.open(n.chain("trading").orElseThrow().chain(), snapshot());
             n.start();
             publish(n, 1, 2, 3);
             awaitHeight(idx, n);
@@ -97,7 +97,7 @@ class CatalogIndexTest {
         assertThat(snapshot()).exists();
 
         try (Node n = node()) {
-            CatalogIndex idx = CatalogIndex.open(n.chain("trading").orElseThrow(), snapshot());
+            CatalogIndex idx = CatalogIndex.open(n.chain("trading").orElseThrow().chain(), snapshot());
             assertThat(idx.directory().digest()).as("loaded from the snapshot").isEqualTo(digest);
             assertThat(idx.directory().height()).isEqualTo(n.chain("trading").orElseThrow().chain().store().height());
             n.start();
@@ -111,14 +111,14 @@ class CatalogIndexTest {
 
         truncate(snapshot());
         try (Node n = node()) {
-            CatalogIndex idx = CatalogIndex.open(n.chain("trading").orElseThrow(), snapshot());
+            CatalogIndex idx = CatalogIndex.open(n.chain("trading").orElseThrow().chain(), snapshot());
             assertThat(idx.directory().size()).as("rebuilt from the chain").isEqualTo(4);
             assertThat(idx.directory().digest()).isEqualTo(digest);
         }
 
         Files.delete(snapshot());
         try (Node n = node()) {
-            CatalogIndex idx = CatalogIndex.open(n.chain("trading").orElseThrow(), snapshot());
+            CatalogIndex idx = CatalogIndex.open(n.chain("trading").orElseThrow().chain(), snapshot());
             assertThat(idx.directory().digest()).as("no snapshot: rebuilt").isEqualTo(digest);
         }
     }
@@ -126,7 +126,7 @@ class CatalogIndexTest {
     @Test
     void onlyThePlatformOfAChainRunningTheCatalogueServesIt() {
         try (Node n = node()) {
-            assertThat(CatalogIndex.serves(n.chain("trading").orElseThrow())).isTrue();
+            assertThat(serves(n.chain("trading").orElseThrow())).isTrue();
         }
         // the same chain on a node of G1 (here its one validator): a group does not serve the catalogue
         Genesis byG1 = new Genesis(trading.chainId(), trading.suite(), false, trading.time(), trading.members(),
@@ -135,8 +135,12 @@ class CatalogIndexTest {
         Node asGroup = Node.builder().contracts(Node.discoveredContracts()).stores(ChainStoreFactory.inMemory())
                 .chain(byG1, "G1", g1.privateKey()).build();
         try (asGroup) {
-            assertThat(CatalogIndex.serves(asGroup.chain("trading").orElseThrow())).isFalse();
+            assertThat(serves(asGroup.chain("trading").orElseThrow())).isFalse();
         }
+    }
+
+    private static boolean serves(HostedChain c) {
+        return CatalogIndex.serves(c.genesis(), c.member());
     }
 
     private static void awaitHeight(CatalogIndex idx, Node n) throws InterruptedException {

@@ -2,12 +2,12 @@ package org.energychain.node;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.energychain.supervision.contract.SupervisionRoles;
 import org.energychain.ledger.contract.Contract;
 import org.energychain.ledger.contract.ContractException;
 import org.energychain.ledger.contract.MethodSpec;
 import org.energychain.ledger.contract.QueryContext;
 import org.energychain.ledger.contract.TxContext;
-import org.energychain.ledger.genesis.Role;
 
 /** A tiny key-value contract for tests: put "k=v" (groups), fail (always refuses), get "k" (anyone), secret "k" (groups). */
 public final class KvContract implements Contract {
@@ -18,8 +18,8 @@ public final class KvContract implements Contract {
 
     @Override
     public Map<String, MethodSpec> methods() {
-        return Map.of("put", MethodSpec.submit(Role.GROUP), "fail", MethodSpec.submit(), "get", MethodSpec.query(),
-                "secret", MethodSpec.query(Role.GROUP));
+        return Map.of("put", MethodSpec.submit(SupervisionRoles.GROUP), "fail", MethodSpec.submit(), "get", MethodSpec.query(),
+                "secret", MethodSpec.query(SupervisionRoles.GROUP));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.energychain.supervision.contract.SupervisionRoles;
 import org.energychain.crypto.CryptoSuites;
 import org.energychain.crypto.sign.KeyFiles;
 import org.energychain.crypto.sign.PrivateKey;
@@ -18,7 +19,6 @@ import org.energychain.ledger.contract.Contract;
 import org.energychain.ledger.contract.MethodSpec;
 import org.energychain.ledger.contract.QueryContext;
 import org.energychain.ledger.contract.TxContext;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.tx.Transaction;
 import org.energychain.node.config.ConfigException;
 import org.energychain.node.config.NodeConfig;
@@ -66,7 +66,7 @@ class NodeConfigStoreTest {
 
         @Override
         public Map<String, MethodSpec> methods() {
-            return Map.of("anchor", MethodSpec.submit(Role.GROUP));
+            return Map.of("anchor", MethodSpec.submit(SupervisionRoles.GROUP));
         }
 
         @Override

@@ -15,8 +15,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
+import org.energychain.ledger.genesis.TestRoles;
 import org.energychain.crypto.CryptoSuites;
 import org.energychain.crypto.Hex;
 import org.energychain.crypto.sign.KeyPair;
@@ -26,7 +26,6 @@ import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.NodeInfo;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.tx.Transaction;
 import org.energychain.network.NetworkSettings;
@@ -75,7 +74,7 @@ class ReplicatedNodesTest {
         for (int i = 0; i < 4; i++) {
             orgKeys.add(suite.signatures().generateKeyPair(rnd));
             nodeKeys.add(suite.signatures().generateKeyPair(rnd));
-            members.add(new Member("G" + i, EnumSet.of(Role.GROUP), orgKeys.get(i).publicKey()));
+            members.add(new Member("G" + i, java.util.Set.of(TestRoles.WRITER), orgKeys.get(i).publicKey()));
             ports[i] = freePort();
             infos.add(new NodeInfo("G" + i + "-1", "G" + i, nodeKeys.get(i).publicKey(), null, "127.0.0.1:" + ports[i],
                     ""));

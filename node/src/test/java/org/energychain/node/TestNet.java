@@ -6,8 +6,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
+import org.energychain.supervision.contract.SupervisionRoles;
 import org.energychain.crypto.CryptoSuite;
 import org.energychain.crypto.CryptoSuites;
 import org.energychain.crypto.sign.KeyPair;
@@ -16,10 +16,11 @@ import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.NodeInfo;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.tx.Transaction;
 import org.energychain.node.api.ApiServer;
+import org.energychain.node.api.NodeRoutes;
+import org.energychain.node.api.RouteProvider;
 import org.energychain.node.client.NodeClient;
 import org.energychain.node.config.NodeConfig;
 
@@ -39,6 +40,8 @@ public final class TestNet implements AutoCloseable {
     public final Genesis open;
     public final Genesis priv;
     public final Node node;
+    /** The routes of the domain modules on the class path (trading's), as a node mounts them. */
+    public final List<NodeRoutes> extensions;
     public final ApiServer api;
     public final NodeClient client;
 
@@ -53,8 +56,8 @@ public final class TestNet implements AutoCloseable {
         g1 = suite.signatures().generateKeyPair(rnd);
         reg = suite.signatures().generateKeyPair(rnd);
         outsider = suite.signatures().generateKeyPair(rnd);
-        List<Member> members = List.of(new Member("g1", EnumSet.of(Role.GROUP), g1.publicKey()),
-                new Member("reg", EnumSet.of(Role.REGULATOR), reg.publicKey()));
+        List<Member> members = List.of(new Member("g1", java.util.Set.of(SupervisionRoles.GROUP), g1.publicKey()),
+                new Member("reg", java.util.Set.of(SupervisionRoles.REGULATOR), reg.publicKey()));
         List<NodeInfo> nodes = List.of(NodeInfo.solo("g1-node", "g1", g1.publicKey()));
         open = new Genesis("open", suite.name(), false, NOW.minusSeconds(3600), members, nodes,
                 List.of(new Validator("g1-node", 10)), List.of("kv"), limits);
@@ -65,7 +68,8 @@ public final class TestNet implements AutoCloseable {
         if (start) {
             node.start();
         }
-        api = new ApiServer(node, http, true).start();
+        extensions = RouteProvider.openAll(RouteProvider.discovered(), node, null);
+        api = new ApiServer(node, http, true, extensions).start();
         client = new NodeClient(URI.create("http://127.0.0.1:" + api.port())).with(Duration.ofSeconds(30), clock);
     }
 
@@ -86,5 +90,6 @@ public final class TestNet implements AutoCloseable {
     public void close() {
         api.close();
         node.close();
+        extensions.forEach(NodeRoutes::close);
     }
 }

@@ -37,7 +37,6 @@ import org.energychain.ledger.contract.ContractException;
 import org.energychain.ledger.contract.MethodSpec;
 import org.energychain.ledger.contract.QueryContext;
 import org.energychain.ledger.contract.TxContext;
-import org.energychain.ledger.genesis.Role;
 
 /**
  * The dispatch chain's negotiation contract (paper III, multi-source collaboration). Sources publish
@@ -91,14 +90,14 @@ public final class NegotiationContract implements Contract {
     public static final int MIN_SOURCES = 3;
 
     private static final Map<String, MethodSpec> METHODS = Map.ofEntries(
-            Map.entry(CONFIGURE, MethodSpec.submit(Role.GRID)),
-            Map.entry(SET_SOCIAL, MethodSpec.submit(Role.GRID)),
-            Map.entry(PUBLISH_GRID, MethodSpec.submit(Role.GRID)),
+            Map.entry(CONFIGURE, MethodSpec.submit(DispatchRoles.GRID)),
+            Map.entry(SET_SOCIAL, MethodSpec.submit(DispatchRoles.GRID)),
+            Map.entry(PUBLISH_GRID, MethodSpec.submit(DispatchRoles.GRID)),
             Map.entry(GRID, MethodSpec.query()),
-            Map.entry(PUBLISH_POLICY, MethodSpec.submit(Role.PLANT, Role.GROUP)),
-            Map.entry(POST_DEMAND, MethodSpec.submit(Role.GRID, Role.LOAD)),
-            Map.entry(PROPOSE, MethodSpec.submit(Role.PLANT, Role.GROUP)),
-            Map.entry(VOTE, MethodSpec.submit(Role.PLANT, Role.GROUP)),
+            Map.entry(PUBLISH_POLICY, MethodSpec.submit(DispatchRoles.PLANT, DispatchRoles.GROUP)),
+            Map.entry(POST_DEMAND, MethodSpec.submit(DispatchRoles.GRID, DispatchRoles.LOAD)),
+            Map.entry(PROPOSE, MethodSpec.submit(DispatchRoles.PLANT, DispatchRoles.GROUP)),
+            Map.entry(VOTE, MethodSpec.submit(DispatchRoles.PLANT, DispatchRoles.GROUP)),
             Map.entry(CLOSE_ROUND, MethodSpec.submit()),
             Map.entry(DEMAND, MethodSpec.query()),
             Map.entry(OPEN_DEMANDS, MethodSpec.query()),

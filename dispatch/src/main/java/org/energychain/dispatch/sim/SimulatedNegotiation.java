@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.energychain.dispatch.negotiation.AcceptancePolicy;
 import org.energychain.dispatch.negotiation.DemandRecord;
 import org.energychain.dispatch.negotiation.DemandRef;
 import org.energychain.dispatch.negotiation.DemandState;
+import org.energychain.dispatch.negotiation.DispatchRoles;
 import org.energychain.dispatch.negotiation.MeritOrderPlanner;
 import org.energychain.dispatch.negotiation.NegotiationConfig;
 import org.energychain.dispatch.negotiation.NegotiationContract;
@@ -41,7 +41,6 @@ import org.energychain.ledger.exec.Submission;
 import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.store.InMemoryChainStore;
@@ -72,9 +71,9 @@ public final class SimulatedNegotiation implements AutoCloseable {
     public SimulatedNegotiation(List<SimulatedSource> sources, NegotiationConfig config, long keySeed) {
         SecureRandom rnd = new SecureRandom(Long.toString(keySeed).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         List<Member> members = new ArrayList<>();
-        members.add(member("grid", Role.GRID, rnd));
+        members.add(member("grid", DispatchRoles.GRID, rnd));
         for (SimulatedSource s : sources) {
-            members.add(member(s.id(), Role.PLANT, rnd));
+            members.add(member(s.id(), DispatchRoles.PLANT, rnd));
             policies.put(s.id(), s.policy());
         }
         reader = members.get(0);
@@ -92,10 +91,10 @@ public final class SimulatedNegotiation implements AutoCloseable {
         settle(setup);
     }
 
-    private Member member(String id, Role role, SecureRandom rnd) {
+    private Member member(String id, String role, SecureRandom rnd) {
         KeyPair k = suite.signatures().generateKeyPair(rnd);
         keys.put(id, k);
-        return new Member(id, EnumSet.of(role), k.publicKey());
+        return new Member(id, Set.of(role), k.publicKey());
     }
 
     public Chain chain() {

@@ -6,11 +6,11 @@ import java.time.ZoneId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.energychain.crypto.CryptoSuite;
 import org.energychain.crypto.CryptoSuites;
@@ -23,7 +23,6 @@ import org.energychain.ledger.exec.Submission;
 import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.store.InMemoryChainStore;
@@ -74,13 +73,13 @@ final class NegoNet implements AutoCloseable {
 
     NegoNet() {
         SecureRandom rnd = new SecureRandom(new byte[] {5});
-        add("grid", Role.GRID, rnd);
-        add("load", Role.LOAD, rnd);
-        add("g1", Role.GROUP, rnd);
+        add("grid", DispatchRoles.GRID, rnd);
+        add("load", DispatchRoles.LOAD, rnd);
+        add("g1", DispatchRoles.GROUP, rnd);
         for (int i = 1; i <= 5; i++) {
-            add("p" + i, Role.PLANT, rnd);
+            add("p" + i, DispatchRoles.PLANT, rnd);
         }
-        add("reg", Role.REGULATOR, rnd);
+        add("reg", "regulator", rnd);
         Genesis g = new Genesis("dispatch", suite.name(), true, T0, List.copyOf(members.values()),
                 List.of(NodeInfo.solo("g1-node", "g1", keys.get("g1").publicKey())), List.of(new Validator("g1-node", 10)), List.of(NegotiationContract.NAME),
                 new ChainLimits(100, 1 << 20, 64 << 10, 1000, Duration.ofMillis(50)));
@@ -88,10 +87,10 @@ final class NegoNet implements AutoCloseable {
                 "g1-node", keys.get("g1").privateKey(), clock);
     }
 
-    private void add(String id, Role role, SecureRandom rnd) {
+    private void add(String id, String role, SecureRandom rnd) {
         KeyPair k = suite.signatures().generateKeyPair(rnd);
         keys.put(id, k);
-        members.put(id, new Member(id, EnumSet.of(role), k.publicKey()));
+        members.put(id, new Member(id, Set.of(role), k.publicKey()));
     }
 
     Submission offer(String sender, String method, byte[] args) {

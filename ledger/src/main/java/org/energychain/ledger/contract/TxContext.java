@@ -1,7 +1,6 @@
 package org.energychain.ledger.contract;
 
 import java.util.Set;
-import org.energychain.ledger.genesis.Role;
 
 /** What a contract sees while it executes a transaction: the read view plus who calls and where to write. */
 public interface TxContext extends QueryContext {
@@ -11,7 +10,7 @@ public interface TxContext extends QueryContext {
     /** The member id of the signer (already authenticated and authorised for the method). */
     String sender();
 
-    Set<Role> senderRoles();
+    Set<String> senderRoles();
 
     void put(String key, byte[] value);
 

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.energychain.ledger.contract.TxContext;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.state.Overlay;
 import org.energychain.ledger.state.StateReader;
 import org.energychain.ledger.store.StorageException;
@@ -25,13 +24,13 @@ final class ContractContext implements TxContext {
     private final Instant time;
     private final String txId;
     private final String sender;
-    private final Set<Role> roles;
+    private final Set<String> roles;
     private final List<Event> events = new ArrayList<>();
     /** The first storage failure a read met, kept even if the contract swallows the exception. */
     private StorageException storageFault;
 
     ContractContext(String chainId, String contract, StateReader reader, Overlay overlay, long height, Instant time,
-            String txId, String sender, Set<Role> roles) {
+            String txId, String sender, Set<String> roles) {
         this.chainId = chainId;
         this.namespace = contract + "/";
         this.reader = reader;
@@ -124,7 +123,7 @@ final class ContractContext implements TxContext {
     }
 
     @Override
-    public Set<Role> senderRoles() {
+    public Set<String> senderRoles() {
         return roles;
     }
 

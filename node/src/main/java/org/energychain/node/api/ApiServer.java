@@ -91,17 +91,16 @@ public final class ApiServer implements AutoCloseable {
             }, null, false);
     private final ScheduledExecutorService heartbeat;
     private final List<PerAddressConnectionLimit> addressLimits = new ArrayList<>();
+    /** Path templates, split at '/', of the routes whose signed requests may be addressed to any member. */
+    private final List<String[]> anyAddressee = new ArrayList<>();
 
+    /** A server with the node's own routes only (no module's: see {@link RouteProvider}). */
     public ApiServer(Node node, NodeConfig.Http http, boolean metrics) {
-        this(node, http, metrics, List.of(), null);
+        this(node, http, metrics, List.of());
     }
 
-    /**
-     * A server that also answers catalogue searches for the given platform indexes, and serves sealed
-     * market deliveries from {@code deliveries} (null: none).
-     */
-    public ApiServer(Node node, NodeConfig.Http http, boolean metrics,
-            List<org.energychain.node.catalog.CatalogIndex> catalogs, java.nio.file.Path deliveries) {
+    /** A server that also mounts the routes of the given modules ({@link RouteProvider#openAll}). */
+    public ApiServer(Node node, NodeConfig.Http http, boolean metrics, List<? extends NodeRoutes> extensions) {
         this.node = node;
         this.http = http;
         this.metrics = metrics;
@@ -118,7 +117,7 @@ public final class ApiServer implements AutoCloseable {
             cfg.http.maxRequestSize = http.maxBodyBytes();
             cfg.jsonMapper(new JavalinJackson(JsonViews.MAPPER, false));
             configureJetty(cfg, tls);
-            registerRoutes(cfg.routes, catalogs, deliveries);
+            registerRoutes(cfg.routes, extensions);
         });
     }
 
@@ -151,11 +150,19 @@ public final class ApiServer implements AutoCloseable {
         });
     }
 
-    private void registerRoutes(RoutesConfig r, List<org.energychain.node.catalog.CatalogIndex> catalogs,
-            java.nio.file.Path deliveries) {
-        CatalogRoutes.Registrar route = (method, path, h) -> {
-            routes.add(new Route(method.name(), path));
-            r.addHttpHandler(method, path, h);
+    private void registerRoutes(RoutesConfig r, List<? extends NodeRoutes> extensions) {
+        Routes route = new Routes() {
+            @Override
+            public void route(HandlerType method, String path, io.javalin.http.Handler handler) {
+                routes.add(new Route(method.name(), path));
+                r.addHttpHandler(method, path, handler);
+            }
+
+            @Override
+            public void routeForAnyAddressee(HandlerType method, String path, io.javalin.http.Handler handler) {
+                route(method, path, handler);
+                anyAddressee.add(path.split("/"));
+            }
         };
         r.before(this::authenticate);
         r.exception(ApiError.class, (e, ctx) -> {
@@ -190,8 +197,7 @@ public final class ApiServer implements AutoCloseable {
         route.route(HandlerType.GET, "/chains/{chain}/members/{member}/nonce", this::nonce);
         route.route(HandlerType.POST, "/chains/{chain}/query", this::query);
         route.route(HandlerType.GET, "/chains/{chain}/events", this::events);
-        new CatalogRoutes(catalogs).register(route);
-        new DeliveryRoutes(node, deliveries).register(route);
+        extensions.forEach(e -> e.register(route));
     }
 
     /** Every route, as registered (for the OpenAPI test and the docs). */
@@ -269,8 +275,7 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         RequestSigning.Headers h = RequestSigning.parse(ctx::header, c.id());
-        boolean delivery = seg.length == 6 && seg[3].equals("market") && seg[4].equals("deliveries");
-        if (!delivery && !h.node().equals(c.member())) {
+        if (!forAnyAddressee(seg) && !h.node().equals(c.member())) {
             throw new ApiError(401, "WRONG_NODE", "the request is addressed to " + h.node() + " on chain " + c.id()
                     + ", but this node is " + c.member() + " there (" + RequestSigning.NODE + ")");
         }
@@ -292,6 +297,38 @@ public final class ApiServer implements AutoCloseable {
         }
         ctx.attribute(CALLER, m);
         ctx.attribute(ADDRESSEE, h.node());
+    }
+
+    /** Whether the path, split at '/', is one of a route registered {@link Routes#routeForAnyAddressee}. */
+    private boolean forAnyAddressee(String[] seg) {
+        for (String[] t : anyAddressee) {
+            if (matches(t, seg)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(String[] template, String[] seg) {
+        if (template.length != seg.length) {
+            return false;
+        }
+        for (int i = 0; i < seg.length; i++) {
+            if (!template[i].startsWith("{") && !template[i].equals(seg[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The member who signed the request, once its signature is checked; empty for an unsigned request. */
+    public static Optional<Member> caller(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(CALLER));
+    }
+
+    /** The member a signed request is addressed to ({@link RequestSigning#NODE}); empty for an unsigned one. */
+    public static Optional<String> addressee(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(ADDRESSEE));
     }
 
     // ---- handlers -------------------------------------------------------------------------------

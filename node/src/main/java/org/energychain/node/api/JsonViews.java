@@ -9,7 +9,6 @@ import org.energychain.ledger.block.Block;
 import org.energychain.ledger.block.BlockHeader;
 import org.energychain.ledger.exec.Receipt;
 import org.energychain.ledger.genesis.Genesis;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.tx.Event;
 import org.energychain.ledger.tx.Transaction;
 import org.energychain.ledger.tx.TxResult;
@@ -74,7 +73,7 @@ public final class JsonViews {
         g.members().forEach(m -> {
             ObjectNode o = members.addObject().put("id", m.id());
             ArrayNode roles = o.putArray("roles");
-            m.roles().stream().map(Role::code).sorted().forEach(roles::add);
+            m.roles().stream().sorted().forEach(roles::add);
         });
         ArrayNode nodes = n.putArray("nodes");
         g.nodes().forEach(x -> nodes.addObject().put("id", x.id()).put("org", x.org()).put("address", x.address())

@@ -53,7 +53,7 @@ final class SubmissionRoutes {
         this.admission = admission;
     }
 
-    void register(CatalogRoutes.Registrar r) {
+    void register(Routes r) {
         r.route(HandlerType.POST, "/chains/{chain}/transactions", this::submit);
         r.route(HandlerType.POST, "/chains/{chain}/transactions/batch", this::submitBatch);
     }

@@ -5,19 +5,20 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.energychain.crypto.CryptoSuite;
 import org.energychain.crypto.sign.PublicKey;
+import org.energychain.dispatch.negotiation.DispatchRoles;
 import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.NodeInfo;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.Validator;
+import org.energychain.supervision.contract.SupervisionRoles;
+import org.energychain.trading.TradingRoles;
 
 /**
  * The default network of DESIGN.md (Ledger): one private {@code business-<group>} chain per energy
@@ -75,27 +76,27 @@ public final class DefaultNetwork {
         List<Genesis> out = new ArrayList<>();
         for (String g : s.groups()) {
             out.add(new Genesis(businessChain(g), s.suite().name(), true, s.time(),
-                    List.of(member(g, keys, Role.GROUP)), List.of(node(g, nodeKeys)),
+                    List.of(member(g, keys, SupervisionRoles.GROUP)), List.of(node(g, nodeKeys)),
                     List.of(new Validator(nodeOf(g), POWER)), List.of("period-anchor"), s.limits()));
         }
         List<Member> reg = new ArrayList<>();
-        s.groups().forEach(g -> reg.add(member(g, keys, Role.GROUP)));
-        reg.add(member(s.regulator(), keys, Role.REGULATOR));
+        s.groups().forEach(g -> reg.add(member(g, keys, SupervisionRoles.GROUP)));
+        reg.add(member(s.regulator(), keys, SupervisionRoles.REGULATOR));
         out.add(new Genesis("regulatory", s.suite().name(), false, s.time(), reg, List.of(node(s.regulator(), nodeKeys)),
                 List.of(new Validator(nodeOf(s.regulator()), POWER)), List.of("regulatory-filing"), s.limits()));
 
         List<Member> trading = new ArrayList<>();
-        s.groups().forEach(g -> trading.add(member(g, keys, Role.GROUP)));
-        trading.add(member(s.platform(), keys, Role.PLATFORM));
-        s.buyers().forEach(b -> trading.add(member(b, keys, Role.BUYER)));
-        trading.add(member(s.grid(), keys, Role.GRID, Role.BUYER));
+        s.groups().forEach(g -> trading.add(member(g, keys, SupervisionRoles.GROUP)));
+        trading.add(member(s.platform(), keys, TradingRoles.PLATFORM));
+        s.buyers().forEach(b -> trading.add(member(b, keys, TradingRoles.BUYER)));
+        trading.add(member(s.grid(), keys, DispatchRoles.GRID, TradingRoles.BUYER));
         out.add(new Genesis("trading", s.suite().name(), false, s.time(), trading, List.of(node(s.platform(), nodeKeys)),
                 List.of(new Validator(nodeOf(s.platform()), POWER)), s.tradingContracts(), s.limits()));
 
         List<Member> dispatch = new ArrayList<>();
-        s.groups().forEach(g -> dispatch.add(member(g, keys, Role.GROUP)));
-        dispatch.add(member(s.grid(), keys, Role.GRID));
-        dispatch.add(member(s.load(), keys, Role.LOAD));
+        s.groups().forEach(g -> dispatch.add(member(g, keys, SupervisionRoles.GROUP)));
+        dispatch.add(member(s.grid(), keys, DispatchRoles.GRID));
+        dispatch.add(member(s.load(), keys, DispatchRoles.LOAD));
         out.add(new Genesis("dispatch", s.suite().name(), false, s.time(), dispatch, List.of(node(s.grid(), nodeKeys)),
                 List.of(new Validator(nodeOf(s.grid()), POWER)), s.dispatchContracts(), dispatchLimits(s.limits())));
         return out;
@@ -183,11 +184,11 @@ public final class DefaultNetwork {
         };
     }
 
-    private static Member member(String id, Map<String, PublicKey> keys, Role... roles) {
+    private static Member member(String id, Map<String, PublicKey> keys, String... roles) {
         PublicKey k = keys.get(id);
         if (k == null) {
             throw new IllegalArgumentException("no key for organisation " + id);
         }
-        return new Member(id, EnumSet.of(roles[0], roles), k);
+        return new Member(id, java.util.Set.of(roles), k);
     }
 }

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +26,7 @@ import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.NodeInfo;
-import org.energychain.ledger.genesis.Role;
+import org.energychain.ledger.genesis.Roles;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.node.config.ConfigException;
 import org.energychain.node.config.ConfigNode;
@@ -48,8 +47,13 @@ public final class GenesisFile {
     private GenesisFile() {
     }
 
-    /** Reads and checks a genesis file. */
+    /** Reads and checks a genesis file; its members' roles must be declared by a module on the class path. */
     public static Genesis load(Path file) {
+        return load(file, Roles.discovered());
+    }
+
+    /** Reads and checks a genesis file whose members may hold only the given roles. */
+    public static Genesis load(Path file, Roles known) {
         ConfigNode root = ConfigNode.load(file);
         root.allowOnly("chain", "suite", "private", "time", "members", "nodes", "validators", "contracts", "limits");
         String chain = root.string("chain");
@@ -69,7 +73,7 @@ public final class GenesisFile {
         List<Member> members = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (ConfigNode m : root.list("members")) {
-            members.add(member(m, suite, ids));
+            members.add(member(m, suite, ids, known));
         }
         if (members.isEmpty()) {
             throw root.error("members", "at least one member is needed");
@@ -100,16 +104,16 @@ public final class GenesisFile {
         }
     }
 
-    private static Member member(ConfigNode m, CryptoSuite suite, Set<String> ids) {
+    private static Member member(ConfigNode m, CryptoSuite suite, Set<String> ids, Roles known) {
         m.allowOnly("id", "roles", "key");
         String id = m.string("id");
         if (!ids.add(id)) {
             throw m.error("id", "member " + id + " appears twice");
         }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Set<String> roles = new HashSet<>();
         for (String r : m.strings("roles")) {
             try {
-                roles.add(Role.byCode(r));
+                roles.add(known.require(r));
             } catch (IllegalArgumentException e) {
                 throw m.error("roles", e.getMessage());
             }
@@ -198,7 +202,7 @@ public final class GenesisFile {
         for (Member m : g.members()) {
             ObjectNode n = members.addObject().put("id", m.id());
             ArrayNode roles = n.putArray("roles");
-            m.roles().stream().map(Role::code).sorted().forEach(roles::add);
+            m.roles().stream().sorted().forEach(roles::add);
             n.put("key", PemKeys.toPem(m.key()));
         }
         ArrayNode nodes = root.putArray("nodes");

@@ -8,7 +8,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import org.energychain.crypto.CryptoSuite;
 import org.energychain.crypto.sign.KeyFiles;
@@ -20,7 +19,6 @@ import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.NodeInfo;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.Validator;
 
 /**
@@ -48,7 +46,7 @@ public record OneChainNetwork(Genesis genesis, List<KeyPair> groups, KeyPair pla
         int n = hosts.length;
         SecureRandom rnd = new SecureRandom();
         KeyPair platform = suite.signatures().generateKeyPair(rnd);
-        List<Member> members = new ArrayList<>(List.of(new Member("PLAT", EnumSet.of(Role.PLATFORM),
+        List<Member> members = new ArrayList<>(List.of(new Member("PLAT", java.util.Set.of(org.energychain.trading.TradingRoles.PLATFORM),
                 platform.publicKey())));
         List<KeyPair> groups = new ArrayList<>();
         List<KeyPair> extra = new ArrayList<>();
@@ -61,7 +59,7 @@ public record OneChainNetwork(Genesis genesis, List<KeyPair> groups, KeyPair pla
         for (int i = 0; i < n; i++) {
             KeyPair g = suite.signatures().generateKeyPair(rnd);
             groups.add(g);
-            members.add(new Member("G" + (i + 1), EnumSet.of(Role.GROUP), g.publicKey()));
+            members.add(new Member("G" + (i + 1), java.util.Set.of(org.energychain.supervision.contract.SupervisionRoles.GROUP), g.publicKey()));
             consensus.add(suite.signatures().generateKeyPair(rnd));
             raftPorts[i] = freePort();
             apiPorts[i] = freePort();
@@ -75,7 +73,7 @@ public record OneChainNetwork(Genesis genesis, List<KeyPair> groups, KeyPair pla
         for (int i = 0; i < senders; i++) {
             KeyPair s = suite.signatures().generateKeyPair(rnd);
             extra.add(s);
-            members.add(new Member("S" + i, EnumSet.of(Role.GROUP), s.publicKey()));
+            members.add(new Member("S" + i, java.util.Set.of(org.energychain.supervision.contract.SupervisionRoles.GROUP), s.publicKey()));
         }
         Genesis genesis = new Genesis(CHAIN, suite.name(), false, Instant.parse("2026-06-01T00:00:00Z"), members, nodes,
                 validators, List.of("catalog", "market"), limits);

@@ -11,10 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.energychain.supervision.contract.SupervisionRoles;
 import org.energychain.crypto.CryptoSuite;
 import org.energychain.crypto.CryptoSuites;
 import org.energychain.crypto.Hex;
@@ -26,7 +26,6 @@ import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.NodeInfo;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.tx.Transaction;
 import org.energychain.node.KvContract;
@@ -66,8 +65,8 @@ class ClientFailoverTest {
      */
     Running node(String member, SubmissionRoute route) {
         KeyPair key = member.equals("g1") ? G1 : REG;
-        List<Member> members = List.of(new Member("g1", EnumSet.of(Role.GROUP), G1.publicKey()),
-                new Member("reg", EnumSet.of(Role.REGULATOR), REG.publicKey()));
+        List<Member> members = List.of(new Member("g1", java.util.Set.of(SupervisionRoles.GROUP), G1.publicKey()),
+                new Member("reg", java.util.Set.of(SupervisionRoles.REGULATOR), REG.publicKey()));
         List<NodeInfo> nodes = List.of(NodeInfo.solo(member + "-node", member, key.publicKey()));
         Genesis open = new Genesis("open", SUITE.name(), false, NOW.minusSeconds(3600), members, nodes,
                 List.of(new Validator(member + "-node", 10)), List.of("kv"), LIMITS);

@@ -9,7 +9,6 @@ import org.energychain.ledger.contract.ContractException;
 import org.energychain.ledger.contract.MethodSpec;
 import org.energychain.ledger.contract.QueryContext;
 import org.energychain.ledger.contract.TxContext;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.supervision.store.PeriodKey;
 
 /**
@@ -41,8 +40,8 @@ public final class PeriodAnchorContract implements Contract {
     public static final String DESTRUCTIONS = DestructionLog.QUERY;
 
     private static final Map<String, MethodSpec> METHODS = Map.of(
-            ANCHOR, MethodSpec.submit(Role.GROUP),
-            RECORD_DESTRUCTION, MethodSpec.submit(Role.GROUP),
+            ANCHOR, MethodSpec.submit(SupervisionRoles.GROUP),
+            RECORD_DESTRUCTION, MethodSpec.submit(SupervisionRoles.GROUP),
             GET_ANCHOR, MethodSpec.query(),
             ANCHORS, MethodSpec.query(),
             DESTRUCTIONS, MethodSpec.query());

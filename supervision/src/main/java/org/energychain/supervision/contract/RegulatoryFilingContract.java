@@ -9,7 +9,6 @@ import org.energychain.ledger.contract.ContractException;
 import org.energychain.ledger.contract.MethodSpec;
 import org.energychain.ledger.contract.QueryContext;
 import org.energychain.ledger.contract.TxContext;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.supervision.store.PeriodKey;
 
 /**
@@ -42,12 +41,12 @@ public final class RegulatoryFilingContract implements Contract {
     public static final String DESTRUCTIONS = DestructionLog.QUERY;
 
     private static final Map<String, MethodSpec> METHODS = Map.of(
-            FILE, MethodSpec.submit(Role.GROUP),
-            ACKNOWLEDGE, MethodSpec.submit(Role.REGULATOR),
-            RECORD_DESTRUCTION, MethodSpec.submit(Role.GROUP),
-            FILING, MethodSpec.query(Role.GROUP, Role.REGULATOR),
-            FILINGS, MethodSpec.query(Role.GROUP, Role.REGULATOR),
-            PENDING, MethodSpec.query(Role.REGULATOR),
+            FILE, MethodSpec.submit(SupervisionRoles.GROUP),
+            ACKNOWLEDGE, MethodSpec.submit(SupervisionRoles.REGULATOR),
+            RECORD_DESTRUCTION, MethodSpec.submit(SupervisionRoles.GROUP),
+            FILING, MethodSpec.query(SupervisionRoles.GROUP, SupervisionRoles.REGULATOR),
+            FILINGS, MethodSpec.query(SupervisionRoles.GROUP, SupervisionRoles.REGULATOR),
+            PENDING, MethodSpec.query(SupervisionRoles.REGULATOR),
             DESTRUCTIONS, MethodSpec.query());
 
     private static final String PENDING_COUNT = "pending-count";

@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,7 +24,6 @@ import org.energychain.ledger.exec.Submission;
 import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.store.InMemoryChainStore;
@@ -54,20 +53,20 @@ final class ContractNet implements AutoCloseable {
         this.suite = suite;
         this.group = group;
         SecureRandom rnd = new SecureRandom(new byte[] {7});
-        add(group, Role.GROUP, rnd);
-        add(G2, Role.GROUP, rnd);
-        add(REG, Role.REGULATOR, rnd);
-        add(PLAT, Role.PLATFORM, rnd);
+        add(group, SupervisionRoles.GROUP, rnd);
+        add(G2, SupervisionRoles.GROUP, rnd);
+        add(REG, SupervisionRoles.REGULATOR, rnd);
+        add(PLAT, "platform", rnd);
         ContractRegistry contracts = new ContractRegistry().register(new PeriodAnchorContract())
                 .register(new RegulatoryFilingContract());
         business = chain("business-" + group.toLowerCase(java.util.Locale.ROOT), PeriodAnchorContract.NAME, contracts);
         regulatory = chain("regulatory", RegulatoryFilingContract.NAME, contracts);
     }
 
-    private void add(String id, Role role, SecureRandom rnd) {
+    private void add(String id, String role, SecureRandom rnd) {
         KeyPair k = suite.signatures().generateKeyPair(rnd);
         keys.put(id, k);
-        members.put(id, new Member(id, EnumSet.of(role), k.publicKey()));
+        members.put(id, new Member(id, Set.of(role), k.publicKey()));
     }
 
     private Chain chain(String id, String contract, ContractRegistry contracts) {

@@ -12,7 +12,7 @@ import org.energychain.ledger.contract.ContractException;
 import org.energychain.ledger.contract.MethodSpec;
 import org.energychain.ledger.contract.QueryContext;
 import org.energychain.ledger.contract.TxContext;
-import org.energychain.ledger.genesis.Role;
+import org.energychain.trading.TradingRoles;
 
 /**
  * The trading chain's catalogue ({@code catalog}, paper II.C): groups publish summary blocks of data
@@ -47,9 +47,9 @@ public final class CatalogContract implements Contract {
     public static final String WITHDRAWN = "summary-withdrawn";
 
     private static final Map<String, MethodSpec> METHODS = Map.of(
-            PUBLISH, MethodSpec.submit(Role.GROUP),
-            UPDATE, MethodSpec.submit(Role.GROUP),
-            WITHDRAW, MethodSpec.submit(Role.GROUP),
+            PUBLISH, MethodSpec.submit(TradingRoles.GROUP),
+            UPDATE, MethodSpec.submit(TradingRoles.GROUP),
+            WITHDRAW, MethodSpec.submit(TradingRoles.GROUP),
             LISTING, MethodSpec.query(),
             LISTINGS, MethodSpec.query());
 

@@ -15,7 +15,7 @@ import org.energychain.ledger.contract.ContractException;
 import org.energychain.ledger.contract.MethodSpec;
 import org.energychain.ledger.contract.QueryContext;
 import org.energychain.ledger.contract.TxContext;
-import org.energychain.ledger.genesis.Role;
+import org.energychain.trading.TradingRoles;
 import org.energychain.trading.catalog.Listing;
 import org.energychain.trading.catalog.ListingRecord;
 
@@ -53,11 +53,11 @@ public final class MarketContract implements Contract {
     public static final String TRADE = "trade";
     public static final String TRADES = "trades";
 
-    private static final Role[] BUYERS = {Role.BUYER, Role.GRID, Role.GROUP};
+    private static final String[] BUYERS = {TradingRoles.BUYER, TradingRoles.GRID, TradingRoles.GROUP};
     private static final Map<String, MethodSpec> METHODS = Map.ofEntries(
-            Map.entry(DEPOSIT, MethodSpec.submit(Role.PLATFORM)),
+            Map.entry(DEPOSIT, MethodSpec.submit(TradingRoles.PLATFORM)),
             Map.entry(WITHDRAW, MethodSpec.submit()),
-            Map.entry(CONFIGURE, MethodSpec.submit(Role.PLATFORM)),
+            Map.entry(CONFIGURE, MethodSpec.submit(TradingRoles.PLATFORM)),
             Map.entry(PURCHASE, MethodSpec.submit(BUYERS)),
             Map.entry(DELIVER, MethodSpec.submit()),
             Map.entry(CONFIRM_RECEIPT, MethodSpec.submit(BUYERS)),

@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.energychain.crypto.CryptoSuite;
 import org.energychain.crypto.CryptoSuites;
@@ -23,11 +23,11 @@ import org.energychain.ledger.exec.Submission;
 import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.store.InMemoryChainStore;
 import org.energychain.ledger.tx.Transaction;
+import org.energychain.trading.TradingRoles;
 
 /**
  * A trading chain in memory for tests: groups {@code G1} (the validator) and {@code G2}, a buyer
@@ -46,10 +46,10 @@ public final class TradingNet implements AutoCloseable {
 
     public TradingNet() {
         SecureRandom rnd = new SecureRandom(new byte[] {3});
-        add("G1", Role.GROUP, rnd);
-        add("G2", Role.GROUP, rnd);
-        add("B1", Role.BUYER, rnd);
-        add("P1", Role.PLATFORM, rnd);
+        add("G1", TradingRoles.GROUP, rnd);
+        add("G2", TradingRoles.GROUP, rnd);
+        add("B1", TradingRoles.BUYER, rnd);
+        add("P1", TradingRoles.PLATFORM, rnd);
         Genesis g = new Genesis(CHAIN, suite.name(), true, T0, List.copyOf(members.values()),
                 List.of(NodeInfo.solo("G1-node", "G1", members.get("G1").key())), List.of(new Validator("G1-node", 10)), List.of(CatalogContract.NAME),
                 new ChainLimits(100, 1 << 20, 64 << 10, 1000, Duration.ofMillis(50)));
@@ -57,10 +57,10 @@ public final class TradingNet implements AutoCloseable {
                 keys.get("G1").privateKey(), new StepClock());
     }
 
-    private void add(String id, Role role, SecureRandom rnd) {
+    private void add(String id, String role, SecureRandom rnd) {
         KeyPair k = suite.signatures().generateKeyPair(rnd);
         keys.put(id, k);
-        members.put(id, new Member(id, EnumSet.of(role), k.publicKey()));
+        members.put(id, new Member(id, Set.of(role), k.publicKey()));
     }
 
     /** Signs and offers a transaction; the nonce advances only when the chain admits it. */

@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,11 +31,11 @@ import org.energychain.ledger.exec.Submission;
 import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.store.InMemoryChainStore;
 import org.energychain.ledger.tx.Transaction;
+import org.energychain.trading.TradingRoles;
 import org.energychain.trading.catalog.Listing;
 import org.energychain.trading.catalog.ListingRecord;
 
@@ -67,13 +67,13 @@ final class MarketNet implements AutoCloseable {
 
     MarketNet() {
         SecureRandom rnd = new SecureRandom(new byte[] {9});
-        add(PLAT, Role.PLATFORM, rnd);
-        add(S1, Role.PLANT, rnd);
-        add(S2, Role.GROUP, rnd);
-        add(B1, Role.BUYER, rnd);
-        add(B2, Role.BUYER, rnd);
-        add(GRID, Role.GRID, rnd);
-        add(REG, Role.REGULATOR, rnd);
+        add(PLAT, TradingRoles.PLATFORM, rnd);
+        add(S1, "plant", rnd);
+        add(S2, TradingRoles.GROUP, rnd);
+        add(B1, TradingRoles.BUYER, rnd);
+        add(B2, TradingRoles.BUYER, rnd);
+        add(GRID, TradingRoles.GRID, rnd);
+        add(REG, "regulator", rnd);
         ContractRegistry contracts = new ContractRegistry().register(new MarketContract()).register(new TestCatalog());
         Genesis g = new Genesis("trading", suite.name(), true, T0, List.copyOf(members.values()),
                 List.of(NodeInfo.solo(PLAT + "-node", PLAT, keys.get(PLAT).publicKey())), List.of(new Validator(PLAT + "-node", 10)), List.of(MarketContract.NAME, MarketContract.CATALOG),
@@ -81,10 +81,10 @@ final class MarketNet implements AutoCloseable {
         chain = new Chain(g, new InMemoryChainStore(g), contracts, PLAT + "-node", keys.get(PLAT).privateKey(), clock);
     }
 
-    private void add(String id, Role role, SecureRandom rnd) {
+    private void add(String id, String role, SecureRandom rnd) {
         KeyPair k = suite.signatures().generateKeyPair(rnd);
         keys.put(id, k);
-        members.put(id, new Member(id, EnumSet.of(role), k.publicKey()));
+        members.put(id, new Member(id, Set.of(role), k.publicKey()));
     }
 
     Transaction sign(String sender, String contract, String method, byte[] args) {
@@ -226,7 +226,7 @@ final class MarketNet implements AutoCloseable {
 
         @Override
         public Map<String, MethodSpec> methods() {
-            return Map.of(PUT, MethodSpec.submit(Role.PLATFORM));
+            return Map.of(PUT, MethodSpec.submit(TradingRoles.PLATFORM));
         }
 
         @Override

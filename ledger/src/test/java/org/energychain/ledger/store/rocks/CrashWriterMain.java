@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.energychain.crypto.CryptoSuite;
 import org.energychain.crypto.CryptoSuites;
 import org.energychain.crypto.sign.KeyPair;
@@ -16,7 +16,6 @@ import org.energychain.ledger.exec.Nonces;
 import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.store.ChainStore;
 import org.energychain.ledger.tx.Transaction;
@@ -54,8 +53,8 @@ public final class CrashWriterMain {
             throw new IllegalStateException(e);
         }
         Genesis genesis = new Genesis("test-chain", suite.name(), true, TestNetwork.T0,
-                List.of(new Member("g1", EnumSet.of(Role.GROUP), group.publicKey()),
-                        new Member("reg", EnumSet.of(Role.REGULATOR), regulator.publicKey())),
+                List.of(new Member("g1", Set.of("writer"), group.publicKey()),
+                        new Member("reg", Set.of("reader"), regulator.publicKey())),
                 List.of(TestNetwork.soloNode("n1", "g1", group)), List.of(new Validator("n1", 10)), List.of("kv"),
                 new ChainLimits(50, 1 << 20, 4096, 10_000, Duration.ofMillis(50)));
         ContractRegistry contracts = new ContractRegistry().register(new TestNetwork.KvContract());

@@ -1,44 +1,54 @@
-package org.energychain.node.api;
+package org.energychain.node.trading;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.energychain.crypto.Hex;
-import org.energychain.node.catalog.CatalogIndex;
+import org.energychain.node.HostedChain;
+import org.energychain.node.api.ApiError;
+import org.energychain.node.api.JsonViews;
+import org.energychain.node.api.NodeRoutes;
+import org.energychain.node.api.Routes;
 import org.energychain.trading.catalog.Listing;
 import org.energychain.trading.catalog.ListingRecord;
+import org.energychain.trading.directory.CatalogIndex;
 import org.energychain.trading.directory.DirectoryNode;
 import org.energychain.trading.directory.DirectoryPage;
-import org.energychain.trading.directory.DirectoryQuery;
-import org.energychain.trading.directory.SummaryDirectory;
 
 /**
  * The platform's catalogue over REST (docs/api.md, "Catalogue"): search, browse with counts, one listing,
- * and a rebuild-and-compare check. Served only for chains whose catalogue this node keeps
- * ({@link CatalogIndex#serves}); every answer names the chain height it reflects.
+ * and a rebuild-and-compare check. Served only for chains whose catalogue this node keeps; every answer
+ * names the chain height it reflects.
  */
-final class CatalogRoutes {
-    interface Registrar {
-        void route(HandlerType method, String path, Handler h);
-    }
-
+final class CatalogRoutes implements NodeRoutes {
     private final Map<String, CatalogIndex> indexes = new LinkedHashMap<>();
 
     CatalogRoutes(List<CatalogIndex> catalogs) {
         catalogs.forEach(c -> indexes.put(c.chainId(), c));
     }
 
-    void register(Registrar r) {
+    @Override
+    public void register(Routes r) {
         r.route(HandlerType.GET, "/chains/{chain}/catalog/listings", this::search);
         r.route(HandlerType.GET, "/chains/{chain}/catalog/tree", this::browse);
         r.route(HandlerType.GET, "/chains/{chain}/catalog/listing", this::listing);
         r.route(HandlerType.GET, "/chains/{chain}/catalog/verify", this::verify);
+    }
+
+    @Override
+    public Optional<String> serving(HostedChain c) {
+        return indexes.containsKey(c.id()) ? Optional.of("its catalogue") : Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        indexes.values().forEach(CatalogIndex::close);
     }
 
     private CatalogIndex index(Context ctx) {
@@ -52,7 +62,7 @@ final class CatalogRoutes {
     }
 
     private void search(Context ctx) {
-        SummaryDirectory d = index(ctx).directory();
+        CatalogIndex idx = index(ctx);
         Map<String, String> params = new LinkedHashMap<>();
         ctx.queryParamMap().forEach((k, v) -> {
             if (v.size() != 1) {
@@ -60,14 +70,13 @@ final class CatalogRoutes {
             }
             params.put(k, v.get(0));
         });
-        DirectoryQuery q;
+        DirectoryPage page;
         try {
-            q = DirectoryQuery.parse(params);
+            page = idx.search(params);
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, "MALFORMED", e.getMessage());
         }
-        DirectoryPage page = d.query(q);
-        ObjectNode out = JsonViews.MAPPER.createObjectNode().put("chain", index(ctx).chainId())
+        ObjectNode out = JsonViews.MAPPER.createObjectNode().put("chain", idx.chainId())
                 .put("height", page.height()).put("total", page.total());
         out.put("nextCursor", page.nextCursor());
         ArrayNode arr = out.putArray("listings");
@@ -78,52 +87,43 @@ final class CatalogRoutes {
     }
 
     private void browse(Context ctx) {
-        SummaryDirectory d = index(ctx).directory();
-        String path = ctx.queryParam("path");
-        List<String> prefix = path == null || path.isEmpty() ? List.of() : Arrays.asList(path.split("/", -1));
-        List<DirectoryNode> children;
+        CatalogIndex idx = index(ctx);
+        CatalogIndex.Browse b;
         try {
-            children = d.browse(prefix);
+            b = idx.browse(ctx.queryParam("path"));
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, "MALFORMED", e.getMessage());
         }
-        ObjectNode out = JsonViews.MAPPER.createObjectNode().put("chain", index(ctx).chainId())
-                .put("height", d.height()).put("path", String.join("/", prefix)).put("level", prefix.size());
+        ObjectNode out = JsonViews.MAPPER.createObjectNode().put("chain", idx.chainId())
+                .put("height", b.height()).put("path", String.join("/", b.prefix())).put("level", b.prefix().size());
         ArrayNode arr = out.putArray("children");
-        for (DirectoryNode n : children) {
+        for (DirectoryNode n : b.children()) {
             arr.addObject().put("name", n.name()).put("count", n.count());
         }
         ctx.json(out);
     }
 
     private void listing(Context ctx) {
+        CatalogIndex idx = index(ctx);
         String id = ctx.queryParam("id");
         if (id == null || id.isEmpty()) {
             throw new ApiError(400, "MALFORMED", "give the listing id as ?id=");
         }
-        SummaryDirectory d = index(ctx).directory();
-        ListingRecord r = d.get(id).orElseThrow(() -> new ApiError(404, "NOT_FOUND",
-                "no active listing " + id + " in the catalogue at height " + d.height()));
+        CatalogIndex.ListingAt found = idx.listing(id);
+        ListingRecord r = found.record().orElseThrow(() -> new ApiError(404, "NOT_FOUND",
+                "no active listing " + id + " in the catalogue at height " + found.height()));
         ObjectNode out = listing(r);
-        out.put("record", Hex.encode(r.encode())).put("catalogHeight", d.height());
+        out.put("record", Hex.encode(r.encode())).put("catalogHeight", found.height());
         ctx.json(out);
     }
 
     private void verify(Context ctx) {
         CatalogIndex idx = index(ctx);
-        SummaryDirectory running = idx.directory();
-        // the digest covers height and contents; a block committed during the rebuild gets one retry
-        SummaryDirectory rebuilt = idx.rebuild();
-        if (rebuilt.height() != running.height()) {
-            rebuilt = idx.rebuild();
-        }
-        long h = running.height();
-        byte[] live = running.digest();
-        boolean same = Arrays.equals(live, rebuilt.digest());
-        ctx.json(JsonViews.MAPPER.createObjectNode().put("chain", idx.chainId()).put("height", h)
-                .put("listings", running.size()).put("digest", Hex.encode(live))
-                .put("rebuiltHeight", rebuilt.height()).put("rebuiltDigest", Hex.encode(rebuilt.digest()))
-                .put("consistent", same));
+        CatalogIndex.Consistency c = idx.verify();
+        ctx.json(JsonViews.MAPPER.createObjectNode().put("chain", idx.chainId()).put("height", c.height())
+                .put("listings", c.listings()).put("digest", Hex.encode(c.digest()))
+                .put("rebuiltHeight", c.rebuiltHeight()).put("rebuiltDigest", Hex.encode(c.rebuiltDigest()))
+                .put("consistent", c.consistent()));
     }
 
     /** The JSON view of a listing record (docs/api.md). */
@@ -136,7 +136,7 @@ final class CatalogRoutes {
                 .put("from", l.from().toString()).put("to", l.to().toString()).put("hash", l.hash())
                 .put("contentRoot", Hex.encode(l.contentRoot())).put("sizeBytes", l.sizeBytes()).put("price", l.price())
                 .put("terms", l.terms()).put("endpoint", l.endpoint()).put("seller", r.seller())
-                .put("version", r.version()).put("status", r.status().name().toLowerCase(java.util.Locale.ROOT))
+                .put("version", r.version()).put("status", r.status().name().toLowerCase(Locale.ROOT))
                 .put("txId", r.txId()).put("height", r.height());
         return n;
     }

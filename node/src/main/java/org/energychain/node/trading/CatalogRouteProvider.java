@@ -1,0 +1,34 @@
+package org.energychain.node.trading;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.energychain.node.HostedChain;
+import org.energychain.node.Node;
+import org.energychain.node.api.NodeRoutes;
+import org.energychain.node.api.RouteProvider;
+import org.energychain.trading.directory.CatalogIndex;
+
+/**
+ * Opens the platform's catalogue of every chain of the node that it {@link CatalogIndex#serves} (snapshots
+ * under {@code <data dir>/catalog/<chain>.directory}; in memory only without a data directory) and serves it
+ * through {@link CatalogRoutes}.
+ */
+public final class CatalogRouteProvider implements RouteProvider {
+    @Override
+    public NodeRoutes open(Node node, Path dataDir) {
+        List<CatalogIndex> indexes = new ArrayList<>();
+        try {
+            for (HostedChain h : node.chains()) {
+                if (CatalogIndex.serves(h.genesis(), h.member())) {
+                    Path snapshot = dataDir == null ? null : dataDir.resolve("catalog").resolve(h.id() + ".directory");
+                    indexes.add(CatalogIndex.open(h.chain(), snapshot));
+                }
+            }
+        } catch (RuntimeException e) {
+            indexes.forEach(CatalogIndex::close);
+            throw e;
+        }
+        return new CatalogRoutes(indexes);
+    }
+}
