@@ -98,7 +98,10 @@ public final class LocalNetworkProcesses {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(javaOptions);
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        // absolute: the node runs in its own directory
+        cmd.add(java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(e -> !e.isEmpty()).map(e -> Path.of(e).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator)));
         cmd.add(Main.class.getName());
         cmd.add("node");
         cmd.add("--config");

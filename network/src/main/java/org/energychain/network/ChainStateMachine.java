@@ -58,6 +58,12 @@ final class ChainStateMachine extends BaseStateMachine {
     private final boolean validator;
     private final Clock clock;
     private final Duration maxSkew;
+    /**
+     * How long an honest block may take from its proposal to its execution here (replication of a large
+     * block and its re-execution on a busy node), on top of the clock skew, before its time counts as a
+     * leader's clock lagging. Ahead of this node's clock only the skew is allowed.
+     */
+    static final Duration APPLY_ALLOWANCE = Duration.ofSeconds(30);
     private final SignGuard guard;
     private final VoteCollector votes;
     private final FinalityListener finality;
@@ -217,9 +223,10 @@ final class ChainStateMachine extends BaseStateMachine {
                     chain.id(), h.height(), h.time(), now, maxSkew);
             return;
         }
-        if (h.time().isBefore(now.minus(maxSkew)) && isLive()) {
-            LOG.warn("chain={} height={} not voting: block time {} is behind this node's clock {} by more than {}",
-                    chain.id(), h.height(), h.time(), now, maxSkew);
+        if (h.time().isBefore(now.minus(maxSkew).minus(APPLY_ALLOWANCE)) && isLive()) {
+            LOG.warn("chain={} height={} not voting: block time {} is behind this node's clock {} by more than {} and"
+                    + " the {} a block may take from its proposal to its execution here", chain.id(), h.height(),
+                    h.time(), now, maxSkew, APPLY_ALLOWANCE);
             return;
         }
         VoteTarget target = faults.vote.apply(VoteTarget.of(h, hash));

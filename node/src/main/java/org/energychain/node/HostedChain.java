@@ -1,5 +1,9 @@
 package org.energychain.node;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.energychain.ledger.Chain;
 import java.util.Optional;
 import org.energychain.ledger.contract.MethodSpec;
@@ -78,11 +82,20 @@ public final class HostedChain {
      * and answers with the leader's refusal if the leader refuses it.
      */
     public Submission submit(Transaction tx) {
-        long start = System.nanoTime();
-        Submission s = chain.submit(tx);
+        Submission s = submitHere(tx);
         if (s.accepted() && replicated != null && !replicated.isLeader()) {
             s = forwarded(s, tx);
         }
+        return s;
+    }
+
+    /**
+     * Admits a transaction into this node's own mempool only (counted and timed as {@link #submit}); a
+     * batch admits its transactions so and then {@link #handOver hands them over} together.
+     */
+    public Submission submitHere(Transaction tx) {
+        long start = System.nanoTime();
+        Submission s = chain.submit(tx);
         if (s.accepted()) {
             s.receipt().whenComplete((r, e) -> {
                 if (e == null) {
@@ -93,6 +106,43 @@ public final class HostedChain {
             metrics.rejected(id(), s.rejection().reason().name());
         }
         return s;
+    }
+
+    /**
+     * On a follower of a replicated chain, hands the transactions this node admitted ({@code admitted[i]}
+     * for {@code txs[i]}) to the leader in one request per {@link SubmitRequest#MAX}, and answers each with
+     * the leader's refusal where the leader refuses it (a batch of 200 is one round trip, not 200). Elsewhere
+     * the submissions unchanged.
+     */
+    public Submission[] handOver(Transaction[] txs, Submission[] admitted) {
+        if (replicated == null || replicated.isLeader()) {
+            return admitted;
+        }
+        Submission[] out = admitted.clone();
+        List<Integer> accepted = new ArrayList<>();
+        for (int i = 0; i < txs.length; i++) {
+            if (admitted[i] != null && admitted[i].accepted()) {
+                accepted.add(i);
+            }
+        }
+        for (int from = 0; from < accepted.size(); from += SubmitRequest.MAX) {
+            List<Integer> part = accepted.subList(from, Math.min(accepted.size(), from + SubmitRequest.MAX));
+            List<Transaction> batch = new ArrayList<>(part.size());
+            part.forEach(i -> batch.add(txs[i]));
+            List<SubmitRequest.Answer> answers;
+            try {
+                answers = replicated.forward(batch);
+            } catch (IOException | RuntimeException e) {
+                // no leader now: the transactions wait here and are proposed by whichever node leads next
+                LOG.debug("chain={} {} transactions not forwarded: {}", id(), batch.size(), e.getMessage());
+                continue;
+            }
+            for (int k = 0; k < part.size() && k < answers.size(); k++) {
+                int i = part.get(k);
+                out[i] = withLeaderAnswer(admitted[i], answers.get(k));
+            }
+        }
+        return out;
     }
 
     private Submission forwarded(Submission local, Transaction tx) {
@@ -107,6 +157,10 @@ public final class HostedChain {
             LOG.debug("chain={} tx {} not forwarded: {}", id(), local.txId(), e.getMessage());
             return local;
         }
+        return withLeaderAnswer(local, a);
+    }
+
+    private Submission withLeaderAnswer(Submission local, SubmitRequest.Answer a) {
         if (a.accepted() || a.reason().equals(Rejection.Reason.DUPLICATE.name())) {
             return local;
         }

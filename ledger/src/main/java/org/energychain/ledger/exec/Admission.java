@@ -33,6 +33,14 @@ public final class Admission {
 
     /** Empty when admissible. */
     public Optional<Rejection> check(Transaction tx, int encodedSize) {
+        return check(tx, encodedSize, false);
+    }
+
+    /**
+     * As {@link #check(Transaction, int)}; with {@code signatureVerified} the signature is taken as checked
+     * (this node verified these very bytes, identified by their hash, under the sender's key already).
+     */
+    public Optional<Rejection> check(Transaction tx, int encodedSize, boolean signatureVerified) {
         if (encodedSize > genesis.limits().maxTxBytes()) {
             return reject(Rejection.Reason.OVERSIZED, "transaction of " + encodedSize + " bytes exceeds the chain's limit of "
                     + genesis.limits().maxTxBytes());
@@ -49,7 +57,7 @@ public final class Admission {
         if (tx.signature().length == 0) {
             return reject(Rejection.Reason.BAD_SIGNATURE, "transaction is not signed");
         }
-        if (!tx.verifySignature(scheme, member.get().key())) {
+        if (!signatureVerified && !tx.verifySignature(scheme, member.get().key())) {
             return reject(Rejection.Reason.BAD_SIGNATURE, "signature does not verify under " + tx.sender() + "'s key");
         }
         return checkCall(tx.contract(), tx.method(), member.get(), MethodSpec.Kind.SUBMIT);

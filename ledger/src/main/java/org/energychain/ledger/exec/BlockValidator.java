@@ -41,6 +41,16 @@ public final class BlockValidator {
      * @throws InvalidBlockException naming the block and the first check it fails
      */
     public ExecutedBlock validate(ChainStore store, Block block) throws InvalidBlockException {
+        return validate(store, block, id -> false);
+    }
+
+    /**
+     * As {@link #validate(ChainStore, Block)}, but the signatures of transactions whose id (the hash of the
+     * whole signed transaction) {@code verified} knows are not checked again: this node verified exactly
+     * those bytes when it admitted them. The others are verified on all cores before the checks in order.
+     */
+    public ExecutedBlock validate(ChainStore store, Block block, java.util.function.Predicate<byte[]> verified)
+            throws InvalidBlockException {
         BlockHeader h = block.header();
         String at = "block " + h.height() + " of chain " + genesis.chainId() + " proposed by " + h.proposer();
         if (!h.chainId().equals(genesis.chainId())) {
@@ -74,12 +84,20 @@ public final class BlockValidator {
             throw new InvalidBlockException(at + ": " + txs.size() + " transactions, more than the chain's limit of "
                     + genesis.limits().maxBlockTxs());
         }
+        boolean[] signatureOk = new boolean[txs.size()];
+        java.util.stream.IntStream.range(0, txs.size()).parallel().forEach(i -> {
+            Transaction tx = txs.get(i);
+            signatureOk[i] = verified.test(tx.id(hash)) || genesis.member(tx.sender())
+                    .map(m -> tx.signature().length > 0 && tx.verifySignature(genesis.cryptoSuite().signatures(), m.key()))
+                    .orElse(false);
+        });
         long bytes = 0;
         for (int i = 0; i < txs.size(); i++) {
             Transaction tx = txs.get(i);
             int size = tx.size();
             bytes += size;
-            Optional<Rejection> r = admission.check(tx, size);
+            // a signature that failed above is checked again here, which names the failure
+            Optional<Rejection> r = admission.check(tx, size, signatureOk[i]);
             if (r.isPresent()) {
                 throw new InvalidBlockException(at + ": transaction " + i + " fails admission: " + r.get().message());
             }
