@@ -162,16 +162,25 @@ final class YamlConfig {
 
     /**
      * A decimal number, exactly as written (a YAML number or a string), within {@link DecimalParser}'s
-     * bounds.
+     * bounds also when written out in plain notation, as the files are written back ({@code 1e3} is read as
+     * {@code 1000}; {@code 1e50} is refused).
      */
     java.math.BigDecimal decimal(String key) {
         String s = string(key);
+        java.math.BigDecimal v;
         try {
-            return DecimalParser.plain().parse(s);
+            v = DecimalParser.plain().parse(s);
         } catch (DecimalParser.OutOfBoundsException e) {
             throw error(key, "number " + Snippet.quote(s) + " " + e.getMessage() + " (" + DecimalParser.bounds() + ")");
         } catch (NumberFormatException e) {
             throw error(key, "must be a decimal number such as 0.001, got " + Snippet.quote(s));
+        }
+        String plain = (v.scale() < 0 ? v.setScale(0) : v).toPlainString();
+        try {
+            return DecimalParser.plain().parse(plain);
+        } catch (DecimalParser.OutOfBoundsException e) {
+            throw error(key, "number " + Snippet.quote(s) + " has more than " + DecimalParser.MAX_DIGITS
+                    + " digits when written out in full");
         }
     }
 

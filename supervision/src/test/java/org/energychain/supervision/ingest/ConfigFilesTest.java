@@ -147,4 +147,20 @@ class ConfigFilesTest {
                 .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300))
                 .hasMessageContaining("plants[0].id: 'AAAA").hasMessageContaining("must be 1-64 characters");
     }
+
+    /** Found by IngestDecodersFuzzTest#groupFile: both files are written back in plain notation. */
+    @Test
+    void aNumberWithAnExponentLoadsAsItsPlainNotationReadsAndOneTooLongWrittenOutIsRefused() throws IOException {
+        Group g = GroupConfigFile.load(write("e1.yaml", "group: g\nplants:\n  - {id: A, type: wind, region: X, capacity-kw: 1.25e3}\n"));
+        assertThat(g.plants().get(0).capacityKw()).isEqualTo(new BigDecimal("1250"));
+        GroupConfigFile.write(g, dir.resolve("e1-copy.yaml"));
+        assertThat(GroupConfigFile.load(dir.resolve("e1-copy.yaml"))).isEqualTo(g);
+        assertThatThrownBy(() -> GroupConfigFile.load(write("e2.yaml", "group: g\nplants:\n  - {id: A, type: wind, region: X, capacity-kw: 1e50}\n")))
+                .hasMessage(dir.resolve("e2.yaml") + ": plants[0].capacity-kw: number '1E+50' has more than 38 digits when written out in full");
+        MappingConfig m = MappingConfig.load(write("e3.yaml", WIDE_W + ", scale: {factor: 2E+2}}\n"));
+        assertThat(m.valueColumns().get(0).scale().factor()).isEqualTo(new BigDecimal("200"));
+        assertThat(MappingConfig.load(write("e3-copy.yaml", m.toYaml()))).isEqualTo(m);
+        assertThatThrownBy(() -> MappingConfig.load(write("e4.yaml", WIDE_W + ", scale: {factor: 1e-40}}\n")))
+                .hasMessage(dir.resolve("e4.yaml") + ": wide[0].scale.factor: number '1E-40' has more than 38 digits when written out in full");
+    }
 }
