@@ -60,6 +60,28 @@ final class YamlConfig {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
+    /**
+     * {@code s} as a YAML double-quoted scalar that reads back as {@code s}: quote, backslash and every
+     * character YAML does not allow in a stream as written (controls, line breaks, surrogates, U+FFFE/F)
+     * escaped.
+     */
+    static String quoted(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c) || c == '\ufeff' || c >= '\ufffe') {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
     Path file() {
         return file;
     }
