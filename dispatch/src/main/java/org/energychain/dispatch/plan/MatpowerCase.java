@@ -210,6 +210,9 @@ public record MatpowerCase(String source, double baseMva, List<Row> bus, List<Ro
         int model = (int) c.get(0);
         int n = (int) c.get(3);
         double[] v = c.values;
+        if (n < 1) { // a count that sizes arrays below
+            throw error(c, "gencost NCOST " + n + " is not a count of coefficients or points (at least 1)");
+        }
         try {
             if (model == 2) {
                 if (v.length < 4 + n) {
@@ -222,7 +225,7 @@ public record MatpowerCase(String source, double baseMva, List<Row> bus, List<Ro
                     default -> throw error(c, "polynomial cost of degree " + (n - 1) + " is not supported (at most 2)");
                 };
             } else if (model == 1) {
-                if (v.length < 4 + 2 * n) {
+                if (v.length < 4 + 2L * n) { // 2 NCOST overflowed an int for 2^30 points
                     throw error(c, "gencost NCOST " + n + " points but only " + (v.length - 4) + " values");
                 }
                 double[] x = new double[n];

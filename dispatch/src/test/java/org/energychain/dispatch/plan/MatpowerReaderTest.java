@@ -182,4 +182,22 @@ class MatpowerReaderTest {
                 .isInstanceOf(InfeasibleDispatchException.class)
                 .hasMessage("bus 3 has a load of 50 MW but is isolated: no line connects it to any unit");
     }
+
+    /**
+     * Found by MatpowerDecodersFuzzTest#caseFile: a piecewise linear cost with a negative NCOST sized its
+     * arrays by it (NegativeArraySizeException), and one of 2^30 points passed the check on the values the
+     * row holds, its 4 + 2 NCOST overflowing, and asked for two arrays of 2^30 doubles.
+     */
+    @Test
+    void aCostWithANegativeOrHugePointCountIsRefusedNamingItsLine() {
+        for (String ncost : new String[] {"-1", "0", "1073741824"}) {
+            assertThatThrownBy(() -> MatpowerReader.parse("pwl.m", """
+                    mpc.baseMVA = 100;
+                    mpc.bus = [1 3 0];
+                    mpc.gen = [1 0 0 0 0 1 100 1 100 0];
+                    mpc.gencost = [1 0 0 %s 0 0 100 1000];
+                    """.formatted(ncost)).units()).as(ncost).isInstanceOf(MatpowerFormatException.class)
+                    .hasMessageStartingWith("pwl.m:4: gencost NCOST " + ncost);
+        }
+    }
 }

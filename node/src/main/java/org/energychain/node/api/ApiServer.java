@@ -519,8 +519,13 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private JsonNode jsonBody(Context ctx) {
+        return jsonObject(RequestBody.of(ctx, http.maxBodyBytes()));
+    }
+
+    /** A JSON object body; 400 {@code MALFORMED} for anything else. */
+    static JsonNode jsonObject(byte[] body) {
         try {
-            JsonNode n = JsonViews.MAPPER.readTree(RequestBody.of(ctx, http.maxBodyBytes()));
+            JsonNode n = JsonViews.MAPPER.readTree(body);
             if (n == null || !n.isObject()) {
                 throw new ApiError(400, "MALFORMED", "body must be a JSON object");
             }
@@ -530,7 +535,7 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private static String text(JsonNode body, String field) {
+    static String text(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || !v.isTextual()) {
             throw new ApiError(400, "MALFORMED", "body needs a text field \"" + field + "\"");
@@ -538,7 +543,7 @@ public final class ApiServer implements AutoCloseable {
         return v.asText();
     }
 
-    private static byte[] hex(String s, String what) {
+    static byte[] hex(String s, String what) {
         try {
             return Hex.decode(s);
         } catch (IllegalArgumentException e) {

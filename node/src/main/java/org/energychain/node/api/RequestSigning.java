@@ -127,8 +127,11 @@ public final class RequestSigning {
      */
     static Member verify(Genesis genesis, String method, String rawPath, String rawQuery, Headers h, Instant now,
             Duration skew) {
-        long drift = Math.abs(now.toEpochMilli() - h.time());
-        if (drift > skew.toMillis()) {
+        // exact: a time of the node's clock + Long.MIN_VALUE made the difference overflow to itself, and its
+        // Math.abs negative, inside the window
+        java.math.BigInteger drift = java.math.BigInteger.valueOf(now.toEpochMilli())
+                .subtract(java.math.BigInteger.valueOf(h.time())).abs();
+        if (drift.compareTo(java.math.BigInteger.valueOf(skew.toMillis())) > 0) {
             throw new ApiError(401, "EXPIRED", TIME + " " + h.time() + " is " + drift + " ms from the node's clock ("
                     + now.toEpochMilli() + "); at most " + skew.toMillis() + " ms allowed");
         }

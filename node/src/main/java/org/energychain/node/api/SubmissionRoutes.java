@@ -121,9 +121,14 @@ final class SubmissionRoutes {
     }
 
     private byte[] hexOfJsonBody(Context ctx) {
+        return transactionOfJson(RequestBody.of(ctx, http.maxBodyBytes()));
+    }
+
+    /** The encoded transaction of a JSON body {@code {"tx": hex}}; 400 {@code MALFORMED} for anything else. */
+    static byte[] transactionOfJson(byte[] bytes) {
         JsonNode body;
         try {
-            body = JsonViews.MAPPER.readTree(RequestBody.of(ctx, http.maxBodyBytes()));
+            body = JsonViews.MAPPER.readTree(bytes);
         } catch (IOException e) {
             throw new ApiError(400, "MALFORMED", "body is not JSON: " + e.getMessage());
         }

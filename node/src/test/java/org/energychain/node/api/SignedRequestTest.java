@@ -1,6 +1,7 @@
 package org.energychain.node.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
@@ -9,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,5 +144,26 @@ class SignedRequestTest {
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(b::header);
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Found by ApiDecodersFuzzTest#signingHeaders: the node's time minus this one overflowed to
+     * Long.MIN_VALUE, whose Math.abs is negative, so a request signed for it passed the clock-skew check.
+     */
+    @Test
+    void aTimeWhoseDistanceFromTheClockOverflowsIsExpired() {
+        Instant now = Instant.parse("2026-06-01T12:00:00Z");
+        long wraps = now.toEpochMilli() + Long.MIN_VALUE;
+        NodeIdentity target = net.client.identity("priv");
+        byte[] nonce = RequestSigning.newNonce();
+        Map<String, String> h = RequestSigning.sign(net.suite.signatures(), net.g1.privateKey(), "GET",
+                "/chains/priv/status", "", target, "g1", wraps, nonce, new byte[0]);
+        RequestSigning.Headers parsed = RequestSigning.parse(h::get, "priv");
+        assertThat(parsed.time()).isEqualTo(wraps);
+        assertThatThrownBy(() -> RequestSigning.verify(net.priv, "GET", "/chains/priv/status", "", parsed, now,
+                Duration.ofMinutes(5))).isInstanceOfSatisfying(ApiError.class, e -> {
+                    assertThat(e.code()).isEqualTo("EXPIRED");
+                    assertThat(e.getMessage()).contains("is 9223372036854775808 ms from the node's clock");
+                });
     }
 }

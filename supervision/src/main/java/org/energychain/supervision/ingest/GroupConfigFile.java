@@ -101,6 +101,6 @@ public final class GroupConfigFile {
     }
 
     private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return YamlConfig.quoted(s);
     }
 }

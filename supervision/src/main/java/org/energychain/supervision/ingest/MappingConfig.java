@@ -245,9 +245,10 @@ public record MappingConfig(
         if (!timeFormat.equals(ISO) && !timeFormat.equals(EPOCH_SECONDS) && !timeFormat.equals(EPOCH_MILLIS)) {
             try {
                 DateTimeFormatter.ofPattern(timeFormat, Locale.ROOT);
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | ClassCastException e) { // the JDK's cast fails on e.g. "pdMM"
+                String why = e instanceof ClassCastException ? "pad letter 'p' before adjacent numbers" : e.getMessage();
                 throw new IllegalArgumentException("time format '" + timeFormat + "' is not iso, epoch-seconds, "
-                        + "epoch-millis or a valid DateTimeFormatter pattern: " + e.getMessage());
+                        + "epoch-millis or a valid DateTimeFormatter pattern: " + why);
             }
         }
     }
@@ -481,6 +482,6 @@ public record MappingConfig(
     }
 
     private static String yamlString(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t") + "\"";
+        return YamlConfig.quoted(s);
     }
 }

@@ -46,6 +46,9 @@ final class StrictDecodingReader extends Reader {
         if (len == 0) {
             return 0;
         }
+        if (flushed) { // the end was handed out; the decoder must not be called again
+            return -1;
+        }
         CharBuffer out = CharBuffer.wrap(cbuf, off, len);
         while (true) {
             CoderResult r = decoder.decode(bytes, out, eof);

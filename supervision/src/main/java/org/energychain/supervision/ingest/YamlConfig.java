@@ -60,6 +60,28 @@ final class YamlConfig {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
+    /**
+     * {@code s} as a YAML double-quoted scalar that reads back as {@code s}: quote, backslash and every
+     * character YAML does not allow in a stream as written (controls, line breaks, surrogates, U+FFFE/F)
+     * escaped.
+     */
+    static String quoted(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c) || c == '\ufeff' || c >= '\ufffe') {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
     Path file() {
         return file;
     }
@@ -162,16 +184,25 @@ final class YamlConfig {
 
     /**
      * A decimal number, exactly as written (a YAML number or a string), within {@link DecimalParser}'s
-     * bounds.
+     * bounds also when written out in plain notation, as the files are written back ({@code 1e3} is read as
+     * {@code 1000}; {@code 1e50} is refused).
      */
     java.math.BigDecimal decimal(String key) {
         String s = string(key);
+        java.math.BigDecimal v;
         try {
-            return DecimalParser.plain().parse(s);
+            v = DecimalParser.plain().parse(s);
         } catch (DecimalParser.OutOfBoundsException e) {
             throw error(key, "number " + Snippet.quote(s) + " " + e.getMessage() + " (" + DecimalParser.bounds() + ")");
         } catch (NumberFormatException e) {
             throw error(key, "must be a decimal number such as 0.001, got " + Snippet.quote(s));
+        }
+        String plain = (v.scale() < 0 ? v.setScale(0) : v).toPlainString();
+        try {
+            return DecimalParser.plain().parse(plain);
+        } catch (DecimalParser.OutOfBoundsException e) {
+            throw error(key, "number " + Snippet.quote(s) + " has more than " + DecimalParser.MAX_DIGITS
+                    + " digits when written out in full");
         }
     }
 

@@ -147,4 +147,44 @@ class ConfigFilesTest {
                 .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300))
                 .hasMessageContaining("plants[0].id: 'AAAA").hasMessageContaining("must be 1-64 characters");
     }
+
+    /** Found by IngestDecodersFuzzTest#groupFile: both files are written back in plain notation. */
+    @Test
+    void aNumberWithAnExponentLoadsAsItsPlainNotationReadsAndOneTooLongWrittenOutIsRefused() throws IOException {
+        Group g = GroupConfigFile.load(write("e1.yaml", "group: g\nplants:\n  - {id: A, type: wind, region: X, capacity-kw: 1.25e3}\n"));
+        assertThat(g.plants().get(0).capacityKw()).isEqualTo(new BigDecimal("1250"));
+        GroupConfigFile.write(g, dir.resolve("e1-copy.yaml"));
+        assertThat(GroupConfigFile.load(dir.resolve("e1-copy.yaml"))).isEqualTo(g);
+        assertThatThrownBy(() -> GroupConfigFile.load(write("e2.yaml", "group: g\nplants:\n  - {id: A, type: wind, region: X, capacity-kw: 1e50}\n")))
+                .hasMessage(dir.resolve("e2.yaml") + ": plants[0].capacity-kw: number '1E+50' has more than 38 digits when written out in full");
+        MappingConfig m = MappingConfig.load(write("e3.yaml", WIDE_W + ", scale: {factor: 2E+2}}\n"));
+        assertThat(m.valueColumns().get(0).scale().factor()).isEqualTo(new BigDecimal("200"));
+        assertThat(MappingConfig.load(write("e3-copy.yaml", m.toYaml()))).isEqualTo(m);
+        assertThatThrownBy(() -> MappingConfig.load(write("e4.yaml", WIDE_W + ", scale: {factor: 1e-40}}\n")))
+                .hasMessage(dir.resolve("e4.yaml") + ": wide[0].scale.factor: number '1E-40' has more than 38 digits when written out in full");
+    }
+
+    /** Found by IngestDecodersFuzzTest#mapping: the JDK's pattern parser throws a ClassCastException for it. */
+    @Test
+    void aTimePatternThatTheJdkCannotBuildIsRefusedNamingTheFile() throws IOException {
+        assertThatThrownBy(() -> MappingConfig.load(write("p.yaml", "time: {column: t, format: 'pdMM'}\nplant: {fixed: P}\n"
+                + "wide:\n  - {column: 1, measurement: energy}\n")))
+                .isInstanceOf(InputException.class)
+                .hasMessage(dir.resolve("p.yaml") + ": time format 'pdMM' is not iso, epoch-seconds, epoch-millis or a "
+                        + "valid DateTimeFormatter pattern: pad letter 'p' before adjacent numbers");
+    }
+
+    /** Found by IngestDecodersFuzzTest#mapping and #groupFile: line breaks and controls were written unescaped. */
+    @Test
+    void textWithLineBreaksAndControlsIsWrittenBackAsItWasRead() throws IOException {
+        MappingConfig m = MappingConfig.load(write("n.yaml", "comment-prefix: \"#\\n\\x01\"\ntime: {column: \"a\\r\\nb\"}\n"
+                + "plant: {fixed: \"P\\u0085\\\\\"}\nwide:\n  - {column: \"\\x7f\\\"\", measurement: energy}\n"));
+        assertThat(m.commentPrefix()).isEqualTo("#\n\u0001");
+        assertThat(m.timeColumn().name()).isEqualTo("a\r\nb");
+        assertThat(MappingConfig.load(write("n2.yaml", m.toYaml()))).isEqualTo(m);
+        Group g = GroupConfigFile.load(write("g.yaml", "group: g\nplants:\n  - {id: A, type: wind, region: \"North\\nWest\\t\\x02\", capacity-kw: 1}\n"));
+        assertThat(g.plants().get(0).region()).isEqualTo("North\nWest\t\u0002");
+        GroupConfigFile.write(g, dir.resolve("g2.yaml"));
+        assertThat(GroupConfigFile.load(dir.resolve("g2.yaml"))).isEqualTo(g);
+    }
 }

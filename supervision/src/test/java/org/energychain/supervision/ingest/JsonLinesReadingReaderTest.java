@@ -110,4 +110,16 @@ class JsonLinesReadingReaderTest {
                 .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.getMessage()).hasSizeLessThan(300)
                         .doesNotContain("\u0000").startsWith(g + ":1: not valid JSON: "));
     }
+
+    /**
+     * Found by IngestDecodersFuzzTest#jsonLines: after the last line, which had no line break, the line
+     * reader asked for more and the UTF-8 decoder, already flushed, threw an IllegalStateException.
+     */
+    @Test
+    void aLastLineWithoutALineBreakIsRead() throws IOException {
+        Path f = write("{\"plant\":\"P1\",\"time\":\"2026-01-01T00:15:00Z\",\"measurement\":\"energy\",\"value\":1}\n"
+                + "{\"plant\":\"P1\",\"time\":\"2026-01-01T00:30:00Z\",\"measurement\":\"energy\",\"value\":2}");
+        assertThat(JsonLinesReadingReader.read(f, (rd, w) -> out.add(rd))).isEqualTo(new ReadResult(2, 2, 0));
+        assertThat(out.get(1).value()).isEqualTo(new BigDecimal("2"));
+    }
 }
