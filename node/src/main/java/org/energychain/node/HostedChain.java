@@ -160,6 +160,12 @@ public final class HostedChain {
         return withLeaderAnswer(local, a);
     }
 
+    /**
+     * The follower's answer once the leader answered: the leader's refusal where it refuses for good; the
+     * transaction accepted here where the leader cannot take it yet (a nonce gap at the leader, whose
+     * filler this follower holds and hands over again; a full pool; no state yet): it stays in this node's
+     * pool and is handed over again until the leader takes it or this node leads.
+     */
     private Submission withLeaderAnswer(Submission local, SubmitRequest.Answer a) {
         if (a.accepted() || a.reason().equals(Rejection.Reason.DUPLICATE.name())) {
             return local;
@@ -169,6 +175,11 @@ public final class HostedChain {
             reason = Rejection.Reason.valueOf(a.reason());
         } catch (IllegalArgumentException e) {
             reason = Rejection.Reason.UNAVAILABLE;
+        }
+        if (reason == Rejection.Reason.NONCE_GAP || reason == Rejection.Reason.MEMPOOL_FULL
+                || reason == Rejection.Reason.UNAVAILABLE) {
+            LOG.debug("chain={} tx {} kept here for now: the leader answered {}", id(), local.txId(), a.message());
+            return local;
         }
         return new Submission(local.txId(), new Rejection(reason, "the chain's leader " + replicated.leader().orElse("?")
                 + " refused it: " + a.message()), local.receipt());
