@@ -91,7 +91,13 @@ public final class NetworkLoad {
         List<LocalNetworkProcesses.LocalNode> nodes = new ArrayList<>(procs.nodes().values());
         try {
             for (LocalNetworkProcesses.LocalNode node : nodes) {
-                procs.start(node, List.of("-Xmx512m", "-XX:+UseParallelGC"));
+                List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseParallelGC"));
+                // e.g. -DnodeJvm=-XX:StartFlightRecording=filename=node.jfr to profile the nodes
+                String extra = System.getProperty("nodeJvm", "");
+                if (!extra.isBlank()) {
+                    jvm.addAll(Arrays.asList(extra.trim().split("\\s+")));
+                }
+                procs.start(node, jvm);
             }
             for (LocalNetworkProcesses.LocalNode node : nodes) {
                 if (!procs.awaitUp(node, Duration.ofSeconds(300))) {

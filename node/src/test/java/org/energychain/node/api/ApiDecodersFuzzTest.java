@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +23,6 @@ import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.NodeInfo;
-import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.tx.Transaction;
 import org.junit.jupiter.api.Named;
@@ -50,7 +48,7 @@ class ApiDecodersFuzzTest {
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
     static final Duration SKEW = Duration.ofMinutes(5);
     static final Genesis PRIV = new Genesis("priv", CryptoSuites.SHA256_ED25519.name(), true, NOW.minusSeconds(3600),
-            List.of(new Member("g1", EnumSet.of(Role.GROUP), ED25519.publicKeyOf(G1))),
+            List.of(new Member("g1", java.util.Set.of(org.energychain.supervision.contract.SupervisionRoles.GROUP), ED25519.publicKeyOf(G1))),
             List.of(NodeInfo.solo("g1-node", "g1", ED25519.publicKeyOf(G1))), List.of(new Validator("g1-node", 10)),
             List.of("kv"), ChainLimits.DEFAULT);
     static final String[] HEADERS = {RequestSigning.MEMBER, RequestSigning.NODE, RequestSigning.TIME,
