@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -115,8 +116,9 @@ public final class LedgerLoad {
         List<CompletableFuture<?>> done = new ArrayList<>();
         ExecutorService clients = Executors.newFixedThreadPool(cores);
         long start = System.nanoTime();
+        List<Future<?>> clientRuns = new ArrayList<>();
         for (int c = 0; c < cores; c++) {
-            clients.submit(() -> {
+            clientRuns.add(clients.submit(() -> {
                 int i;
                 while ((i = next.getAndIncrement()) < n) {
                     long t0 = System.nanoTime();
@@ -130,10 +132,13 @@ public final class LedgerLoad {
                     }
                 }
                 return null;
-            });
+            }));
         }
         clients.shutdown();
         clients.awaitTermination(10, TimeUnit.MINUTES);
+        for (Future<?> run : clientRuns) {
+            run.get(); // a client's failure (a rejected transaction) fails the run instead of being lost
+        }
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
         double secs = (System.nanoTime() - start) / 1e9;
         orderer.close();

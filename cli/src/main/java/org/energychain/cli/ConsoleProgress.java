@@ -10,6 +10,7 @@ import org.energychain.supervision.pipeline.Progress;
 final class ConsoleProgress implements Progress {
     private final PrintStream err;
     private final boolean enabled;
+    @SuppressWarnings("SystemConsoleNull") // Console.isTerminal() needs Java 22; on 17-21 null means no terminal
     private final boolean tty = System.console() != null;
     private String lastPhase;
     private long lastTenth = -1;

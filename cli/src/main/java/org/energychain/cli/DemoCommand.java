@@ -94,7 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.print("   " + expect(0, "verify", "--proof", proof.toString(), "--root", groupRoot));
             out.print("   " + expect(0, "verify", "--db", db.toString()));
         }
-        chains(data, from, to);
+        chains(from, to);
         out.println();
         if (failures.isEmpty()) {
             out.println("demo: every step behaved as expected (files in " + work + ")");
@@ -108,7 +108,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Paper II.B: anchor on the business chain, file with the regulator, acknowledge, check a delivery. */
-    private void chains(Path data, String from, String to) throws IOException {
+    private void chains(String from, String to) throws IOException {
         Path net = work.resolve("net");
         step("7. create the default network (keys, genesis files) and start a node on RocksDB");
         expect(0, "genesis", "network", "--groups", "G1", "--regulator", "REG", "--platform", "PLAT", "--buyers", "B1",

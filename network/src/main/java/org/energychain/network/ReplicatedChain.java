@@ -57,13 +57,15 @@ public final class ReplicatedChain implements AutoCloseable {
     void bind(RaftServer.Division division, RaftClient client) {
         this.division = division;
         this.client = client;
-        machine.onVote(entry -> client.async().send(Message.valueOf(ByteString.copyFrom(entry)))
-                .whenComplete((r, e) -> {
-                    if (e != null || (r != null && !r.isSuccess())) {
-                        LOG.warn("chain={} vote not appended: {}", chain.id(), e != null ? e.getMessage()
-                                : r.getException());
-                    }
-                }));
+        machine.onVote(entry -> {
+            // a failed append is logged here; nothing waits for it
+            var unused = client.async().send(Message.valueOf(ByteString.copyFrom(entry))).whenComplete((r, e) -> {
+                if (e != null || (r != null && !r.isSuccess())) {
+                    LOG.warn("chain={} vote not appended: {}", chain.id(), e != null ? e.getMessage()
+                            : r.getException());
+                }
+            });
+        });
         machine.onLeaderQuery(q -> {
             try {
                 RaftClientReply r = client.io().sendReadOnly(Message.valueOf(ByteString.copyFrom(q)));

@@ -150,6 +150,7 @@ final class ReplicatedOrderer implements Orderer {
         return Optional.of(e.get().block());
     }
 
+    @SuppressWarnings("WaitNotInLoop") // a bounded pause: a spurious wake-up only ends it early, the caller loops
     private void pause(long millis) throws InterruptedException {
         lock.lock();
         try {

@@ -134,6 +134,7 @@ public final class SoloOrderer implements Orderer {
         return Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
     }
 
+    @SuppressWarnings("WaitNotInLoop") // a bounded pause: a spurious wake-up only ends it early, the caller loops
     private void pause(long millis) throws InterruptedException {
         lock.lock();
         try {

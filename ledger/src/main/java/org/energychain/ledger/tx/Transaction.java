@@ -20,6 +20,7 @@ import org.energychain.crypto.sign.SignatureScheme;
  * <p>An immutable value like a record, but a class so that the encodings, needed several times on the
  * hot path (admission, id, block), are computed once.
  */
+@SuppressWarnings("InconsistentHashCode") // hashCode: the signature, part of the encoding that equals compares
 public final class Transaction {
     public static final String TAG = "EC/tx/v1";
 

@@ -193,11 +193,17 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Starts listening on the configured host and port (0: any free port). */
+    @SuppressWarnings("FutureReturnValueIgnored") // the beat catches what it throws; shutdownNow in close ends it
     public ApiServer start() {
         app.start();
         long beat = Math.max(500, http.limits().idleTimeout().toMillis() / 2);
-        heartbeat.scheduleAtFixedRate(() -> streams.values().forEach(BlockStream::heartbeat), beat, beat,
-                TimeUnit.MILLISECONDS);
+        heartbeat.scheduleAtFixedRate(() -> {
+            try {
+                streams.values().forEach(BlockStream::heartbeat);
+            } catch (RuntimeException e) { // a beat that threw would silently cancel every later one
+                LOG.warn("event stream heartbeat failed: {}", e.toString());
+            }
+        }, beat, beat, TimeUnit.MILLISECONDS);
         LOG.info("REST API listening on {}://{}:{} (metrics={})", http.scheme(), http.host(), port(), metrics);
         return this;
     }
@@ -254,7 +260,7 @@ public final class ApiServer implements AutoCloseable {
         String id = URLDecoder.decode(seg[2], StandardCharsets.UTF_8);
         HostedChain c = node.chain(id).orElseThrow(() -> new ApiError(404, "UNKNOWN_CHAIN", "this node runs no chain "
                 + id + " (it runs " + node.chains().stream().map(HostedChain::id).toList() + ")"));
-        boolean submission = seg.length == 4 && seg[3].equals("transactions") && ctx.method() == HandlerType.POST;
+        boolean submission = seg.length == 4 && seg[3].equals("transactions") && HandlerType.POST.equals(ctx.method());
         if (submission || !c.genesis().isPrivate() && !RequestSigning.isSigned(ctx::header)) {
             return;
         }

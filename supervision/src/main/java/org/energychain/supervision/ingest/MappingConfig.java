@@ -244,7 +244,7 @@ public record MappingConfig(
         }
         if (!timeFormat.equals(ISO) && !timeFormat.equals(EPOCH_SECONDS) && !timeFormat.equals(EPOCH_MILLIS)) {
             try {
-                DateTimeFormatter.ofPattern(timeFormat, Locale.ROOT);
+                var unused = DateTimeFormatter.ofPattern(timeFormat, Locale.ROOT); // parsed only to check it
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("time format '" + timeFormat + "' is not iso, epoch-seconds, "
                         + "epoch-millis or a valid DateTimeFormatter pattern: " + e.getMessage());
