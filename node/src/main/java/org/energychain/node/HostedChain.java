@@ -1,20 +1,20 @@
 package org.energychain.node;
 
-import org.energychain.ledger.Chain;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.energychain.ledger.Chain;
 import org.energychain.ledger.contract.MethodSpec;
 import org.energychain.ledger.exec.Admission;
 import org.energychain.ledger.exec.Rejection;
 import org.energychain.ledger.exec.Submission;
-import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.Genesis;
+import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.order.Orderer;
 import org.energychain.ledger.tx.Transaction;
 import org.energychain.network.ReplicatedChain;
 import org.energychain.network.SubmitRequest;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A chain as a node runs it: the ledger {@link Chain}, its orderer and the member this node is on it.

@@ -11,8 +11,8 @@ import org.energychain.ledger.contract.TxContext;
 import org.energychain.ledger.genesis.Role;
 import org.energychain.ledger.state.Overlay;
 import org.energychain.ledger.state.StateReader;
-import org.energychain.ledger.store.StorageException;
 import org.energychain.ledger.state.WriteSet;
+import org.energychain.ledger.store.StorageException;
 import org.energychain.ledger.tx.Event;
 
 /** A contract's view: its own namespace ({@code <contract>/<key>}) of an overlay, plus the call's facts. */

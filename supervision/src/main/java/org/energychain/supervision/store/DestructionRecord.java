@@ -1,11 +1,11 @@
 package org.energychain.supervision.store;
 
-import org.energychain.supervision.classify.DataClass;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.energychain.supervision.classify.DataClass;
 import org.jspecify.annotations.Nullable;
 
 /**

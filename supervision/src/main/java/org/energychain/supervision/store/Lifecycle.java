@@ -1,6 +1,5 @@
 package org.energychain.supervision.store;
 
-import org.energychain.supervision.classify.DataClass;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.energychain.supervision.classify.DataClass;
 import org.energychain.supervision.store.DestructionRecord.DestroyedDataset;
 import org.energychain.supervision.store.DestructionRecord.DestroyedDay;
 import org.energychain.supervision.store.JdbcOffChainStore.PeriodRow;

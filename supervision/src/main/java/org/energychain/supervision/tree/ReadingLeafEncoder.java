@@ -1,12 +1,12 @@
 package org.energychain.supervision.tree;
 
+import java.util.EnumMap;
+import java.util.Map;
 import org.energychain.crypto.Digester;
 import org.energychain.crypto.Hmac;
 import org.energychain.crypto.encoding.CanonicalWriter;
 import org.energychain.supervision.reading.Measurement;
 import org.energychain.supervision.reading.Reading;
-import java.util.EnumMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
