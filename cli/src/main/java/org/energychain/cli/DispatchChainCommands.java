@@ -83,7 +83,7 @@ final class DispatchChainCommands {
             if (line.isEmpty()) {
                 continue;
             }
-            String[] cells = line.split("[,;\\t]");
+            String[] cells = line.split("[,;\\t]", -1); // -1: a line of separators only has cells, all empty
             String value = cells[cells.length - 1].trim();
             if (i == 0 && !value.matches("-?[0-9.]+")) {
                 continue; // header
