@@ -38,6 +38,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--days", defaultValue = "7", paramLabel = "N")
     int days;
 
+    @SuppressWarnings("NullAway.Init") // set first thing in call()
     private PrintWriter out;
     private final List<String> failures = new ArrayList<>();
 

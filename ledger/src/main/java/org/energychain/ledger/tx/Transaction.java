@@ -8,6 +8,7 @@ import org.energychain.crypto.encoding.CanonicalReader;
 import org.energychain.crypto.encoding.CanonicalWriter;
 import org.energychain.crypto.sign.PrivateKey;
 import org.energychain.crypto.sign.SignatureScheme;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A signed call of a contract method on one chain. The sender's per-chain nonce makes every transaction
@@ -112,7 +113,7 @@ public final class Transaction {
     private record CachedId(HashFunction hash, byte[] id) {
     }
 
-    private volatile CachedId cachedId;
+    private volatile @Nullable CachedId cachedId;
 
     /** Verifies the signature without copying the payload. */
     public boolean verifySignature(org.energychain.crypto.sign.SignatureScheme scheme,
