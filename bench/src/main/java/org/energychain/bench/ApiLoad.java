@@ -21,7 +21,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-import org.energychain.supervision.contract.SupervisionRoles;
 import org.energychain.crypto.CryptoSuite;
 import org.energychain.crypto.CryptoSuites;
 import org.energychain.crypto.HashFunction;
@@ -40,6 +39,7 @@ import org.energychain.node.Node;
 import org.energychain.node.api.ApiServer;
 import org.energychain.node.client.NodeClient;
 import org.energychain.node.config.NodeConfig;
+import org.energychain.supervision.contract.SupervisionRoles;
 
 /**
  * Drives signed transactions through one node's REST API and reports, per way of submitting (one JSON

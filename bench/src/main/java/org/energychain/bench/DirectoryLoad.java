@@ -11,9 +11,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.energychain.crypto.HashFunctions;
@@ -232,7 +232,7 @@ public final class DirectoryLoad {
         rnd.nextBytes(root);
         return new Listing(id, "SHA-256", root, 4096L * (50 + rnd.nextInt(200)), u.energy(), DATA[d], u.region(),
                 u.group(), u.name(), MATH[d], "active_power", "kW", month(m), month(m + 1), price,
-                "licence: research and operations", "https://" + u.group().toLowerCase() + ".example/d1");
+                "licence: research and operations", "https://" + u.group().toLowerCase(Locale.ROOT) + ".example/d1");
     }
 
     /** A committed block of publish transactions with the events the catalogue contract emits. */

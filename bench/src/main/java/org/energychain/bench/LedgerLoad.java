@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import org.energychain.supervision.contract.SupervisionRoles;
 import org.energychain.crypto.CryptoSuite;
 import org.energychain.crypto.CryptoSuites;
 import org.energychain.crypto.sign.KeyPair;
@@ -36,6 +36,7 @@ import org.energychain.ledger.order.SoloOrderer;
 import org.energychain.ledger.store.ChainStore;
 import org.energychain.ledger.store.InMemoryChainStore;
 import org.energychain.ledger.tx.Transaction;
+import org.energychain.supervision.contract.SupervisionRoles;
 
 /**
  * Drives signed transactions through one chain with its solo orderer and reports committed
@@ -114,8 +115,9 @@ public final class LedgerLoad {
         List<CompletableFuture<?>> done = new ArrayList<>();
         ExecutorService clients = Executors.newFixedThreadPool(cores);
         long start = System.nanoTime();
+        List<Future<?>> clientRuns = new ArrayList<>();
         for (int c = 0; c < cores; c++) {
-            clients.submit(() -> {
+            clientRuns.add(clients.submit(() -> {
                 int i;
                 while ((i = next.getAndIncrement()) < n) {
                     long t0 = System.nanoTime();
@@ -129,10 +131,13 @@ public final class LedgerLoad {
                     }
                 }
                 return null;
-            });
+            }));
         }
         clients.shutdown();
         clients.awaitTermination(10, TimeUnit.MINUTES);
+        for (Future<?> run : clientRuns) {
+            run.get(); // a client's failure (a rejected transaction) fails the run instead of being lost
+        }
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
         double secs = (System.nanoTime() - start) / 1e9;
         orderer.close();

@@ -2,6 +2,7 @@ package org.energychain.cli;
 
 import java.io.PrintStream;
 import org.energychain.supervision.pipeline.Progress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Progress of long work on stderr (so stdout stays clean for {@code --json}); rewrites one line on a
@@ -10,8 +11,9 @@ import org.energychain.supervision.pipeline.Progress;
 final class ConsoleProgress implements Progress {
     private final PrintStream err;
     private final boolean enabled;
+    @SuppressWarnings("SystemConsoleNull") // Console.isTerminal() needs Java 22; on 17-21 null means no terminal
     private final boolean tty = System.console() != null;
-    private String lastPhase;
+    private @Nullable String lastPhase;
     private long lastTenth = -1;
 
     ConsoleProgress(PrintStream err, boolean enabled) {

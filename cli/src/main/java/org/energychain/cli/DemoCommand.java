@@ -42,6 +42,7 @@ public final class DemoCommand implements Callable<Integer> {
             paramLabel = "OPTS", description = "JVM options of the network's node processes (default: ${DEFAULT-VALUE}).")
     String javaOpts;
 
+    @SuppressWarnings("NullAway.Init") // set first thing in call()
     private PrintWriter out;
     private final List<String> failures = new ArrayList<>();
 
@@ -98,7 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.print("   " + expect(0, "verify", "--proof", proof.toString(), "--root", groupRoot));
             out.print("   " + expect(0, "verify", "--db", db.toString()));
         }
-        chains(data, from, to);
+        chains(from, to);
         out.println();
         if (failures.isEmpty()) {
             out.println("demo: every step behaved as expected (files in " + work + ")");
@@ -117,7 +118,7 @@ public final class DemoCommand implements Callable<Integer> {
      * delivery; then the trading chain; a validator is killed and restarted; a negotiation on the dispatch
      * chain; every chain re-verified from every node's disk.
      */
-    private void chains(Path data, String from, String to) throws IOException, InterruptedException {
+    private void chains(String from, String to) throws IOException, InterruptedException {
         Path net = work.resolve("net");
         step("7. create a consortium network: G1, G2, G3, REG, PLAT, B1, GRID and LOAD each run their own node "
                 + "(keys, TLS certificates pinned in genesis, one node.yaml per node with only its own secrets); "

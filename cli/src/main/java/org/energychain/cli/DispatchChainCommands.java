@@ -83,7 +83,7 @@ final class DispatchChainCommands {
             if (line.isEmpty()) {
                 continue;
             }
-            String[] cells = line.split("[,;\\t]");
+            String[] cells = line.split("[,;\\t]", -1); // -1: a line of separators only has cells, all empty
             String value = cells[cells.length - 1].trim();
             if (i == 0 && !value.matches("-?[0-9.]+")) {
                 continue; // header
@@ -340,7 +340,7 @@ final class DispatchChainCommands {
             if (line.isEmpty() || line.startsWith("#") || (i == 0 && line.equalsIgnoreCase("source,bus"))) {
                 continue;
             }
-            String[] f = line.split(",");
+            String[] f = line.split(",", -1); // -1: a trailing empty field is an error, not dropped
             String where = file + ":" + (i + 1) + ": ";
             if (f.length != 2) {
                 throw new IllegalArgumentException(where + "expected 'source,bus', got '" + line + "'");
@@ -509,7 +509,7 @@ final class DispatchChainCommands {
                         r.get("number").asInt(), r.get("proposer").asText(), r.get("deadline").asText(),
                         r.get("outcome").asText(), r.get("acceptPpm").asLong(), r.get("rejectPpm").asLong());
                 if (r.has("plan")) {
-                    r.get("plan").get("rows").fields().forEachRemaining(e -> out.printf("  plan %-12s %s kW%n", e.getKey(),
+                    r.get("plan").get("rows").properties().forEach(e -> out.printf("  plan %-12s %s kW%n", e.getKey(),
                             e.getValue()));
                     out.printf("  prices (milli per MWh) %s%n", r.get("plan").get("pricesMilli"));
                 }

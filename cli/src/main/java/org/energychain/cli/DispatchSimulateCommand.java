@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.energychain.dispatch.negotiation.DemandState;
@@ -170,7 +171,7 @@ public final class DispatchSimulateCommand implements Callable<Integer> {
             Map<String, Double> flows = DcPowerFlow.flows(net, inj);
             for (Line l : net.lines()) {
                 if (l.limited()) {
-                    double load = Math.abs(flows.get(l.id())) / l.rateMw();
+                    double load = Math.abs(Objects.requireNonNull(flows.get(l.id()))) / l.rateMw();
                     worst = Math.max(worst, load);
                     if (load > 1.001) { // beyond 0.1 %: kW rounding of a plan at a limit is not an overload
                         over++;

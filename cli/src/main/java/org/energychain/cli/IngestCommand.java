@@ -30,6 +30,7 @@ import org.energychain.supervision.pipeline.ReadingSource;
 import org.energychain.supervision.reading.Group;
 import org.energychain.supervision.store.OffChainStore;
 import org.energychain.supervision.tree.DayLeaf;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -123,7 +124,7 @@ public final class IngestCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private List<ReadingSource> sources(MappingConfig mapping) throws IOException {
+    private List<ReadingSource> sources(@Nullable MappingConfig mapping) throws IOException {
         List<ReadingSource> sources = new ArrayList<>();
         for (Path in : inputs) {
             List<Path> files = new ArrayList<>();

@@ -81,8 +81,11 @@ public final class NetworkCommand implements Runnable {
                     down++;
                 }
             }
-            w.printf(down == 0 ? "network up: %d nodes answer%n" : "network: %d of %d nodes answer%n",
-                    nodes.size() - down, nodes.size());
+            if (down == 0) {
+                w.printf("network up: %d nodes answer%n", nodes.size());
+            } else {
+                w.printf("network: %d of %d nodes answer%n", nodes.size() - down, nodes.size());
+            }
             w.flush();
             return down == 0 ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
         }

@@ -2,12 +2,12 @@ package org.energychain.cli;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.energychain.supervision.contract.SupervisionRoles;
 import org.energychain.ledger.contract.Contract;
 import org.energychain.ledger.contract.ContractException;
 import org.energychain.ledger.contract.MethodSpec;
 import org.energychain.ledger.contract.QueryContext;
 import org.energychain.ledger.contract.TxContext;
+import org.energychain.supervision.contract.SupervisionRoles;
 
 /** A key-value contract for CLI tests, found by the node through META-INF/services: put "k=v" (groups), fail, get. */
 public final class CliKvContract implements Contract {

@@ -82,7 +82,7 @@ class DispatchPlanCliTest {
         assertThat(j.at("/shadowPrices/1-5").asDouble()).isCloseTo(8.8878, org.assertj.core.data.Offset.offset(0.05));
         assertThat(j.get("shadowPrices").size()).isEqualTo(1);
         double energy = j.get("energyPrice").asDouble();
-        j.get("prices").fields().forEachRemaining(e -> assertThat(e.getValue().asDouble())
+        j.get("prices").properties().forEach(e -> assertThat(e.getValue().asDouble())
                 .isCloseTo(energy + j.get("congestion").get(e.getKey()).asDouble(), org.assertj.core.data.Offset.offset(1e-5)));
         assertThat(j.at("/prices/1").asDouble()).isCloseTo(j.get("energyPrice").asDouble(), org.assertj.core.data.Offset.offset(1e-6));
         assertThat(j.get("flows").has("6-12")).as("out of service").isFalse();

@@ -71,6 +71,7 @@ class IngestCrashTest {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // parts is only read
     static String[] concat(List<String>... parts) {
         return java.util.Arrays.stream(parts).flatMap(List::stream).toArray(String[]::new);
     }

@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -49,8 +48,7 @@ final class ProofMutations {
     private void walk(JsonNode node, List<Object> path) {
         if (node.isObject()) {
             add(path, "add field 'note'", n -> ((ObjectNode) n).put("note", "checked by the regulator"));
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 List<Object> child = append(path, e.getKey());
                 add(path, "drop " + name(child), n -> ((ObjectNode) n).remove(e.getKey()));
                 replacements(e.getValue(), child);

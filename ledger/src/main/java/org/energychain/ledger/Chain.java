@@ -321,6 +321,7 @@ public final class Chain implements AutoCloseable {
      * After the store was reopened: a commit whose failure was reported may have reached it after all, so
      * nonces are re-read, the mempool pruned and the receipts of what the store now holds completed.
      */
+    @SuppressWarnings("ModifyCollectionInEnhancedForLoop") // waiting is a ConcurrentHashMap: weakly consistent iteration
     private void resync() {
         committedNonces.clear();
         mempool.prune(mempool.senders(), this::nextNonce, store.height(), clock.millis());

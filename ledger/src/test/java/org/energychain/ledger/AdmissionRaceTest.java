@@ -56,7 +56,7 @@ class AdmissionRaceTest {
         for (int i = 0; i < senders; i++) {
             List<Transaction> mine = new ArrayList<>();
             for (int n = 0; n < perSender; n++) {
-                mine.add(Transaction.sign("race", "s" + i, n, "kv", "put", ("k" + n + "=" + n).getBytes(),
+                mine.add(Transaction.sign("race", "s" + i, n, "kv", "put", ("k" + n + "=" + n).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         suite.signatures(), keys.get(i).privateKey()));
             }
             txs.add(mine);

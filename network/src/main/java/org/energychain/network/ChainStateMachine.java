@@ -171,7 +171,7 @@ final class ChainStateMachine extends BaseStateMachine {
         }
         return switch (e.kind()) {
             case BLOCK -> applyBlock(e.payload(), index);
-            case VOTE -> applyVote(e.payload(), index);
+            case VOTE -> applyVote(e.payload());
         };
     }
 
@@ -200,7 +200,7 @@ final class ChainStateMachine extends BaseStateMachine {
         }
         chain.importBlock(executed);
         if (validator) {
-            vote(b.header(), index);
+            vote(b.header());
         }
         return "applied";
     }
@@ -216,7 +216,7 @@ final class ChainStateMachine extends BaseStateMachine {
      * Signs and sends this validator's vote, unless the block's time is further from this node's clock than
      * the allowed skew (a leader whose clock is off gets no finality) or the guard forbids it.
      */
-    private void vote(BlockHeader h, long index) {
+    private void vote(BlockHeader h) {
         Instant now = clock.instant();
         if (h.time().isAfter(now.plus(maxSkew))) {
             LOG.warn("chain={} height={} not voting: block time {} is ahead of this node's clock {} by more than {}",
@@ -254,7 +254,7 @@ final class ChainStateMachine extends BaseStateMachine {
         }
     }
 
-    private String applyVote(byte[] payload, long index) {
+    private String applyVote(byte[] payload) {
         Vote v;
         try {
             v = Vote.decode(payload, width);

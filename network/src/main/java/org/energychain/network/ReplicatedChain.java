@@ -110,7 +110,7 @@ public final class ReplicatedChain implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        resender.scheduleWithFixedDelay(() -> {
+        var unused = resender.scheduleWithFixedDelay(() -> {
             try {
                 reforward();
             } catch (IOException | RuntimeException e) {

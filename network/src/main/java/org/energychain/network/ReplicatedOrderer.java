@@ -17,6 +17,7 @@ import org.energychain.ledger.finality.SignGuard;
 import org.energychain.ledger.order.Orderer;
 import org.energychain.ledger.order.SoloOrderer;
 import org.energychain.ledger.store.StorageException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ final class ReplicatedOrderer implements Orderer {
     private final Condition wake = lock.newCondition();
     private boolean woken;
     private volatile boolean running;
-    private Thread thread;
+    private @Nullable Thread thread;
 
     /** @param leading whether this node leads the group and has applied every committed entry */
     ReplicatedOrderer(Chain chain, RaftClient client, SignGuard guard, BooleanSupplier leading, Faults faults) {
@@ -150,6 +151,7 @@ final class ReplicatedOrderer implements Orderer {
         return Optional.of(e.get().block());
     }
 
+    @SuppressWarnings("WaitNotInLoop") // a bounded pause: a spurious wake-up only ends it early, the caller loops
     private void pause(long millis) throws InterruptedException {
         lock.lock();
         try {

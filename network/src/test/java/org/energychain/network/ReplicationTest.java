@@ -2,6 +2,7 @@ package org.energychain.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,6 +61,6 @@ class ReplicationTest {
             assertThat(Arrays.equals(tops[i].encode(), tops[0].encode())).as("node " + i + " has node 0's block " + top)
                     .isTrue();
         }
-        assertThat(net.chains[2].store().get("kv/k39")).isEqualTo("v39".getBytes());
+        assertThat(net.chains[2].store().get("kv/k39")).isEqualTo("v39".getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,22 +3,21 @@ package org.energychain.node;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-
-import org.energychain.ledger.Chain;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.energychain.ledger.Chain;
 import org.energychain.ledger.contract.MethodSpec;
 import org.energychain.ledger.exec.Admission;
 import org.energychain.ledger.exec.Rejection;
 import org.energychain.ledger.exec.Submission;
-import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.Genesis;
+import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.order.Orderer;
 import org.energychain.ledger.tx.Transaction;
 import org.energychain.network.ReplicatedChain;
 import org.energychain.network.SubmitRequest;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A chain as a node runs it: the ledger {@link Chain}, its orderer and the member this node is on it.
@@ -97,7 +96,7 @@ public final class HostedChain {
         long start = System.nanoTime();
         Submission s = chain.submit(tx);
         if (s.accepted()) {
-            s.receipt().whenComplete((r, e) -> {
+            var unused = s.receipt().whenComplete((r, e) -> { // the caller has the receipt; this only measures
                 if (e == null) {
                     metrics.commitLatency(id(), System.nanoTime() - start);
                 }

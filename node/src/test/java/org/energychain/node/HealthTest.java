@@ -74,7 +74,7 @@ class HealthTest {
 
                 store[0].failCommits = false;
                 c.chain().probe();
-                c.chain().cutBlock().orElseThrow();
+                assertThat(c.chain().cutBlock()).isPresent();
                 assertThat(s.receipt().get(60, TimeUnit.SECONDS).height()).isEqualTo(1);
                 assertThat(c.chain().health().isOk()).isTrue();
                 assertThat(get(api, "/health").statusCode()).isEqualTo(200);

@@ -2,12 +2,12 @@ package org.energychain.node;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.energychain.supervision.contract.SupervisionRoles;
 import org.energychain.ledger.contract.Contract;
 import org.energychain.ledger.contract.ContractException;
 import org.energychain.ledger.contract.MethodSpec;
 import org.energychain.ledger.contract.QueryContext;
 import org.energychain.ledger.contract.TxContext;
+import org.energychain.supervision.contract.SupervisionRoles;
 
 /** A tiny key-value contract for tests: put "k=v" (groups), fail (always refuses), get "k" (anyone), secret "k" (groups). */
 public final class KvContract implements Contract {

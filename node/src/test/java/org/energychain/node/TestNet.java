@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.energychain.supervision.contract.SupervisionRoles;
 import org.energychain.crypto.CryptoSuite;
 import org.energychain.crypto.CryptoSuites;
 import org.energychain.crypto.sign.KeyPair;
@@ -23,6 +22,7 @@ import org.energychain.node.api.NodeRoutes;
 import org.energychain.node.api.RouteProvider;
 import org.energychain.node.client.NodeClient;
 import org.energychain.node.config.NodeConfig;
+import org.energychain.supervision.contract.SupervisionRoles;
 
 /**
  * A node for tests with two chains over the kv contract: {@code open} (public) and {@code priv}

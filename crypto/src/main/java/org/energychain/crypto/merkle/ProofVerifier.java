@@ -128,7 +128,9 @@ final class ProofVerifier {
             fn >>>= 1;
             sn >>>= 1;
         }
-        return sn == 0 && MessageDigest.isEqual(fr, firstRoot) & MessageDigest.isEqual(sr, secondRoot);
+        @SuppressWarnings("ShortCircuitBoolean") // both roots are compared, whatever the first gives
+        boolean rootsMatch = MessageDigest.isEqual(fr, firstRoot) & MessageDigest.isEqual(sr, secondRoot);
+        return sn == 0 && rootsMatch;
     }
 
     private boolean wellFormed(List<byte[]> path) {

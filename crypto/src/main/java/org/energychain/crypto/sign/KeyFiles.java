@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Key files: PEM ({@link PemKeys}) on disk. Private keys are written owner-only ({@code rw-------}) from
@@ -74,7 +75,7 @@ public final class KeyFiles {
         return Files.readString(file, StandardCharsets.ISO_8859_1);
     }
 
-    private static boolean supportsPosix(Path dir) throws IOException {
+    private static boolean supportsPosix(@Nullable Path dir) throws IOException {
         return dir != null && Files.getFileStore(dir).supportsFileAttributeView("posix");
     }
 }

@@ -83,7 +83,7 @@ public final class PemKeys {
                 checkedSeed(key);
                 return key;
             }
-            if (isSm2(info.getPrivateKeyAlgorithm(), source)) {
+            if (isSm2(info.getPrivateKeyAlgorithm())) {
                 ECPrivateKey ec = ECPrivateKey.getInstance(info.parsePrivateKey());
                 BigInteger d = ec.getKey();
                 if (d.bitLength() > 256) {
@@ -116,7 +116,7 @@ public final class PemKeys {
             if (alg.equals(EdECObjectIdentifiers.id_Ed25519)) {
                 return new PublicKey(Ed25519Scheme.NAME, Ed25519Scheme.checkedPublicKey(bits));
             }
-            if (isSm2(info.getAlgorithm(), source)) {
+            if (isSm2(info.getAlgorithm())) {
                 return new PublicKey(Sm2Scheme.NAME, Sm2Scheme.encode(Sm2Scheme.decodePoint(bits)));
             }
             throw new IllegalArgumentException("unsupported key algorithm " + alg.getId()
@@ -144,7 +144,7 @@ public final class PemKeys {
         return pem("CERTIFICATE", der);
     }
 
-    private static boolean isSm2(AlgorithmIdentifier alg, String source) {
+    private static boolean isSm2(AlgorithmIdentifier alg) {
         if (alg.getAlgorithm().equals(GMObjectIdentifiers.sm2p256v1)) {
             return true; // some tools put the curve OID in the algorithm field
         }

@@ -10,6 +10,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509KeyManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SSL contexts and key managers from a node's {@link TlsCredentials} and a {@link PinnedTrust}: mutual
@@ -58,7 +59,7 @@ public final class TlsContexts {
         return context(null, new TrustManager[] {trust});
     }
 
-    private static SSLContext context(KeyManager[] keys, TrustManager[] trust) {
+    private static SSLContext context(KeyManager @Nullable [] keys, TrustManager @Nullable [] trust) {
         try {
             SSLContext c = SSLContext.getInstance(PROTOCOL);
             c.init(keys, trust, new SecureRandom());

@@ -2,6 +2,7 @@ package org.energychain.crypto.merkle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -121,7 +122,7 @@ class Rfc6962VectorsTest {
                 new Probe("index ^ 2", index ^ 2L, size, leaf, expected, root),
                 new Probe("size * 2", index, size * 2L, leaf, expected, root),
                 new Probe("size / 2", index, size / 2L, leaf, expected, root),
-                new Probe("wrong leaf", index, size, "WrongLeaf".getBytes(), expected, root),
+                new Probe("wrong leaf", index, size, "WrongLeaf".getBytes(StandardCharsets.UTF_8), expected, root),
                 new Probe("empty root", index, size, leaf, expected, ROOTS.get(0)),
                 new Probe("random root", index, size, leaf, expected, SOME_HASH),
                 new Probe("trailing garbage", index, size, leaf, append(expected, new byte[0]), root),
@@ -164,8 +165,8 @@ class Rfc6962VectorsTest {
                 new CProbe("first ^ 2", first ^ 2L, second, r1, r2, expected),
                 new CProbe("second * 2", first, second * 2L, r1, r2, expected),
                 new CProbe("second / 2", first, second / 2L, r1, r2, expected),
-                new CProbe("wrong root1", first, second, "WrongRoot".getBytes(), r2, expected),
-                new CProbe("wrong root2", first, second, r1, "WrongRoot".getBytes(), expected),
+                new CProbe("wrong root1", first, second, "WrongRoot".getBytes(StandardCharsets.UTF_8), r2, expected),
+                new CProbe("wrong root2", first, second, r1, "WrongRoot".getBytes(StandardCharsets.UTF_8), expected),
                 new CProbe("swapped roots", first, second, r2, r1, expected),
                 new CProbe("empty proof", first, second, r1, r2, List.of()),
                 new CProbe("trailing garbage", first, second, r1, r2, append(expected, new byte[0])),

@@ -7,10 +7,10 @@ import static org.energychain.dispatch.negotiation.NegotiationCodes.DUPLICATE;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.INVALID;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.LIMIT;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.LINE_OVERLOAD;
-import static org.energychain.dispatch.negotiation.NegotiationCodes.NOT_ON_GRID;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.MALFORMED;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.NOT_A_SOURCE;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.NOT_FOUND;
+import static org.energychain.dispatch.negotiation.NegotiationCodes.NOT_ON_GRID;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.NOT_PROPOSER;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.NO_POLICY;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.NO_PROPOSAL;
@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -306,7 +307,7 @@ public final class NegotiationContract implements Contract {
         }
         List<Participant> out = new ArrayList<>();
         for (Map.Entry<String, SourcePolicy> e : policies.entrySet()) {
-            long[] f = raw.get(e.getKey());
+            long[] f = Objects.requireNonNull(raw.get(e.getKey()));
             out.add(new Participant(e.getKey(), f[0], f[1], f[2], f[3], weights.of(e.getKey()), e.getValue()));
         }
         return out; // in id order: the policies were read in key order (ids are ASCII, so string order)

@@ -1,6 +1,7 @@
 package org.energychain.dispatch.negotiation;
 
 import java.util.Map;
+import java.util.Objects;
 import org.energychain.dispatch.plan.Unit;
 
 /**
@@ -15,7 +16,7 @@ public record PlanMetrics(double energyMwh, double cost, double emissionsTonnes,
         double emissions = 0;
         double clean = 0;
         for (PlanRow row : plan.plan()) {
-            SourcePolicy p = policies.get(row.sourceId());
+            SourcePolicy p = Objects.requireNonNull(policies.get(row.sourceId()), () -> "no policy of source " + row.sourceId());
             long kw = row.kw().stream().mapToLong(Long::longValue).sum();
             double mwh = kw * (intervalMinutes / 60.0) / 1000.0;
             energy += mwh;

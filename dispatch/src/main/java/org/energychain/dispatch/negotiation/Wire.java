@@ -12,7 +12,7 @@ final class Wire {
     static final int MAX_INTERVALS = 1440;
     static final int MAX_SOURCES = 2048;
     static final int MAX_ROUNDS = 10;
-    
+
     private Wire() {
     }
 

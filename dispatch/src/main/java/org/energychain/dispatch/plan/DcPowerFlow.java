@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * DC power flow: the line flows that given bus injections cause, by solving {@code B'θ = P/baseMVA} with the
@@ -106,7 +107,7 @@ public final class DcPowerFlow {
             }
             Map<String, Double> f = flows(net, Map.of(buses.get(i), 1.0));
             for (int l = 0; l < net.lines().size(); l++) {
-                out[l][i] = f.get(net.lines().get(l).id());
+                out[l][i] = Objects.requireNonNull(f.get(net.lines().get(l).id())); // flows() has every line
             }
         }
         return out;

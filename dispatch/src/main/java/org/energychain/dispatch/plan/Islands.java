@@ -2,6 +2,7 @@ package org.energychain.dispatch.plan;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The islands of a grid: which buses the in-service lines connect, by union-find. A load in an island
@@ -26,14 +27,18 @@ final class Islands {
         }
     }
 
+    private int parent(int bus) {
+        return Objects.requireNonNull(parent.get(bus), () -> "no bus " + bus);
+    }
+
     /** A representative bus of the island of {@code bus}: equal for buses of the same island. */
     int of(int bus) {
         int r = bus;
-        while (parent.get(r) != r) {
-            r = parent.get(r);
+        while (parent(r) != r) {
+            r = parent(r);
         }
         for (int b = bus; b != r; ) {
-            int next = parent.get(b);
+            int next = parent(b);
             parent.put(b, r);
             b = next;
         }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -134,7 +135,7 @@ public final class SyntheticGrid {
         }
         s.append("];\n%% fbus tbus r x b rateA rateB rateC ratio angle status angmin angmax\nmpc.branch = [\n");
         for (int k = 0; k < lines.size(); k++) {
-            double rate = Math.max(30, Math.ceil(Math.abs(base.get("L" + k)) * 1.3));
+            double rate = Math.max(30, Math.ceil(Math.abs(Objects.requireNonNull(base.get("L" + k))) * 1.3));
             s.append(String.format(Locale.ROOT, "\t%d\t%d\t0\t%.4f\t0\t%.0f\t0\t0\t0\t0\t1\t-360\t360;%n",
                     lines.get(k)[0] + 1, lines.get(k)[1] + 1, xs[k], rate));
         }

@@ -2,9 +2,9 @@ package org.energychain.dispatch.negotiation;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

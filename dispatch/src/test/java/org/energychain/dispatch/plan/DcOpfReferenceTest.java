@@ -38,23 +38,23 @@ class DcOpfReferenceTest {
         }
         DispatchPlan plan = r.plan();
         assertThat(plan.cost()).isCloseTo(ref.get("cost").asDouble(), within(ref.get("cost").asDouble() * 1e-4));
-        for (Iterator<Map.Entry<String, JsonNode>> it = ref.get("generators").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = ref.get("generators").properties().iterator(); it.hasNext(); ) {
             var e = it.next();
             assertThat(plan.output(e.getKey(), 0)).as(e.getKey()).isCloseTo(e.getValue().asDouble(), within(0.5));
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = ref.get("prices").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = ref.get("prices").properties().iterator(); it.hasNext(); ) {
             var e = it.next();
             assertThat(plan.prices().get(0).get(Integer.parseInt(e.getKey()))).as("price at bus " + e.getKey())
                     .isCloseTo(e.getValue().asDouble(), within(0.05));
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = ref.get("flows").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = ref.get("flows").properties().iterator(); it.hasNext(); ) {
             var e = it.next();
             if (plan.flows().get(0).containsKey(e.getKey())) {
                 assertThat(plan.flows().get(0).get(e.getKey())).as("flow " + e.getKey())
                         .isCloseTo(e.getValue().asDouble(), within(0.5));
             }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = ref.get("shadowPrices").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = ref.get("shadowPrices").properties().iterator(); it.hasNext(); ) {
             var e = it.next();
             assertThat(plan.shadowPrices().get(0).get(e.getKey())).as("shadow price " + e.getKey())
                     .isCloseTo(Math.abs(e.getValue().asDouble()), within(0.05));

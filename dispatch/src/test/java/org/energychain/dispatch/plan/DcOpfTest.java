@@ -108,6 +108,7 @@ class DcOpfTest {
     }
 
     /** Largest MW by which a line exceeds its limit after one ring branch trips (DC flow recomputed). */
+    @SuppressWarnings("ReferenceEquality") // each branch out by identity: parallel branches may be equal
     private static double worstPostContingencyOverload(Network net, MatpowerCase mpc, DispatchPlan plan) {
         double worst = 0;
         for (Line out : net.lines()) {

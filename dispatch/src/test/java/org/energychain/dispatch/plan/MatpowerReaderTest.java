@@ -2,7 +2,6 @@ package org.energychain.dispatch.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.ByteBuffer;

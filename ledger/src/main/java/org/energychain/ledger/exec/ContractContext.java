@@ -10,9 +10,10 @@ import java.util.TreeMap;
 import org.energychain.ledger.contract.TxContext;
 import org.energychain.ledger.state.Overlay;
 import org.energychain.ledger.state.StateReader;
-import org.energychain.ledger.store.StorageException;
 import org.energychain.ledger.state.WriteSet;
+import org.energychain.ledger.store.StorageException;
 import org.energychain.ledger.tx.Event;
+import org.jspecify.annotations.Nullable;
 
 /** A contract's view: its own namespace ({@code <contract>/<key>}) of an overlay, plus the call's facts. */
 final class ContractContext implements TxContext {
@@ -27,7 +28,7 @@ final class ContractContext implements TxContext {
     private final Set<String> roles;
     private final List<Event> events = new ArrayList<>();
     /** The first storage failure a read met, kept even if the contract swallows the exception. */
-    private StorageException storageFault;
+    private @Nullable StorageException storageFault;
 
     ContractContext(String chainId, String contract, StateReader reader, Overlay overlay, long height, Instant time,
             String txId, String sender, Set<String> roles) {

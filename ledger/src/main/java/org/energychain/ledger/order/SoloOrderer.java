@@ -6,6 +6,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.energychain.ledger.Chain;
 import org.energychain.ledger.store.StorageException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ public final class SoloOrderer implements Orderer {
     private volatile boolean running;
     /** Set by {@link #wake()}, cleared when the loop pauses: a wake between planning and pausing is not lost. */
     private boolean woken;
-    private Thread thread;
+    private @Nullable Thread thread;
 
     /** What the orderer does next, from the mempool's state and the time. */
     public record Step(boolean cut, long waitMillis) {
@@ -134,6 +135,7 @@ public final class SoloOrderer implements Orderer {
         return Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
     }
 
+    @SuppressWarnings("WaitNotInLoop") // a bounded pause: a spurious wake-up only ends it early, the caller loops
     private void pause(long millis) throws InterruptedException {
         lock.lock();
         try {

@@ -8,6 +8,7 @@ import org.energychain.crypto.encoding.CanonicalReader;
 import org.energychain.crypto.encoding.CanonicalWriter;
 import org.energychain.crypto.sign.PrivateKey;
 import org.energychain.crypto.sign.SignatureScheme;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A signed call of a contract method on one chain. The sender's per-chain nonce makes every transaction
@@ -20,6 +21,7 @@ import org.energychain.crypto.sign.SignatureScheme;
  * <p>An immutable value like a record, but a class so that the encodings, needed several times on the
  * hot path (admission, id, block), are computed once.
  */
+@SuppressWarnings("InconsistentHashCode") // hashCode: the signature, part of the encoding that equals compares
 public final class Transaction {
     public static final String TAG = "EC/tx/v1";
 
@@ -111,7 +113,7 @@ public final class Transaction {
     private record CachedId(HashFunction hash, byte[] id) {
     }
 
-    private volatile CachedId cachedId;
+    private volatile @Nullable CachedId cachedId;
 
     /** Verifies the signature without copying the payload. */
     public boolean verifySignature(org.energychain.crypto.sign.SignatureScheme scheme,

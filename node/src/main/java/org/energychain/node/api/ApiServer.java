@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
-import io.javalin.router.EndpointNotFound;
-import io.javalin.http.HandlerType;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.EndpointNotFound;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -25,9 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -206,11 +206,17 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Starts listening on the configured host and port (0: any free port). */
+    @SuppressWarnings("FutureReturnValueIgnored") // the beat catches what it throws; shutdownNow in close ends it
     public ApiServer start() {
         app.start();
         long beat = Math.max(500, http.limits().idleTimeout().toMillis() / 2);
-        heartbeat.scheduleAtFixedRate(() -> streams.values().forEach(BlockStream::heartbeat), beat, beat,
-                TimeUnit.MILLISECONDS);
+        heartbeat.scheduleAtFixedRate(() -> {
+            try {
+                streams.values().forEach(BlockStream::heartbeat);
+            } catch (RuntimeException e) { // a beat that threw would silently cancel every later one
+                LOG.warn("event stream heartbeat failed: {}", e.toString());
+            }
+        }, beat, beat, TimeUnit.MILLISECONDS);
         LOG.info("REST API listening on {}://{}:{} (metrics={})", http.scheme(), http.host(), port(), metrics);
         return this;
     }
@@ -269,7 +275,7 @@ public final class ApiServer implements AutoCloseable {
         HostedChain c = node.chain(id).orElseThrow(() -> new ApiError(404, "UNKNOWN_CHAIN", "this node runs no chain "
                 + id + " (it runs " + node.chains().stream().map(HostedChain::id).toList() + ")"));
         // submissions (one or a batch) carry signed transactions: no request signature
-        boolean submission = ctx.method() == HandlerType.POST && seg.length >= 4 && seg[3].equals("transactions")
+        boolean submission = HandlerType.POST.equals(ctx.method()) && seg.length >= 4 && seg[3].equals("transactions")
                 && (seg.length == 4 || seg.length == 5 && seg[4].equals("batch"));
         if (submission || !c.genesis().isPrivate() && !RequestSigning.isSigned(ctx::header)) {
             return;

@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bounds the time to receive a request body, from the moment its headers are in: when the last byte has
@@ -42,7 +43,7 @@ final class RequestReadDeadline extends Handler.Wrapper {
 
     /** The request as the application reads it: its body fails once the deadline has passed. */
     private final class Deadline extends Request.Wrapper {
-        private volatile Scheduler.Task task;
+        private volatile Scheduler.@Nullable Task task;
         private volatile boolean complete;
 
         Deadline(Request request) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -232,7 +233,7 @@ class ApiEndToEndTest {
         List<String> documented = new ArrayList<>();
         for (Iterator<String> p = doc.get("paths").fieldNames(); p.hasNext(); ) {
             String path = p.next();
-            doc.get("paths").get(path).fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase() + " " + path));
+            doc.get("paths").get(path).fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + path));
         }
         List<String> registered = net.api.routes().stream().map(x -> x.method() + " " + x.path()).toList();
         assertThat(documented).containsExactlyInAnyOrderElementsOf(registered);

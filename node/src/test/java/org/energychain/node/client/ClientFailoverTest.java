@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.energychain.supervision.contract.SupervisionRoles;
 import org.energychain.crypto.CryptoSuite;
 import org.energychain.crypto.CryptoSuites;
 import org.energychain.crypto.Hex;
@@ -33,6 +32,7 @@ import org.energychain.node.Node;
 import org.energychain.node.SubmissionRoute;
 import org.energychain.node.api.ApiServer;
 import org.energychain.node.config.NodeConfig;
+import org.energychain.supervision.contract.SupervisionRoles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -36,17 +36,13 @@ public final class JsonLinesReadingReader {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final Path file;
-    private final ReadingSink sink;
-    private final ProblemReport problems;
     private final TimeParser times = TimeParser.isoWithOffset();
     private final Map<String, Measurement> measurements = new HashMap<>();
     private final DecimalParser numbers = DecimalParser.plain();
     private char[] scratch = new char[64];
 
-    private JsonLinesReadingReader(Path file, ReadingSink sink, ProblemReport problems) {
+    private JsonLinesReadingReader(Path file) {
         this.file = file;
-        this.sink = sink;
-        this.problems = problems;
     }
 
     /** Reads {@code file}, failing on the first bad line. */
@@ -56,7 +52,7 @@ public final class JsonLinesReadingReader {
 
     /** Reads {@code file}, handing bad lines to {@code problems}. */
     public static ReadResult read(Path file, ReadingSink sink, ProblemReport problems) {
-        JsonLinesReadingReader r = new JsonLinesReadingReader(file, sink, problems);
+        JsonLinesReadingReader r = new JsonLinesReadingReader(file);
         long rows = 0;
         long readings = 0;
         long rejected = 0;

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -244,7 +243,7 @@ public record MappingConfig(
         }
         if (!timeFormat.equals(ISO) && !timeFormat.equals(EPOCH_SECONDS) && !timeFormat.equals(EPOCH_MILLIS)) {
             try {
-                DateTimeFormatter.ofPattern(timeFormat, Locale.ROOT);
+                var unused = DateTimeFormatter.ofPattern(timeFormat, Locale.ROOT); // parsed only to check it
             } catch (IllegalArgumentException | ClassCastException e) { // the JDK's cast fails on e.g. "pdMM"
                 String why = e instanceof ClassCastException ? "pad letter 'p' before adjacent numbers" : e.getMessage();
                 throw new IllegalArgumentException("time format '" + timeFormat + "' is not iso, epoch-seconds, "

@@ -10,6 +10,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes a byte stream and refuses bytes that are not valid in the charset, but only after handing out
@@ -24,7 +25,7 @@ final class StrictDecodingReader extends Reader {
     private long consumedBefore; // bytes of the stream before bytes' current content
     private boolean eof;
     private boolean flushed;
-    private MalformedInputException pending;
+    private @Nullable MalformedInputException pending;
     private long badByteOffset = -1;
 
     StrictDecodingReader(InputStream in, Charset charset) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.energychain.crypto.HashFunction;
 import org.energychain.crypto.HashFunctions;
 import org.energychain.crypto.Hex;
@@ -15,6 +16,7 @@ import org.energychain.crypto.merkle.MerkleTree;
 import org.energychain.supervision.tree.DayLeaf;
 import org.energychain.supervision.tree.PlantLeaf;
 import org.energychain.supervision.tree.ReadingLeaf;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one verifier of proofs: {@code verify --proof}, {@code check-delivery} and the regulator's checks
@@ -72,7 +74,7 @@ public final class ProofChainVerifier {
             diffs.add(where + ": the group root " + Hex.encode(chain.topRoot()) + " differs from the trusted root "
                     + Hex.encode(trusted.groupRoot()) + " (" + trusted.source() + ")");
         }
-        PlantLeaf plant = d.plant;
+        PlantLeaf plant = Objects.requireNonNull(d.plant); // walk found no problem: the chain reaches the group tree
         if (trusted.groupId() != null && (!plant.groupId().equals(trusted.groupId())
                 || !plant.periodStart().equals(trusted.periodStart()) || !plant.periodEnd().equals(trusted.periodEnd()))) {
             diffs.add(where + ": the proof is of group " + plant.groupId() + " period " + plant.periodStart() + ".."
@@ -92,7 +94,7 @@ public final class ProofChainVerifier {
     }
 
     /** Walks the levels bottom up; the first problem, naming where, or null when every level holds. */
-    private static String walk(ProofChain chain, HashFunction hash, Decoded d) {
+    private static @Nullable String walk(ProofChain chain, HashFunction hash, Decoded d) {
         Map<TreeLevel, ProofLevel> byTree = new EnumMap<>(TreeLevel.class);
         TreeLevel first = chain.levels().get(0).tree();
         if (first == TreeLevel.GROUP) {
@@ -122,7 +124,8 @@ public final class ProofChainVerifier {
             }
             if (i > 0) {
                 ProofLevel below = chain.levels().get(i - 1);
-                byte[] bound = level.tree() == TreeLevel.PERIOD ? d.day.root() : d.plant.root();
+                byte[] bound = level.tree() == TreeLevel.PERIOD ? Objects.requireNonNull(d.day).root()
+                        : Objects.requireNonNull(d.plant).root();
                 if (!MessageDigest.isEqual(bound, below.root())) {
                     return where + ": the " + below.tree().code() + " root below differs from the one bound in this leaf";
                 }
@@ -137,51 +140,58 @@ public final class ProofChainVerifier {
         return d.plant == null ? d.describe() + ": the proof stops below the group tree" : null;
     }
 
-    private static String contextProblem(ProofLevel level, Map<TreeLevel, ProofLevel> below, Decoded d,
+    private static @Nullable String contextProblem(ProofLevel level, Map<TreeLevel, ProofLevel> below, Decoded d,
             HashFunction hash) {
+        // the levels come bottom up, each decoded before its check: a level's own leaf is set, and so are those
+        // below it that the chain has
         switch (level.tree()) {
             case DAY -> {
-                return d.reading.hash().equals(hash.name()) ? null : "the reading leaf names hash " + d.reading.hash();
+                ReadingLeaf reading = Objects.requireNonNull(d.reading);
+                return reading.hash().equals(hash.name()) ? null : "the reading leaf names hash " + reading.hash();
             }
             case PERIOD -> {
-                if (!d.day.hash().equals(hash.name())) {
-                    return "the day leaf names hash " + d.day.hash();
+                DayLeaf day = Objects.requireNonNull(d.day);
+                if (!day.hash().equals(hash.name())) {
+                    return "the day leaf names hash " + day.hash();
                 }
-                if (d.reading == null) {
+                ReadingLeaf reading = d.reading;
+                if (reading == null) {
                     return null;
                 }
-                if (!d.reading.plantId().equals(d.day.plantId()) || !d.reading.groupId().equals(d.day.groupId())) {
-                    return "the reading belongs to " + d.reading.groupId() + "/" + d.reading.plantId()
-                            + ", the day to " + d.day.groupId() + "/" + d.day.plantId();
+                if (!reading.plantId().equals(day.plantId()) || !reading.groupId().equals(day.groupId())) {
+                    return "the reading belongs to " + reading.groupId() + "/" + reading.plantId()
+                            + ", the day to " + day.groupId() + "/" + day.plantId();
                 }
-                LocalDate readingDay = d.reading.timestamp().atZone(ZoneOffset.UTC).toLocalDate();
-                if (!readingDay.equals(d.day.day())) {
-                    return "the reading is of " + readingDay + ", the day leaf of " + d.day.day();
+                LocalDate readingDay = reading.timestamp().atZone(ZoneOffset.UTC).toLocalDate();
+                if (!readingDay.equals(day.day())) {
+                    return "the reading is of " + readingDay + ", the day leaf of " + day.day();
                 }
-                long size = below.get(TreeLevel.DAY).treeSize();
-                return size == d.day.readingCount() ? null
-                        : "the daily tree has " + size + " leaves, the day leaf says " + d.day.readingCount() + " readings";
+                long size = Objects.requireNonNull(below.get(TreeLevel.DAY)).treeSize();
+                return size == day.readingCount() ? null
+                        : "the daily tree has " + size + " leaves, the day leaf says " + day.readingCount() + " readings";
             }
             case GROUP -> {
-                if (!d.plant.hash().equals(hash.name())) {
-                    return "the plant leaf names hash " + d.plant.hash();
+                PlantLeaf plant = Objects.requireNonNull(d.plant);
+                DayLeaf day = Objects.requireNonNull(d.day);
+                if (!plant.hash().equals(hash.name())) {
+                    return "the plant leaf names hash " + plant.hash();
                 }
-                if (!d.day.plantId().equals(d.plant.plantId()) || !d.day.groupId().equals(d.plant.groupId())) {
-                    return "the day belongs to " + d.day.groupId() + "/" + d.day.plantId() + ", the plant leaf to "
-                            + d.plant.groupId() + "/" + d.plant.plantId();
+                if (!day.plantId().equals(plant.plantId()) || !day.groupId().equals(plant.groupId())) {
+                    return "the day belongs to " + day.groupId() + "/" + day.plantId() + ", the plant leaf to "
+                            + plant.groupId() + "/" + plant.plantId();
                 }
-                ProofLevel period = below.get(TreeLevel.PERIOD);
-                long index = ChronoUnit.DAYS.between(d.plant.periodStart(), d.day.day());
-                if (index < 0 || !d.day.day().isBefore(d.plant.periodEnd())) {
-                    return "day " + d.day.day() + " lies outside the period " + d.plant.periodStart() + ".."
-                            + d.plant.periodEnd();
+                ProofLevel period = Objects.requireNonNull(below.get(TreeLevel.PERIOD));
+                long index = ChronoUnit.DAYS.between(plant.periodStart(), day.day());
+                if (index < 0 || !day.day().isBefore(plant.periodEnd())) {
+                    return "day " + day.day() + " lies outside the period " + plant.periodStart() + ".."
+                            + plant.periodEnd();
                 }
                 if (period.leafIndex() != index) {
                     return "the day is at index " + period.leafIndex() + " of the period tree, its date says " + index;
                 }
-                return period.treeSize() == d.plant.dayCount() ? null
+                return period.treeSize() == plant.dayCount() ? null
                         : "the period tree has " + period.treeSize() + " leaves, the plant leaf says "
-                                + d.plant.dayCount() + " days";
+                                + plant.dayCount() + " days";
             }
             default -> throw new IllegalStateException();
         }
@@ -189,10 +199,10 @@ public final class ProofChainVerifier {
 
     /** The leaves decoded so far, bottom up. */
     private static final class Decoded {
-        ReadingLeaf reading;
+        @Nullable ReadingLeaf reading;
         long readingIndex;
-        DayLeaf day;
-        PlantLeaf plant;
+        @Nullable DayLeaf day;
+        @Nullable PlantLeaf plant;
 
         void decode(ProofLevel level, int width) {
             switch (level.tree()) {

@@ -28,6 +28,7 @@ public enum Measurement {
 
     private final String code;
     private final String unit;
+    @SuppressWarnings("ImmutableEnumChecker") // an unmodifiable map (Collectors.toUnmodifiableMap)
     private final Map<String, BigDecimal> factors;
 
     Measurement(String code, String unit, Map<String, String> factors) {

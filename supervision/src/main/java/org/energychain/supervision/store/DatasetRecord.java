@@ -1,9 +1,9 @@
 package org.energychain.supervision.store;
 
-import org.energychain.supervision.classify.DataClass;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import org.energychain.supervision.classify.DataClass;
 
 /**
  * A classified dataset derived from a period: its id (unique in the store), class, the plant it is

@@ -1,11 +1,12 @@
 package org.energychain.supervision.store;
 
-import org.energychain.supervision.classify.DataClass;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.energychain.supervision.classify.DataClass;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The audit trail of one deletion (a {@link DestroyRequest} or a retention run): what range of which
@@ -13,7 +14,7 @@ import java.util.Objects;
  * that lost readings the period version and the day root that still proves it. Datasets deleted with
  * it are listed with their hashes. A later step anchors these records on chain.
  */
-public record DestructionRecord(long id, String groupId, String plantId, LocalDate from, LocalDate toExclusive,
+public record DestructionRecord(long id, String groupId, @Nullable String plantId, LocalDate from, LocalDate toExclusive,
                                 String reason, Instant at, long readingsDeleted, List<DestroyedDay> days,
                                 List<DestroyedDataset> datasets) {
     public DestructionRecord {

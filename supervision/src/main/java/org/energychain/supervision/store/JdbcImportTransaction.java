@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.energychain.supervision.reading.Measurement;
 import org.energychain.supervision.reading.Reading;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,7 @@ final class JdbcImportTransaction implements ImportTransaction {
     private final long startDay;
     private final long endDay;
     private State state = State.OPEN;
-    private String failure;
+    private @Nullable String failure;
 
     private final Map<String, Integer> plantRefs = new HashMap<>();
     private final Map<Integer, String> plantIds = new HashMap<>();
@@ -59,7 +60,7 @@ final class JdbcImportTransaction implements ImportTransaction {
     private int chunkSize;
 
     private final Map<PlantDay, Long> readingCounts = new HashMap<>();
-    private PlantDay lastPlantDay;
+    private @Nullable PlantDay lastPlantDay;
     private long lastPlantDayCount;
     private long readingTotal;
 

@@ -1,6 +1,5 @@
 package org.energychain.supervision.store;
 
-import org.energychain.supervision.classify.DataClass;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.energychain.supervision.classify.DataClass;
 import org.energychain.supervision.reading.Measurement;
 import org.energychain.supervision.reading.Reading;
 import org.slf4j.Logger;

@@ -1,6 +1,5 @@
 package org.energychain.supervision.store;
 
-import org.energychain.supervision.classify.DataClass;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,9 +9,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.energychain.supervision.classify.DataClass;
 import org.energychain.supervision.store.DestructionRecord.DestroyedDataset;
 import org.energychain.supervision.store.DestructionRecord.DestroyedDay;
 import org.energychain.supervision.store.JdbcOffChainStore.PeriodRow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SQL of retention and destruction: delete readings (never day or plant records), delete
@@ -53,7 +54,7 @@ final class Lifecycle {
      * Deletes the readings of a period (one plant, or all when {@code plantRef} is null) on days
      * [from, to), recording each plant-day that lost readings with its day root.
      */
-    static void deleteReadings(Connection c, PeriodRow p, Long plantRef, long from, long to, Deleted out)
+    static void deleteReadings(Connection c, PeriodRow p, @Nullable Long plantRef, long from, long to, Deleted out)
             throws SQLException {
         long first = Math.max(from, p.key().start().toEpochDay());
         long last = Math.min(to, p.key().endExclusive().toEpochDay());
@@ -120,7 +121,7 @@ final class Lifecycle {
     }
 
     /** Deletes the D1 and D3 datasets of a period (of one plant, or all when {@code plantId} is null). */
-    static void deleteDatasets(Connection c, PeriodRow p, String plantId, Deleted out) throws SQLException {
+    static void deleteDatasets(Connection c, PeriodRow p, @Nullable String plantId, Deleted out) throws SQLException {
         String where = " WHERE period_id = ? AND cls IN ('D1', 'D3')" + (plantId == null ? "" : " AND plant_id = ?");
         List<DestroyedDataset> found = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, cls, hash FROM dataset" + where)) {
@@ -145,7 +146,7 @@ final class Lifecycle {
     }
 
     /** Writes the destruction record of {@code d} and returns it. */
-    static DestructionRecord record(Connection c, String groupId, String plantId, LocalDate from, LocalDate to,
+    static DestructionRecord record(Connection c, String groupId, @Nullable String plantId, LocalDate from, LocalDate to,
                                     String reason, Instant at, Deleted d) throws SQLException {
         d.days.sort(DAY_ORDER);
         d.datasets.sort(DATASET_ORDER);

@@ -1,10 +1,10 @@
 package org.energychain.supervision.store;
 
-import org.energychain.supervision.classify.DataClass;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.energychain.supervision.classify.DataClass;
 import org.energychain.supervision.reading.Reading;
 
 /**

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,7 @@ final class SchemaMigrator {
      * @param location the database, for messages
      * @param lockSql  a statement that serialises concurrent migrators inside the transaction, or null
      */
-    static void migrate(Connection c, String dialect, String location, String lockSql) throws SQLException {
+    static void migrate(Connection c, String dialect, String location, @Nullable String lockSql) throws SQLException {
         if (!hasTable(c, "schema_version")) {
             List<String> foreign = userTables(c);
             if (!foreign.isEmpty()) {

@@ -1,12 +1,13 @@
 package org.energychain.supervision.tree;
 
+import java.util.EnumMap;
+import java.util.Map;
 import org.energychain.crypto.Digester;
 import org.energychain.crypto.Hmac;
 import org.energychain.crypto.encoding.CanonicalWriter;
 import org.energychain.supervision.reading.Measurement;
 import org.energychain.supervision.reading.Reading;
-import java.util.EnumMap;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns readings into daily-tree leaves on the ingest hot path: derives each reading's salt as the first
@@ -28,9 +29,9 @@ public final class ReadingLeafEncoder {
     private final byte[] salt = new byte[ReadingLeaf.SALT_LENGTH];
     private final Map<Measurement, byte[]> measurementAndUnit = new EnumMap<>(Measurement.class);
     private final Map<Measurement, byte[]> measurementCode = new EnumMap<>(Measurement.class);
-    private String cachedPlant;
-    private byte[] leafPrefix;
-    private byte[] saltPrefix;
+    private @Nullable String cachedPlant;
+    private byte[] leafPrefix = new byte[0];
+    private byte[] saltPrefix = new byte[0];
 
     public ReadingLeafEncoder(TreeContext context, byte[] saltKey) {
         if (saltKey.length < 16) {

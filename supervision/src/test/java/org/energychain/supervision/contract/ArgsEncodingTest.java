@@ -3,6 +3,7 @@ package org.energychain.supervision.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,10 +40,10 @@ class ArgsEncodingTest {
     void anchorArgsEncodingIsPinned() {
         AnchorArgs a = new AnchorArgs(Fixtures.period("G1", 1), "SHA-256", Fixtures.bytes(0xaa),
                 List.of(new PlantRoot("P", Fixtures.bytes(0xbb))));
-        assertThat(Hex.encode(a.encode())).isEqualTo("00000011" + Hex.encode("EC/anchor-args/v1".getBytes())
-                + "00000002" + "4731" + "0000000a" + Hex.encode("2026-03-01".getBytes())
-                + "0000000a" + Hex.encode("2026-03-04".getBytes()) + "00000001"
-                + "00000007" + Hex.encode("SHA-256".getBytes()) + "aa".repeat(32)
+        assertThat(Hex.encode(a.encode())).isEqualTo("00000011" + Hex.encode("EC/anchor-args/v1".getBytes(StandardCharsets.UTF_8))
+                + "00000002" + "4731" + "0000000a" + Hex.encode("2026-03-01".getBytes(StandardCharsets.UTF_8))
+                + "0000000a" + Hex.encode("2026-03-04".getBytes(StandardCharsets.UTF_8)) + "00000001"
+                + "00000007" + Hex.encode("SHA-256".getBytes(StandardCharsets.UTF_8)) + "aa".repeat(32)
                 + "00000001" + "00000001" + "50" + "bb".repeat(32));
     }
 

@@ -2,8 +2,8 @@ package org.energychain.supervision.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.energychain.supervision.contract.Fixtures.START;
 import static org.energychain.supervision.contract.Fixtures.END;
+import static org.energychain.supervision.contract.Fixtures.START;
 import static org.energychain.supervision.contract.Fixtures.anchor;
 import static org.energychain.supervision.contract.Fixtures.bytes;
 import static org.energychain.supervision.contract.Fixtures.period;

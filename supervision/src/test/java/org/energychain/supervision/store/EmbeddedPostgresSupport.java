@@ -60,6 +60,7 @@ public final class EmbeddedPostgresSupport {
     }
 
     /** The JVM's PostgreSQL server, started on first use and stopped by zonky's shutdown hook. */
+    @SuppressWarnings("StaticAssignmentOfThrowable") // the first start's failure, told to every later caller
     public static synchronized EmbeddedPostgres shared() {
         if (sharedFailure != null) {
             throw new IllegalStateException("embedded PostgreSQL failed to start earlier in this JVM", sharedFailure);

@@ -1,6 +1,5 @@
 package org.energychain.supervision.store;
 
-import org.energychain.supervision.classify.DataClass;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.energychain.supervision.classify.DataClass;
 import org.energychain.supervision.reading.Measurement;
 import org.energychain.supervision.reading.Reading;
 import org.junit.jupiter.api.AfterEach;

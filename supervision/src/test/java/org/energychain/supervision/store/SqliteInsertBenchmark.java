@@ -1,6 +1,7 @@
 package org.energychain.supervision.store;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -52,14 +53,14 @@ public final class SqliteInsertBenchmark {
                     }
                     tx.addReadings(batch);
                     n += batch.size();
-                    byte[] root = sha.digest((plant + day).getBytes());
+                    byte[] root = sha.digest((plant + day).getBytes(StandardCharsets.UTF_8));
                     tx.addDay(new DayRecord(plant, day, batch.size(), root, root));
                 }
-                byte[] root = sha.digest(plant.getBytes());
+                byte[] root = sha.digest(plant.getBytes(StandardCharsets.UTF_8));
                 tx.addPlant(new PlantRecord(plant, days, root, root));
             }
             long beforeCommit = System.nanoTime();
-            tx.commit(sha.digest("group".getBytes()));
+            tx.commit(sha.digest("group".getBytes(StandardCharsets.UTF_8)));
             long t1 = System.nanoTime();
             double s = (t1 - t0) / 1e9;
             System.out.printf("%,d readings in %.2f s (commit %.2f s): %,.0f readings/s; file %,d bytes (%.1f B/reading)%n",

@@ -48,6 +48,7 @@ public final class CatalogIndex implements AutoCloseable {
 
     private final Chain chain;
     private final Path snapshot;
+    @SuppressWarnings("NullAway.Init") // set by open() before the index is handed out
     private volatile SummaryDirectory directory;
     private long savedAt;
 

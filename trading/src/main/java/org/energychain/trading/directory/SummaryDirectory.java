@@ -59,7 +59,7 @@ public final class SummaryDirectory {
     private final SortedLongs froms = new SortedLongs();
     private final SortedLongs tos = new SortedLongs();
     /** Level value to the nodes with that value, per depth 1..5: a wildcard path enters at its most selective literal. */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type is created raw
     private final HashMap<String, List<TreeNode>>[] byLevel = new HashMap[LEVELS + 1];
     private long height;
     /** The longest generation range ever filed (never shrinks): bounds where a time window's matches can start. */
@@ -396,12 +396,12 @@ public final class SummaryDirectory {
             long windowCost = Long.MAX_VALUE;
             if (timeFilter) {
                 // entries whose start lies where a match can start, over the whole tree
-                windowCost = froms.countBelow(qTo) - froms.countBelow(windowStart());
+                windowCost = (long) froms.countBelow(qTo) - froms.countBelow(windowStart());
             }
             if (wholeTree && timeFilter) {
-                scanCost = windowCost + UNIT_VISIT * unitCount;
+                scanCost = windowCost + UNIT_VISIT * (long) unitCount;
                 if (countable) {
-                    total = froms.countBelow(qTo) - tos.countBelow(qFrom + 1);
+                    total = (long) froms.countBelow(qTo) - tos.countBelow(qFrom + 1);
                 }
             } else if (!timeFilter && !priceFilter) {
                 scanCost = pathCount + UNIT_VISIT * (long) nodes.size();
@@ -714,6 +714,7 @@ public final class SummaryDirectory {
      * A list already sorted by {@code comparator}, seen as a sorted set so that {@link TreeSet#addAll} builds
      * the tree in one linear pass (it does when the set is empty and the comparators are the same).
      */
+    @SuppressWarnings("JdkObsolete") // TreeSet's one-pass copy is taken for a SortedSet, not a NavigableSet
     private static final class SortedView extends java.util.AbstractSet<Entry> implements java.util.SortedSet<Entry> {
         private final List<Entry> sorted;
         private final java.util.Comparator<Entry> comparator;

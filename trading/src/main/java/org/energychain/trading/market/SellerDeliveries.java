@@ -81,7 +81,7 @@ public final class SellerDeliveries {
             t = TradeState.decode(chain.query(MarketContract.NAME, MarketContract.TRADE, new TradeRef(trade).encode(),
                     caller));
         } catch (ContractException e) {
-            throw new RefusedException(Refusal.NOT_FOUND, e.getMessage());
+            throw new RefusedException(Refusal.NOT_FOUND, String.valueOf(e.getMessage()));
         }
         if (!t.seller().equals(addressee)) {
             throw new RefusedException(Refusal.WRONG_NODE, "a delivery request is addressed to the trade's seller "

@@ -10,20 +10,20 @@ import java.util.List;
 import java.util.Set;
 import org.energychain.crypto.CryptoSuite;
 import org.energychain.crypto.CryptoSuites;
+import org.energychain.crypto.Hex;
 import org.energychain.crypto.sign.KeyPair;
+import org.energychain.ledger.Chain;
+import org.energychain.ledger.TestNetwork;
+import org.energychain.ledger.block.Block;
 import org.energychain.ledger.contract.ContractRegistry;
 import org.energychain.ledger.exec.Nonces;
+import org.energychain.ledger.exec.Submission;
 import org.energychain.ledger.genesis.ChainLimits;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.store.ChainStore;
 import org.energychain.ledger.tx.Transaction;
-import org.energychain.crypto.Hex;
-import org.energychain.ledger.Chain;
-import org.energychain.ledger.TestNetwork;
-import org.energychain.ledger.block.Block;
-import org.energychain.ledger.exec.Submission;
 import org.slf4j.LoggerFactory;
 
 /**
