@@ -179,8 +179,17 @@ class NetworkPartitionTest {
         for (LocalNetworkProcesses.LocalNode n : nodes) {
             assertThat(procs.awaitUp(n, Duration.ofSeconds(180))).as(n.id() + " up").isTrue();
         }
-        // one block before the partition, final everywhere
-        assertThat(commit(1, publish(1, 0), Duration.ofSeconds(60))).isPositive();
+        // one block before the partition, final everywhere (waited for on every node, so that what node 0
+        // shows below is not an entry it had received before the cut and applied after)
+        long h0 = commit(1, publish(1, 0), Duration.ofSeconds(60));
+        assertThat(h0).isPositive();
+        for (int i = 0; i < 4; i++) {
+            for (int t = 0; t < 300 && status(i).path("finalHeight").asLong() < h0; t++) {
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+            assertThat(status(i).path("finalHeight").asLong()).as("node " + i + " final before the cut")
+                    .isGreaterThanOrEqualTo(h0);
+        }
 
         // node 0 alone on one side: cut its peer link
         must("ip", "link", "set", "ecp" + id + "0", "down");
