@@ -178,7 +178,15 @@ public final class ApiServer implements AutoCloseable {
                 ApiError.codeOf(e.getStatus()), e instanceof EndpointNotFound ? "no route " + ctx.method() + " "
                         + ctx.path() : e.getMessage())));
         r.exception(Exception.class, (e, ctx) -> {
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            String what;
+            try {
+                what = ctx.method() + " " + ctx.path();
+            } catch (RuntimeException gone) {
+                // the exchange was aborted and recycled (an event stream dropped): nothing to answer
+                LOG.debug("a request that no longer exists failed: {}", e.toString());
+                return;
+            }
+            LOG.error("{} failed", what, e);
             ctx.status(500).json(JsonViews.error("INTERNAL", "internal error; see the node's log"));
         });
         route.route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType(JSON).result(openApi));

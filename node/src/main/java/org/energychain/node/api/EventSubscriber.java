@@ -46,6 +46,8 @@ final class EventSubscriber implements WriteListener, AsyncListener {
     private int queuedBlocks;
     private long next;
     private boolean live;
+    /** Dropped for its backlog; ended on a writer thread soon (offers are ignored meanwhile). */
+    private boolean dropping;
 
     /** Held by whoever writes: one writer at a time, as the servlet output requires. */
     private final Object writeLock = new Object();
@@ -65,13 +67,14 @@ final class EventSubscriber implements WriteListener, AsyncListener {
     void offer(long height, byte[] frame) {
         boolean drop = false;
         synchronized (queueLock) {
-            if (ended || !live || height < next) {
+            if (ended || dropping || !live || height < next) {
                 return;
             }
             if (height > next) {
                 live = false;
             } else if (queuedBlocks >= backlog) {
                 drop = true;
+                dropping = true;
             } else {
                 queue.add(new Frame(frame, true));
                 queuedBlocks++;
@@ -81,7 +84,13 @@ final class EventSubscriber implements WriteListener, AsyncListener {
         if (drop) {
             LOG.info("chain={} event subscriber {} dropped: more than {} blocks waiting for it",
                     stream.chain().id(), request.getRemoteAddr(), backlog);
-            end(new IOException("subscriber fell more than " + backlog + " blocks behind"));
+            // ended on a writer thread: the stream's thread serves the other subscribers and never waits
+            Runnable drop1 = () -> end(new IOException("subscriber fell more than " + backlog + " blocks behind"));
+            try {
+                stream.writers().execute(drop1);
+            } catch (RejectedExecutionException e) {
+                drop1.run();
+            }
         } else {
             scheduleDrain();
         }
@@ -183,11 +192,15 @@ final class EventSubscriber implements WriteListener, AsyncListener {
         }
         stream.removed(this);
         if (cause != null) {
+            // the exchange is aborted and recycled by Jetty; the handler's future is left incomplete on
+            // purpose (and is collected with this subscriber): completing it would make Javalin finish a
+            // response that no longer exists, which it retries without end
             try {
                 ServletContextRequest.getServletContextRequest(request).getServletChannel().abort(cause);
             } catch (RuntimeException e) {
                 LOG.debug("could not abort an event stream: {}", e.toString());
             }
+            return;
         }
         done.complete(null);
     }
@@ -199,12 +212,12 @@ final class EventSubscriber implements WriteListener, AsyncListener {
 
     @Override
     public void onComplete(AsyncEvent event) {
-        end(null);
+        end(new IOException("event stream completed"));
     }
 
     @Override
     public void onTimeout(AsyncEvent event) {
-        end(null);
+        end(new IOException("event stream timed out"));
     }
 
     @Override
