@@ -84,17 +84,17 @@ public final class ReplicatedChain implements AutoCloseable {
     }
 
     private boolean sendVote(long height, byte[] entry) {
+        Object why;
         try {
             RaftClientReply r = client.io().send(Message.valueOf(ByteString.copyFrom(entry)));
             if (r.isSuccess()) {
                 return true;
             }
-            LOG.info("chain={} height={} vote not appended yet ({}); it is sent again", chain.id(), height,
-                    r.getException());
+            why = r.getException();
         } catch (IOException e) {
-            LOG.info("chain={} height={} vote not appended yet ({}); it is sent again", chain.id(), height,
-                    e.getMessage());
+            why = e.getMessage();
         }
+        LOG.info("chain={} height={} vote not appended yet ({}); it is sent again", chain.id(), height, why);
         return false;
     }
 

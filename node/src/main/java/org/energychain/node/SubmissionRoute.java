@@ -15,8 +15,36 @@ import org.energychain.ledger.tx.Transaction;
  */
 @FunctionalInterface
 public interface SubmissionRoute {
-    /** Admits into this node's own mempool: {@link HostedChain#submit}. */
-    SubmissionRoute LOCAL = HostedChain::submit;
+    /**
+     * Admits into this node's own mempool ({@link HostedChain#submit}); a batch is admitted here first and
+     * then handed to the chain's leader in one request ({@link HostedChain#handOver}).
+     */
+    SubmissionRoute LOCAL = new SubmissionRoute() {
+        @Override
+        public Submission submit(HostedChain chain, Transaction tx) {
+            return chain.submit(tx);
+        }
+
+        @Override
+        public Submission admitOfBatch(HostedChain chain, Transaction tx) {
+            return chain.submitHere(tx);
+        }
+
+        @Override
+        public Submission[] handOver(HostedChain chain, Transaction[] txs, Submission[] admitted) {
+            return chain.handOver(txs, admitted);
+        }
+    };
 
     Submission submit(HostedChain chain, Transaction tx);
+
+    /** One transaction of a batch (each sender's in order); by default the whole of {@link #submit}. */
+    default Submission admitOfBatch(HostedChain chain, Transaction tx) {
+        return submit(chain, tx);
+    }
+
+    /** After {@link #admitOfBatch} of every transaction of a batch: what else the batch needs, together. */
+    default Submission[] handOver(HostedChain chain, Transaction[] txs, Submission[] admitted) {
+        return admitted;
+    }
 }

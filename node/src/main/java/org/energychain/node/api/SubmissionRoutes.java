@@ -224,43 +224,26 @@ final class SubmissionRoutes {
                 bySender.computeIfAbsent(txs[i].sender(), s -> new ArrayList<>()).add(i);
             }
         }
-        if (node.submissionRoute() == SubmissionRoute.LOCAL) {
-            // admitted here (each sender's in order, senders in parallel), then handed to the leader together
-            Submission[] here = new Submission[n];
-            admission.submit(() -> bySender.values().parallelStream().forEach(indexes -> {
-                for (int i : indexes) {
-                    here[i] = submitHere(c, txs[i]);
-                }
-            })).join();
-            Submission[] out = c.handOver(txs, here);
-            for (int i = 0; i < n; i++) {
-                if (out[i] != null) {
-                    answers[i] = new Admitted(null, out[i]);
-                }
-            }
-            return answers;
-        }
+        // admitted (each sender's in order, senders in parallel), then handed over together
+        SubmissionRoute route = node.submissionRoute();
+        Submission[] admitted = new Submission[n];
         admission.submit(() -> bySender.values().parallelStream().forEach(indexes -> {
             for (int i : indexes) {
-                answers[i] = new Admitted(null, submitOne(c, txs[i]));
+                admitted[i] = admitOne(route, c, txs[i]);
             }
         })).join();
+        Submission[] out = route.handOver(c, txs, admitted);
+        for (int i = 0; i < n; i++) {
+            if (out[i] != null) {
+                answers[i] = new Admitted(null, out[i]);
+            }
+        }
         return answers;
     }
 
-    private Submission submitHere(HostedChain c, Transaction tx) {
+    private Submission admitOne(SubmissionRoute route, HostedChain c, Transaction tx) {
         try {
-            return c.submitHere(tx);
-        } catch (RuntimeException e) {
-            LOG.error("chain={} submitting {} of a batch failed", c.id(), tx, e);
-            return new Submission(Hex.encode(tx.id(c.genesis().cryptoSuite().hash())), new Rejection(
-                    Rejection.Reason.UNAVAILABLE, "the node could not admit it: " + e), CompletableFuture.failedFuture(e));
-        }
-    }
-
-    private Submission submitOne(HostedChain c, Transaction tx) {
-        try {
-            return node.submissionRoute().submit(c, tx);
+            return route.admitOfBatch(c, tx);
         } catch (RuntimeException e) {
             LOG.error("chain={} submitting {} of a batch failed", c.id(), tx, e);
             return new Submission(Hex.encode(tx.id(c.genesis().cryptoSuite().hash())), new Rejection(
