@@ -33,6 +33,8 @@ import org.energychain.ledger.exec.Submission;
 import org.energychain.ledger.feed.BlockFeed;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
+import org.energychain.ledger.genesis.Roster;
+import org.energychain.ledger.governance.Rosters;
 import org.energychain.ledger.mempool.Mempool;
 import org.energychain.ledger.mempool.MempoolLimits;
 import org.energychain.ledger.state.WriteSet;
@@ -79,7 +81,7 @@ public final class Chain implements AutoCloseable {
     private final List<Runnable> readyListeners = new CopyOnWriteArrayList<>();
 
     /**
-     * A chain whose node proposes blocks as {@code proposer} (a validator node of the genesis) with its
+     * A chain whose node proposes blocks as {@code proposer} (a validator node of the chain) with its
      * consensus key {@code proposerKey}, never logged, and the default mempool limits.
      */
     public Chain(Genesis genesis, ChainStore store, ContractRegistry contracts, String proposer, PrivateKey proposerKey,
@@ -88,7 +90,8 @@ public final class Chain implements AutoCloseable {
     }
 
     /**
-     * @param proposer the validator node this node signs blocks as, or null for a node that only follows
+     * @param proposer the node this node signs blocks as (while the roster makes it a validator), or null for a
+     *     node that only follows
      * @param proposerKey its consensus key (null with a null proposer); never logged
      * @param clock the one clock of admission, block time and mempool expiry
      */
@@ -98,9 +101,6 @@ public final class Chain implements AutoCloseable {
                 || !java.util.Arrays.equals(store.genesis().hash(), genesis.hash())) {
             throw new IllegalArgumentException("store of chain " + store.genesis().chainId()
                     + " holds another genesis than the one given for " + genesis.chainId());
-        }
-        if (proposer != null && genesis.validator(proposer).isEmpty()) {
-            throw new IllegalArgumentException(proposer + " is not a validator of chain " + genesis.chainId());
         }
         this.genesis = genesis;
         this.store = store;
@@ -207,6 +207,9 @@ public final class Chain implements AutoCloseable {
         if (proposer == null) {
             throw new IllegalStateException("this node does not propose blocks of chain " + genesis.chainId());
         }
+        if (!isValidatorNext()) {
+            return Optional.empty();
+        }
         List<Mempool.Pending> ready = mempool.ready(genesis.limits().maxBlockTxs(), genesis.limits().maxBlockBytes());
         if (ready.isEmpty()) {
             return Optional.empty();
@@ -228,6 +231,29 @@ public final class Chain implements AutoCloseable {
             halt(e);
             throw e;
         }
+    }
+
+    /** Whether this node is a validator of the next block (the roster in force on top of the last one). */
+    public boolean isValidatorNext() {
+        return proposer != null && rosterNext().validator(proposer).isPresent();
+    }
+
+    /** The roster in force for the next block. */
+    public Roster rosterNext() {
+        return Rosters.current(store, genesis).roster();
+    }
+
+    /**
+     * The roster valid at {@code height} (at most the next one): who proposed, voted and certified there.
+     *
+     * @throws IllegalArgumentException for a height above the next one, whose roster is not known yet
+     */
+    public Roster rosterAt(long height) {
+        if (height > store.height() + 1) {
+            throw new IllegalArgumentException("chain " + genesis.chainId() + ": the roster of height " + height
+                    + " is not known yet (the chain is at " + store.height() + ")");
+        }
+        return Rosters.at(store, genesis, height);
     }
 
     /**

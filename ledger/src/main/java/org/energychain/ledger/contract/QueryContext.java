@@ -2,6 +2,7 @@ package org.energychain.ledger.contract;
 
 import java.time.Instant;
 import java.util.SortedMap;
+import org.energychain.ledger.genesis.Genesis;
 
 /**
  * What a contract sees when it reads: its own namespace of the chain's state as of the latest block (or
@@ -9,6 +10,12 @@ import java.util.SortedMap;
  */
 public interface QueryContext {
     String chainId();
+
+    /**
+     * The chain's genesis: its members, roles and first roster (fixed for the chain's life, so reading it
+     * is as deterministic as reading state).
+     */
+    Genesis genesis();
 
     long blockHeight();
 

@@ -96,7 +96,7 @@ public final class BlockExecutor {
             return new TxResult(ResultCode.CONTRACT_FAULT, "unknown contract or sender at execution", List.of());
         }
         Overlay txOverlay = new Overlay(block);
-        ContractContext ctx = new ContractContext(genesis.chainId(), contract.name(), txOverlay, txOverlay, height,
+        ContractContext ctx = new ContractContext(genesis, contract.name(), txOverlay, txOverlay, height,
                 time, Hex.encode(tx.id(hash)), tx.sender(), member.roles());
         try {
             contract.submit(ctx, tx.method(), tx.args());
@@ -120,7 +120,7 @@ public final class BlockExecutor {
             throws ContractException {
         Contract contract = contracts.get(contractName).orElseThrow(() -> new IllegalArgumentException(
                 "unknown contract " + contractName));
-        QueryContext ctx = new ContractContext(genesis.chainId(), contractName, state, null, height, time, null, null,
+        QueryContext ctx = new ContractContext(genesis, contractName, state, null, height, time, null, null,
                 java.util.Set.of());
         return contract.query(ctx, method, args);
     }

@@ -10,6 +10,8 @@ import org.energychain.ledger.block.BlockHeader;
 import org.energychain.ledger.contract.ContractRegistry;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.NodeInfo;
+import org.energychain.ledger.genesis.Roster;
+import org.energychain.ledger.governance.Rosters;
 import org.energychain.ledger.state.WriteSet;
 import org.energychain.ledger.store.ChainStore;
 import org.energychain.ledger.tx.Transaction;
@@ -72,10 +74,12 @@ public final class BlockValidator {
             throw new InvalidBlockException(at + ": its time " + h.time() + " is before the previous block's "
                     + prevTime);
         }
-        if (genesis.validator(h.proposer()).isEmpty()) {
-            throw new InvalidBlockException(at + ": " + h.proposer() + " is not a validator of the chain");
+        Roster roster = Rosters.current(store, genesis).roster();
+        if (roster.validator(h.proposer()).isEmpty()) {
+            throw new InvalidBlockException(at + ": " + h.proposer() + " is not a validator of the chain at height "
+                    + height);
         }
-        NodeInfo proposer = genesis.node(h.proposer()).orElseThrow();
+        NodeInfo proposer = roster.node(h.proposer()).orElseThrow();
         if (!genesis.cryptoSuite().signatures().verify(proposer.consensusKey(), h.encode(), block.signature())) {
             throw new InvalidBlockException(at + ": the proposer's signature does not verify");
         }

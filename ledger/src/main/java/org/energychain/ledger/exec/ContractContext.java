@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.energychain.ledger.contract.TxContext;
+import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.state.Overlay;
 import org.energychain.ledger.state.StateReader;
 import org.energychain.ledger.state.WriteSet;
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A contract's view: its own namespace ({@code <contract>/<key>}) of an overlay, plus the call's facts. */
 final class ContractContext implements TxContext {
-    private final String chainId;
+    private final Genesis genesis;
     private final String namespace;
     private final StateReader reader;
     private final Overlay overlay;
@@ -30,9 +31,9 @@ final class ContractContext implements TxContext {
     /** The first storage failure a read met, kept even if the contract swallows the exception. */
     private @Nullable StorageException storageFault;
 
-    ContractContext(String chainId, String contract, StateReader reader, Overlay overlay, long height, Instant time,
+    ContractContext(Genesis genesis, String contract, StateReader reader, Overlay overlay, long height, Instant time,
             String txId, String sender, Set<String> roles) {
-        this.chainId = chainId;
+        this.genesis = genesis;
         this.namespace = contract + "/";
         this.reader = reader;
         this.overlay = overlay;
@@ -45,7 +46,12 @@ final class ContractContext implements TxContext {
 
     @Override
     public String chainId() {
-        return chainId;
+        return genesis.chainId();
+    }
+
+    @Override
+    public Genesis genesis() {
+        return genesis;
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.energychain.crypto.encoding.CanonicalReader;
 import org.energychain.crypto.encoding.CanonicalWriter;
 import org.energychain.ledger.genesis.Genesis;
+import org.energychain.ledger.genesis.Roster;
 
 /**
  * Proof that a block is final: the signatures of validators holding more than two thirds of the chain's
@@ -57,8 +58,16 @@ public record FinalityCertificate(VoteTarget target, List<Signature> signatures)
                 .compareTo(java.math.BigInteger.valueOf(total).shiftLeft(1)) > 0;
     }
 
-    /** Empty if the certificate is valid for {@code genesis}: distinct validators, good signatures, > 2/3 power. */
+    /** Empty if the certificate is valid for the genesis roster: distinct validators, good signatures, > 2/3 power. */
     public Optional<String> problem(Genesis genesis) {
+        return problem(genesis, genesis.roster());
+    }
+
+    /**
+     * Empty if the certificate is valid for {@code roster}, the roster of the certified height: distinct
+     * validators of it, good signatures, more than two thirds of its power.
+     */
+    public Optional<String> problem(Genesis genesis, Roster roster) {
         if (!target.chainId().equals(genesis.chainId())) {
             return Optional.of("certificate of chain " + target.chainId() + ", not " + genesis.chainId());
         }
@@ -68,14 +77,14 @@ public record FinalityCertificate(VoteTarget target, List<Signature> signatures)
             if (!seen.add(s.node())) {
                 return Optional.of("certificate of " + target + " has two signatures of " + s.node());
             }
-            Optional<String> p = new Vote(target, s.node(), s.signature()).problem(genesis);
+            Optional<String> p = new Vote(target, s.node(), s.signature()).problem(genesis, roster);
             if (p.isPresent()) {
                 return Optional.of("certificate of " + target + ": " + p.get());
             }
-            power += genesis.validator(s.node()).orElseThrow().power();
+            power += roster.validator(s.node()).orElseThrow().power();
         }
-        if (!supermajority(power, genesis.totalPower())) {
-            return Optional.of("certificate of " + target + " holds " + power + " of " + genesis.totalPower()
+        if (!supermajority(power, roster.totalPower())) {
+            return Optional.of("certificate of " + target + " holds " + power + " of " + roster.totalPower()
                     + " voting power, not more than two thirds");
         }
         return Optional.empty();

@@ -7,6 +7,7 @@ import org.energychain.crypto.encoding.CanonicalWriter;
 import org.energychain.crypto.sign.PrivateKey;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.NodeInfo;
+import org.energychain.ledger.genesis.Roster;
 
 /**
  * A validator's signed attestation of a {@link VoteTarget}, with its node's consensus key. Encoding: tag
@@ -31,15 +32,21 @@ public record Vote(VoteTarget target, String node, byte[] signature) {
         return signature.clone();
     }
 
-    /** Empty if this is a valid vote of a validator of {@code genesis}; otherwise why not. */
+    /** Empty if this is a valid vote of a validator of the genesis roster; otherwise why not. */
     public Optional<String> problem(Genesis genesis) {
+        return problem(genesis, genesis.roster());
+    }
+
+    /** Empty if this is a valid vote of a validator of {@code roster} on the chain of {@code genesis}. */
+    public Optional<String> problem(Genesis genesis, Roster roster) {
         if (!target.chainId().equals(genesis.chainId())) {
             return Optional.of("vote for chain " + target.chainId() + " sent to chain " + genesis.chainId());
         }
-        if (genesis.validator(node).isEmpty()) {
-            return Optional.of("vote from " + node + ", which is not a validator of chain " + genesis.chainId());
+        if (roster.validator(node).isEmpty()) {
+            return Optional.of("vote from " + node + ", which is not a validator of chain " + genesis.chainId()
+                    + " at height " + target.height());
         }
-        NodeInfo n = genesis.node(node).orElseThrow();
+        NodeInfo n = roster.node(node).orElseThrow();
         if (!genesis.cryptoSuite().signatures().verify(n.consensusKey(), target.encode(), signature)) {
             return Optional.of("vote of " + node + " for " + target + " is not signed by its consensus key");
         }

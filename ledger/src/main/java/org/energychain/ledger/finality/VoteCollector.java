@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.energychain.ledger.genesis.Genesis;
+import org.energychain.ledger.genesis.Roster;
 
 /**
  * Tallies validators' votes in the order a replicated log delivers them, so that every node forms the same
@@ -21,6 +22,7 @@ public final class VoteCollector {
     public static final long WINDOW = 1_000;
 
     private final Genesis genesis;
+    private final java.util.function.LongFunction<Roster> rosterAt;
     private final TreeMap<Long, Map<VoteTarget, Map<String, byte[]>>> byHeight = new TreeMap<>();
     private final Map<Long, Map<String, VoteTarget>> voted = new HashMap<>();
     private long certifiedHeight;
@@ -44,9 +46,19 @@ public final class VoteCollector {
         }
     }
 
+    /** A collector for a chain whose validators are the genesis ones for good. */
     public VoteCollector(Genesis genesis, long certifiedHeight) {
+        this(genesis, certifiedHeight, h -> genesis.roster());
+    }
+
+    /**
+     * A collector that checks a vote at height h against {@code rosterAt.apply(h)}, the roster valid there
+     * (the chain's {@code validators} contract may change it).
+     */
+    public VoteCollector(Genesis genesis, long certifiedHeight, java.util.function.LongFunction<Roster> rosterAt) {
         this.genesis = genesis;
         this.certifiedHeight = certifiedHeight;
+        this.rosterAt = rosterAt;
     }
 
     public long certifiedHeight() {
@@ -64,16 +76,17 @@ public final class VoteCollector {
 
     /** Adds a vote; {@code executedHeight} is this node's chain height (votes far above it are dropped). */
     public Outcome add(Vote v, long executedHeight) {
-        Optional<String> problem = v.problem(genesis);
-        if (problem.isPresent()) {
-            return new Outcome.Ignored(problem.get());
-        }
         long h = v.target().height();
         if (h <= certifiedHeight) {
             return new Outcome.Ignored("height " + h + " is already certified");
         }
         if (h > executedHeight + WINDOW) {
             return new Outcome.Ignored("height " + h + " is too far above the executed height " + executedHeight);
+        }
+        Roster roster = rosterAt.apply(h);
+        Optional<String> problem = v.problem(genesis, roster);
+        if (problem.isPresent()) {
+            return new Outcome.Ignored(problem.get());
         }
         Map<String, VoteTarget> atHeight = voted.computeIfAbsent(h, k -> new HashMap<>());
         VoteTarget earlier = atHeight.get(v.node());
@@ -87,9 +100,9 @@ public final class VoteCollector {
         sigs.put(v.node(), v.signature());
         long power = 0;
         for (String n : sigs.keySet()) {
-            power += genesis.validator(n).orElseThrow().power();
+            power += roster.validator(n).orElseThrow().power();
         }
-        if (!FinalityCertificate.supermajority(power, genesis.totalPower())) {
+        if (!FinalityCertificate.supermajority(power, roster.totalPower())) {
             return new Outcome.Counted();
         }
         List<FinalityCertificate.Signature> list = new ArrayList<>();

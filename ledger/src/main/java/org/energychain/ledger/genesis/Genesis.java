@@ -46,11 +46,7 @@ public record Genesis(String chainId, String suite, boolean isPrivate, Instant t
             }
         }
         String scheme = CryptoSuites.byName(suite).signatures().name();
-        Set<String> nodeIds = new HashSet<>();
         for (NodeInfo n : nodes) {
-            if (!nodeIds.add(n.id())) {
-                throw new IllegalArgumentException("genesis of " + chainId + ": node " + n.id() + " appears twice");
-            }
             if (!ids.contains(n.org())) {
                 throw new IllegalArgumentException("genesis of " + chainId + ": node " + n.id() + " belongs to "
                         + n.org() + ", which is not a member");
@@ -60,19 +56,10 @@ public record Genesis(String chainId, String suite, boolean isPrivate, Instant t
                         + n.consensusKey().scheme() + " consensus key; the chain signs with " + scheme);
             }
         }
-        Set<String> validatorIds = new HashSet<>();
-        for (Validator v : validators) {
-            if (!nodeIds.contains(v.nodeId())) {
-                throw new IllegalArgumentException("genesis of " + chainId + ": validator " + v.nodeId()
-                        + " is not one of the chain's nodes");
-            }
-            if (!validatorIds.add(v.nodeId())) {
-                throw new IllegalArgumentException("genesis of " + chainId + ": validator " + v.nodeId()
-                        + " appears twice");
-            }
-        }
-        if (validators.isEmpty()) {
-            throw new IllegalArgumentException("genesis of " + chainId + ": at least one validator is needed");
+        try {
+            new Roster(nodes, validators);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("genesis of " + chainId + ": " + e.getMessage(), e);
         }
         if (new HashSet<>(contracts).size() != contracts.size()) {
             throw new IllegalArgumentException("genesis of " + chainId + ": a contract is listed twice");
@@ -127,6 +114,11 @@ public record Genesis(String chainId, String suite, boolean isPrivate, Instant t
         return Optional.empty();
     }
 
+    /** The nodes and validators the chain starts with (the {@code validators} contract may change them later). */
+    public Roster roster() {
+        return new Roster(nodes, validators);
+    }
+
     /** The validators' power in all. */
     public long totalPower() {
         long t = 0;
@@ -146,15 +138,7 @@ public record Genesis(String chainId, String suite, boolean isPrivate, Instant t
             roles.forEach(w::string);
             w.string(m.key().scheme()).bytes(m.key().encoded());
         }
-        w.i32(nodes.size());
-        for (NodeInfo n : nodes) {
-            w.string(n.id()).string(n.org()).string(n.consensusKey().scheme()).bytes(n.consensusKey().encoded())
-                    .bytes(n.tlsCertificate()).string(n.address()).string(n.api());
-        }
-        w.i32(validators.size());
-        for (Validator v : validators) {
-            w.string(v.nodeId()).i64(v.power());
-        }
+        roster().write(w);
         w.i32(contracts.size());
         contracts.forEach(w::string);
         w.i32(limits.maxBlockTxs()).i32(limits.maxBlockBytes()).i32(limits.maxTxBytes()).i32(limits.mempoolMaxTxs())
@@ -187,21 +171,7 @@ public record Genesis(String chainId, String suite, boolean isPrivate, Instant t
             String scheme = r.string("key scheme");
             members.add(new Member(id, roles, new org.energychain.crypto.sign.PublicKey(scheme, r.bytes("key"))));
         }
-        int nn = r.count("nodes", 24); // id, org, scheme, key, certificate, address, api
-        List<NodeInfo> nodes = new java.util.ArrayList<>(nn);
-        for (int i = 0; i < nn; i++) {
-            String id = r.string("node id");
-            String org = r.string("node org");
-            String scheme = r.string("consensus key scheme");
-            org.energychain.crypto.sign.PublicKey key = new org.energychain.crypto.sign.PublicKey(scheme,
-                    r.bytes("consensus key"));
-            nodes.add(new NodeInfo(id, org, key, r.bytes("tls certificate"), r.string("address"), r.string("api")));
-        }
-        int nv = r.count("validators", 12);
-        List<Validator> validators = new java.util.ArrayList<>(nv);
-        for (int i = 0; i < nv; i++) {
-            validators.add(new Validator(r.string("validator"), r.i64("power")));
-        }
+        Roster roster = Roster.read(r);
         int nc = r.count("contracts", 4);
         List<String> contracts = new java.util.ArrayList<>(nc);
         for (int i = 0; i < nc; i++) {
@@ -210,7 +180,8 @@ public record Genesis(String chainId, String suite, boolean isPrivate, Instant t
         ChainLimits limits = new ChainLimits(r.i32("max block txs"), r.i32("max block bytes"), r.i32("max tx bytes"),
                 r.i32("mempool"), java.time.Duration.ofMillis(r.i64("block interval")));
         r.end();
-        Genesis g = new Genesis(chainId, suite, isPrivate, time, members, nodes, validators, contracts, limits);
+        Genesis g = new Genesis(chainId, suite, isPrivate, time, members, roster.nodes(), roster.validators(), contracts,
+                limits);
         if (!java.util.Arrays.equals(g.encode(), bytes)) {
             throw new IllegalArgumentException("genesis of " + chainId + " is not in canonical form");
         }

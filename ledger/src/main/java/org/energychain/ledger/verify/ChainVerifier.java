@@ -29,6 +29,8 @@ import org.energychain.ledger.finality.VoteTarget;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.NodeInfo;
+import org.energychain.ledger.genesis.Roster;
+import org.energychain.ledger.governance.Rosters;
 import org.energychain.ledger.state.StateReader;
 import org.energychain.ledger.state.WriteSet;
 import org.energychain.ledger.store.ChainStore;
@@ -125,10 +127,16 @@ public final class ChainVerifier {
             if (prev != null && header.time().isBefore(prev.time())) {
                 return bad(chainId, height, h, "its time " + header.time() + " is before block " + (h - 1) + "'s");
             }
-            if (genesis.validator(header.proposer()).isEmpty()) {
-                return bad(chainId, height, h, "proposer " + header.proposer() + " is not a validator");
+            Roster roster;
+            try {
+                roster = Rosters.current(replay, genesis).roster();
+            } catch (RuntimeException e) {
+                return bad(chainId, height, h, "the roster in force cannot be read: " + e.getMessage());
             }
-            NodeInfo proposer = genesis.node(header.proposer()).orElseThrow();
+            if (roster.validator(header.proposer()).isEmpty()) {
+                return bad(chainId, height, h, "proposer " + header.proposer() + " is not a validator at this height");
+            }
+            NodeInfo proposer = roster.node(header.proposer()).orElseThrow();
             byte[] headerBytes = header.encode();
             if (!scheme.verify(proposer.consensusKey(), headerBytes, b.signature())) {
                 return bad(chainId, height, h, "the proposer's signature does not verify");
@@ -202,7 +210,7 @@ public final class ChainVerifier {
             } catch (RuntimeException e) {
                 return bad(chainId, height, h, "an index cannot be read: " + e.getMessage());
             }
-            Optional<String> certProblem = certificate(store, genesis, header, h);
+            Optional<String> certProblem = certificate(store, genesis, roster, header, h);
             if (certProblem.isPresent()) {
                 return bad(chainId, height, h, certProblem.get());
             }
@@ -265,8 +273,9 @@ public final class ChainVerifier {
         return Optional.empty();
     }
 
-    /** A stored finality certificate must be valid for the genesis and name exactly this block. */
-    private static Optional<String> certificate(ChainStore store, Genesis genesis, BlockHeader header, long h) {
+    /** A stored finality certificate must be valid for the roster of its height and name exactly this block. */
+    private static Optional<String> certificate(ChainStore store, Genesis genesis, Roster roster, BlockHeader header,
+            long h) {
         Optional<byte[]> raw;
         try {
             raw = store.certificate(h);
@@ -283,7 +292,7 @@ public final class ChainVerifier {
         } catch (RuntimeException e) {
             return Optional.of("its certificate does not decode: " + e.getMessage());
         }
-        Optional<String> p = c.problem(genesis);
+        Optional<String> p = c.problem(genesis, roster);
         if (p.isPresent()) {
             return p;
         }
