@@ -31,6 +31,7 @@ import org.energychain.ledger.finality.Vote;
 import org.energychain.ledger.finality.VoteCollector;
 import org.energychain.ledger.finality.VoteTarget;
 import org.energychain.ledger.genesis.Genesis;
+import org.energychain.ledger.governance.ValidatorsContract;
 import org.energychain.ledger.store.StorageException;
 import org.energychain.ledger.tx.Transaction;
 import org.slf4j.Logger;
@@ -55,7 +56,6 @@ final class ChainStateMachine extends BaseStateMachine {
     private final int width;
     private final String self;
     private final PrivateKey consensusKey;
-    private final boolean validator;
     private final Clock clock;
     private final Duration maxSkew;
     /**
@@ -69,6 +69,7 @@ final class ChainStateMachine extends BaseStateMachine {
     private final FinalityListener finality;
     private volatile java.util.function.BiConsumer<Long, byte[]> voteSender = (h, v) -> { };
     private volatile Runnable leaderListener = () -> { };
+    private volatile Runnable rosterListener = () -> { };
     private final AtomicLong rejectedBlocks = new AtomicLong();
     private final AtomicLong staleEntries = new AtomicLong();
     private final AtomicLong fetchedBlocks = new AtomicLong();
@@ -88,11 +89,13 @@ final class ChainStateMachine extends BaseStateMachine {
         this.width = hash.digestLength();
         this.self = self;
         this.consensusKey = consensusKey;
-        this.validator = genesis.validator(self).isPresent();
         this.clock = clock;
         this.maxSkew = maxSkew;
         this.guard = new SignGuard(chain.store());
-        this.votes = new VoteCollector(genesis, chain.store().certifiedHeight());
+        // a vote is checked against the roster of its height; one above the next height (this node is behind
+        // or refused a block) against the latest roster known here
+        this.votes = new VoteCollector(genesis, chain.store().certifiedHeight(),
+                h -> chain.rosterAt(Math.min(h, chain.store().height() + 1)));
         this.finality = finality;
     }
 
@@ -103,6 +106,11 @@ final class ChainStateMachine extends BaseStateMachine {
 
     void onLeaderChange(Runnable listener) {
         this.leaderListener = listener;
+    }
+
+    /** Told after a block that changed the chain's roster (nodes or validators) is imported here. */
+    void onRosterChange(Runnable listener) {
+        this.rosterListener = listener;
     }
 
     SignGuard guard() {
@@ -199,10 +207,26 @@ final class ChainStateMachine extends BaseStateMachine {
             return rejected(index, ex.getMessage());
         }
         chain.importBlock(executed);
-        if (validator) {
+        if (chain.rosterAt(b.height()).validator(self).isPresent()) {
             vote(b.header());
         }
+        if (changesRoster(b)) {
+            LOG.info("chain={} height={} the roster changes from height {}: validators {}", chain.id(), b.height(),
+                    b.height() + 1, chain.rosterNext().validators());
+            rosterListener.run();
+        }
         return "applied";
+    }
+
+    private static boolean changesRoster(Block b) {
+        for (var r : b.results()) {
+            for (var e : r.events()) {
+                if (e.type().equals(ValidatorsContract.CHANGED)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private String rejected(long index, String why) {
@@ -488,10 +512,14 @@ final class ChainStateMachine extends BaseStateMachine {
                 ExecutedBlock e = chain.validate(b);
                 chain.importBlock(e);
                 fetchedBlocks.incrementAndGet();
+                if (changesRoster(b)) {
+                    rosterListener.run();
+                }
                 byte[] raw = range.certificates().get(i);
                 if (raw.length > 0) {
                     FinalityCertificate c = FinalityCertificate.decode(raw, width);
-                    if (c.problem(genesis).isEmpty() && c.target().equals(VoteTarget.of(b.header(), hash))) {
+                    if (c.problem(genesis, chain.rosterAt(b.height())).isEmpty()
+                            && c.target().equals(VoteTarget.of(b.header(), hash))) {
                         chain.store().putCertificate(b.height(), raw);
                         votes.skipTo(b.height());
                         finality.finalised(b.height(), c);

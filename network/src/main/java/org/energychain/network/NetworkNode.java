@@ -31,6 +31,8 @@ import org.apache.ratis.util.TimeDuration;
 import org.energychain.ledger.Chain;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.NodeInfo;
+import org.energychain.ledger.genesis.Roster;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,19 +62,34 @@ public final class NetworkNode implements AutoCloseable {
         return RaftGroupId.valueOf(UUID.nameUUIDFromBytes(g.hash()));
     }
 
-    /** The Raft group of a chain: its nodes with addresses, validators voting, the others listening. */
+    /** The Raft group of a chain as its genesis starts it: its nodes, validators voting, the others listening. */
     public static RaftGroup group(Genesis g) {
+        return group(g, g.roster(), null);
+    }
+
+    /**
+     * The Raft group of a chain with {@code roster}'s nodes; a node {@code joining} that the roster does not
+     * hold yet (the validators are to add it) listens until the leader's configuration says otherwise.
+     */
+    static RaftGroup group(Genesis g, Roster roster, @Nullable RaftPeer joining) {
         List<RaftPeer> peers = new ArrayList<>();
-        for (NodeInfo n : g.nodes()) {
+        for (NodeInfo n : roster.nodes()) {
             if (n.address().isEmpty()) {
                 throw new IllegalArgumentException("chain " + g.chainId() + ": node " + n.id() + " has no address;"
                         + " a replicated chain needs the replication address of every node that hosts it");
             }
-            peers.add(RaftPeer.newBuilder().setId(n.id()).setAddress(n.address())
-                    .setStartupRole(g.validator(n.id()).isPresent() ? RaftPeerRole.FOLLOWER : RaftPeerRole.LISTENER)
-                    .build());
+            peers.add(peer(n, roster.validator(n.id()).isPresent()));
+        }
+        if (joining != null) {
+            peers.add(joining);
         }
         return RaftGroup.valueOf(groupId(g), peers);
+    }
+
+    /** A node as a Raft peer: voting if it is a validator, else a listener keeping a replica. */
+    static RaftPeer peer(NodeInfo n, boolean votes) {
+        return RaftPeer.newBuilder().setId(n.id()).setAddress(n.address())
+                .setStartupRole(votes ? RaftPeerRole.FOLLOWER : RaftPeerRole.LISTENER).build();
     }
 
     /** Whether a chain is replicated (its genesis gives its nodes replication addresses), not ordered by one node. */
@@ -90,9 +107,14 @@ public final class NetworkNode implements AutoCloseable {
         // Ratis ends the JVM on some fatal errors (a port it cannot bind): here they are exceptions with a reason
         org.apache.ratis.util.ExitUtils.disableSystemExit();
         for (Chain c : replicated) {
-            NodeInfo me = c.genesis().node(s.nodeId()).orElseThrow(() -> new IllegalArgumentException("chain "
-                    + c.id() + ": node " + s.nodeId() + " does not host it (its nodes: " + c.genesis().nodes().stream()
-                    .map(NodeInfo::id).toList() + ")"));
+            java.util.Optional<NodeInfo> found = c.rosterNext().node(s.nodeId());
+            if (found.isEmpty()) {
+                LOG.warn("chain={} node {} is not one of its nodes {} (height {}): it joins as a listener and takes"
+                        + " part once the validators add it (energychain validators propose)", c.id(), s.nodeId(),
+                        c.rosterNext().nodes().stream().map(NodeInfo::id).toList(), c.store().height());
+                continue;
+            }
+            NodeInfo me = found.get();
             int port = Integer.parseInt(me.address().substring(me.address().lastIndexOf(':') + 1));
             if (port != s.listenPort()) {
                 throw new IllegalArgumentException("chain " + c.id() + ": the genesis gives node " + s.nodeId()
@@ -111,7 +133,10 @@ public final class NetworkNode implements AutoCloseable {
         Map<RaftGroupId, ChainStateMachine> machines = new LinkedHashMap<>();
         Map<String, ReplicatedChain> out = new LinkedHashMap<>();
         for (Chain c : replicated) {
-            ReplicatedChain rc = new ReplicatedChain(c, group(c.genesis()), s);
+            Roster roster = c.rosterNext();
+            @Nullable RaftPeer joining = roster.node(s.nodeId()).isPresent() ? null : RaftPeer.newBuilder().setId(s.nodeId())
+                    .setAddress(s.listenHost() + ":" + s.listenPort()).setStartupRole(RaftPeerRole.LISTENER).build();
+            ReplicatedChain rc = new ReplicatedChain(c, group(c.genesis(), roster, joining), s);
             machines.put(rc.group().getGroupId(), rc.stateMachine());
             out.put(c.id(), rc);
         }
@@ -127,6 +152,8 @@ public final class NetworkNode implements AutoCloseable {
                 .build();
         server.start();
         NetworkNode node = new NetworkNode(s, server, out);
+        node.repin();
+        out.values().forEach(rc -> rc.onRosterChange(node::repin));
         try {
             List<RaftGroupId> existing = new ArrayList<>();
             server.getGroupIds().forEach(existing::add);
@@ -187,6 +214,23 @@ public final class NetworkNode implements AutoCloseable {
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
         RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.min(Integer.MAX_VALUE, Math.max(1, s.snapshotEvery() / 4)));
         return p;
+    }
+
+    /**
+     * Pins exactly the TLS certificates of the nodes that host this node's chains now (their rosters, as
+     * changed by governance) and of the genesis nodes of chains this node is joining.
+     */
+    private void repin() {
+        if (settings.tls() == null || !(settings.tls().trustManager() instanceof org.energychain.crypto.tls.PinnedTrust t)) {
+            return;
+        }
+        java.util.Map<String, byte[]> certs = new java.util.TreeMap<>();
+        for (ReplicatedChain rc : chains.values()) {
+            for (NodeInfo n : rc.chain().rosterNext().nodes()) {
+                certs.put(org.energychain.crypto.Hex.encode(n.tlsCertificate()), n.tlsCertificate());
+            }
+        }
+        t.repin(certs.values());
     }
 
     public NetworkSettings settings() {

@@ -40,9 +40,12 @@ final class LocalNetwork implements AutoCloseable {
     final List<KeyPair> senders = new ArrayList<>();
     final List<KeyPair> nodeKeys = new ArrayList<>();
     final Genesis genesis;
-    final ContractRegistry contracts = new ContractRegistry().register(new TestNetwork.KvContract());
+    final ContractRegistry contracts = new ContractRegistry().register(new TestNetwork.KvContract())
+            .register(new org.energychain.ledger.governance.ValidatorsContract());
     final Path dir;
     final int[] ports;
+    /** The nodes that are not in the genesis (see the constructor's {@code spare}). */
+    final List<NodeInfo> spares = new ArrayList<>();
     final NetworkNode[] nodes;
     final Chain[] chains;
     final Function<Integer, ChainStore> stores;
@@ -59,9 +62,18 @@ final class LocalNetwork implements AutoCloseable {
 
     /** @param withTls mutual TLS between the nodes, their certificates pinned in the genesis */
     LocalNetwork(Path dir, int n, boolean durable, boolean withTls) throws IOException {
+        this(dir, n, 0, durable, withTls);
+    }
+
+    /**
+     * @param spare nodes n{@code n}.. of g1 with keys, ports and certificates but not in the genesis: nodes
+     *     that join later, once the validators add them
+     */
+    LocalNetwork(Path dir, int n, int spare, boolean durable, boolean withTls) throws IOException {
         this.dir = dir;
-        this.tls = new org.energychain.crypto.tls.TlsCredentials[n];
-        this.rocks = new org.energychain.ledger.store.rocks.RocksChainStores[n];
+        int all = n + spare;
+        this.tls = new org.energychain.crypto.tls.TlsCredentials[all];
+        this.rocks = new org.energychain.ledger.store.rocks.RocksChainStores[all];
         SecureRandom rnd = new SecureRandom();
         group = suite.signatures().generateKeyPair(rnd);
         regulator = suite.signatures().generateKeyPair(rnd);
@@ -71,24 +83,30 @@ final class LocalNetwork implements AutoCloseable {
             senders.add(suite.signatures().generateKeyPair(rnd));
             members.add(new Member("s" + i, java.util.Set.of(TestRoles.WRITER), senders.get(i).publicKey()));
         }
-        ports = new int[n];
+        ports = new int[all];
         List<NodeInfo> infos = new ArrayList<>();
         List<Validator> validators = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < all; i++) {
             nodeKeys.add(suite.signatures().generateKeyPair(rnd));
             ports[i] = freePort();
             if (withTls) {
                 tls[i] = org.energychain.crypto.tls.SelfSignedCertificates.generate("n" + i, List.of("127.0.0.1"),
                         java.time.Instant.now(), Duration.ofDays(1), rnd);
             }
-            infos.add(new NodeInfo("n" + i, i == 0 ? "reg" : "g1", nodeKeys.get(i).publicKey(),
-                    withTls ? tls[i].der() : null, "127.0.0.1:" + ports[i], ""));
-            validators.add(new Validator("n" + i, 1));
+            NodeInfo info = new NodeInfo("n" + i, i == 0 ? "reg" : "g1", nodeKeys.get(i).publicKey(),
+                    withTls ? tls[i].der() : null, "127.0.0.1:" + ports[i], "");
+            if (i < n) {
+                infos.add(info);
+                validators.add(new Validator("n" + i, 1));
+            } else {
+                spares.add(info);
+            }
         }
-        genesis = new Genesis("net-chain", suite.name(), false, TestNetwork.T0, members, infos, validators, List.of("kv"),
+        genesis = new Genesis("net-chain", suite.name(), false, TestNetwork.T0, members, infos, validators,
+                List.of("kv", org.energychain.ledger.governance.ValidatorsContract.NAME),
                 new ChainLimits(500, 64 << 10, 4096, 20_000, Duration.ofMillis(50)));
-        nodes = new NetworkNode[n];
-        chains = new Chain[n];
+        nodes = new NetworkNode[all];
+        chains = new Chain[all];
         this.stores = i -> {
             if (!durable) {
                 return new InMemoryChainStore(genesis);
@@ -132,7 +150,7 @@ final class LocalNetwork implements AutoCloseable {
     }
 
     void startAll() throws IOException {
-        for (int i = 0; i < nodes.length; i++) {
+        for (int i = 0; i < genesis.nodes().size(); i++) {
             start(i);
         }
     }

@@ -29,19 +29,40 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * certificate whatever it is, and a refusal names it.
  */
 public final class PinnedTrust extends X509ExtendedTrustManager {
-    private final Map<ByteBuffer, X509Certificate> pinned = new HashMap<>();
+    /** Replaced whole (never changed in place) when the pins change: a handshake sees one set or the other. */
+    private volatile Map<ByteBuffer, X509Certificate> pinned;
     private final Clock clock;
     private final String source;
 
     private PinnedTrust(Collection<X509Certificate> certificates, Clock clock, String source) {
-        for (X509Certificate c : certificates) {
-            pinned.put(ByteBuffer.wrap(Certificates.der(c)), c);
-        }
-        if (pinned.isEmpty()) {
-            throw new IllegalArgumentException("no certificate to pin (" + source + ")");
-        }
+        this.pinned = pins(certificates, source);
         this.clock = clock;
         this.source = source;
+    }
+
+    private static Map<ByteBuffer, X509Certificate> pins(Collection<X509Certificate> certificates, String source) {
+        Map<ByteBuffer, X509Certificate> m = new HashMap<>();
+        for (X509Certificate c : certificates) {
+            m.put(ByteBuffer.wrap(Certificates.der(c)), c);
+        }
+        if (m.isEmpty()) {
+            throw new IllegalArgumentException("no certificate to pin (" + source + ")");
+        }
+        return Map.copyOf(m);
+    }
+
+    /**
+     * Pins exactly the certificates of these DER encodings from now on (the nodes of a chain changed by
+     * governance): new handshakes of a node that left are refused, those of a node that joined accepted.
+     */
+    public void repin(Collection<byte[]> ders) {
+        List<X509Certificate> certs = new ArrayList<>();
+        for (byte[] der : ders) {
+            if (der.length > 0) {
+                certs.add(Certificates.fromDer(der, source));
+            }
+        }
+        pinned = pins(certs, source);
     }
 
     /**
