@@ -35,7 +35,7 @@ public final class LocalNetworkProcesses {
     }
 
     public LocalNetworkProcesses(Path dir) {
-        this.dir = dir;
+        this.dir = dir.toAbsolutePath();
     }
 
     /** The nodes of the network, by id; refuses a directory without {@code nodes/*}/node.yaml. */

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 NodeCommand.class, ChainCommand.class, TxCommand.class, AnchorCommand.class, FileCommand.class,
                 AckCommand.class, FilingsCommand.class, CheckDeliveryCommand.class, RecordDestructionCommand.class,
                 CatalogCommand.class, MarketCommand.class, DispatchCommand.class, NetworkCommand.class,
+                ValidatorsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);

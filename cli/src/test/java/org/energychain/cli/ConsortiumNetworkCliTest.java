@@ -69,6 +69,49 @@ class ConsortiumNetworkCliTest {
     }
 
     @Test
+    void aNodeToAddIsPreparedWithOnlyItsOwnSecretsAndItsRosterEntry() throws Exception {
+        assertThat(run(dir, "--consortium").exit()).isZero();
+        Cli added = Cli.run("validators", "new-node", "--dir", dir.toString(), "--id", "G1-2", "--org", "G1",
+                "--chains", "trading,regulatory", "--replication-port", "27999", "--api-port", "27998");
+        assertThat(added.exit()).as(added.toString()).isZero();
+        Path nodeDir = dir.resolve("nodes/G1-2");
+        assertThat(added.out()).contains("validators propose --chain C --add " + nodeDir.resolve("node-info.yaml"));
+        try (Stream<Path> files = Files.walk(nodeDir)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".key")).map(f -> nodeDir.relativize(f).toString())
+                    .sorted().toList()).containsExactly("consensus.key", "tls.key");
+        }
+        NodeConfig c = NodeConfig.load(nodeDir.resolve("node.yaml"));
+        assertThat(c.network().orElseThrow().listen()).isEqualTo("127.0.0.1:27999");
+        assertThat(c.chains()).hasSize(2);
+        var info = org.energychain.node.genesis.GenesisFile.loadNode(nodeDir.resolve("node-info.yaml"));
+        assertThat(info.id()).isEqualTo("G1-2");
+        assertThat(info.address()).isEqualTo("127.0.0.1:27999");
+        assertThat(info.tlsCertificate()).isEqualTo(org.energychain.crypto.tls.Certificates.der(
+                org.energychain.crypto.tls.TlsFiles.readCertificates(nodeDir.resolve("tls.crt")).get(0)));
+        // the node is not in the genesis: its configuration is accepted as a node that joins
+        var g = org.energychain.node.genesis.GenesisFile.load(nodeDir.resolve("genesis/trading.yaml"));
+        c.network().orElseThrow().checkHosted(nodeDir.resolve("genesis/trading.yaml"), g, "G1-2");
+
+        Cli again = Cli.run("validators", "new-node", "--dir", dir.toString(), "--id", "G1-2", "--org", "G1",
+                "--chains", "trading");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).contains("exists already");
+        Cli notMember = Cli.run("validators", "new-node", "--dir", dir.toString(), "--id", "B1-2", "--org", "B1",
+                "--chains", "regulatory");
+        assertThat(notMember.exit()).isEqualTo(2);
+        assertThat(notMember.err()).contains("chain regulatory: B1 is not a member");
+        assertThat(dir.resolve("nodes/B1-2")).doesNotExist();
+        Cli unknown = Cli.run("validators", "new-node", "--dir", dir.toString(), "--id", "G1-3", "--org", "G1",
+                "--chains", "nowhere");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("chain nowhere: no genesis file");
+        Cli badFile = Cli.run("validators", "propose", "--chain", "trading", "--member", "G1", "--key",
+                dir.resolve("orgs/G1/G1.key").toString(), "--add", dir.resolve("missing.yaml").toString());
+        assertThat(badFile.exit()).isEqualTo(2);
+        assertThat(badFile.err()).contains("missing.yaml");
+    }
+
+    @Test
     void fewerThanFourValidatorsIsAWarningAndWithMinValidatorsAnErrorThatWritesNothing() {
         Cli warned = run(dir.resolve("a"), "--consortium", "--nodes-per-org", "1");
         assertThat(warned.exit()).as(warned.toString()).isZero();

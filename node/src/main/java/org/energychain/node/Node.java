@@ -270,7 +270,8 @@ public final class Node implements AutoCloseable {
                         throw new IllegalArgumentException("chain " + g.chainId() + ": the node runs as " + e.node()
                                 + " on it, but its network identity is " + network.nodeId());
                     }
-                    boolean proposes = g.validator(e.node()).isPresent();
+                    // on a replicated chain the roster may make this node a validator later (governance)
+                    boolean proposes = isReplicated || g.validator(e.node()).isPresent();
                     if (!isReplicated && !proposes) {
                         throw new IllegalArgumentException("chain " + g.chainId() + " is ordered by one node alone, and "
                                 + e.node() + " is not its validator");
@@ -280,6 +281,7 @@ public final class Node implements AutoCloseable {
                     try {
                         chain = new Chain(g, store, contracts, proposes ? e.node() : null, proposes ? e.nodeKey() : null,
                                 clock);
+                        checkNode(e, chain.rosterNext());
                     } catch (RuntimeException ex) {
                         store.close();
                         throw ex;
@@ -330,9 +332,24 @@ public final class Node implements AutoCloseable {
                 throw new IllegalArgumentException("chain " + g.chainId() + ": the private key given for "
                         + e.member() + " does not match its public key in the genesis");
             }
-            NodeInfo n = g.node(e.node()).orElseThrow(() -> new IllegalArgumentException("chain " + g.chainId()
-                    + ": node " + e.node() + " is not one of the chain's nodes " + g.nodes().stream()
-                    .map(NodeInfo::id).toList()));
+        }
+
+        /**
+         * Checks this node against the chain's roster in force (the genesis one, or as governance changed it);
+         * a node the roster does not hold yet may run a replicated chain with a validators contract: it joins.
+         */
+        private static void checkNode(Entry e, org.energychain.ledger.genesis.Roster roster) {
+            Genesis g = e.genesis();
+            java.util.Optional<NodeInfo> found = roster.node(e.node());
+            if (found.isEmpty()) {
+                if (NetworkNode.isReplicated(g)
+                        && g.contracts().contains(org.energychain.ledger.governance.ValidatorsContract.NAME)) {
+                    return;
+                }
+                throw new IllegalArgumentException("chain " + g.chainId() + ": node " + e.node()
+                        + " is not one of the chain's nodes " + roster.nodes().stream().map(NodeInfo::id).toList());
+            }
+            NodeInfo n = found.get();
             if (!n.org().equals(e.member())) {
                 throw new IllegalArgumentException("chain " + g.chainId() + ": node " + e.node() + " belongs to "
                         + n.org() + ", not to this node's member " + e.member());

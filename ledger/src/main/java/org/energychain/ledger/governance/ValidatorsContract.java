@@ -36,6 +36,9 @@ public final class ValidatorsContract implements Contract {
     public static final String APPROVE = "approve";
     public static final String ROSTER = "roster";
     public static final String PROPOSAL = "proposal";
+    public static final String OPEN = "open";
+    /** At most this many proposals are open at once (a member cannot fill the state with them). */
+    public static final int MAX_OPEN = 100;
     public static final String PROPOSED = "validators.proposed";
     public static final String CHANGED = "validators.changed";
     public static final String APPROVE_TAG = "EC/roster-approve/v1";
@@ -52,15 +55,19 @@ public final class ValidatorsContract implements Contract {
     public static final int CLOSED = 105;
     /** The change does not apply to the roster (an added node that exists, a removed one that does not...). */
     public static final int INVALID_CHANGE = 106;
+    /** {@link #MAX_OPEN} proposals are open already. */
+    public static final int TOO_MANY = 107;
 
     private static final String SEQ = "seq";
     private static final String PROPOSALS = "proposal/";
+    private static final String OPEN_PREFIX = "open/";
 
     private static final Map<String, MethodSpec> METHODS = Map.of(
             PROPOSE, MethodSpec.submit(),
             APPROVE, MethodSpec.submit(),
             ROSTER, MethodSpec.query(),
-            PROPOSAL, MethodSpec.query());
+            PROPOSAL, MethodSpec.query(),
+            OPEN, MethodSpec.query());
 
     @Override
     public String name() {
@@ -86,6 +93,7 @@ public final class ValidatorsContract implements Contract {
         return switch (method) {
             case ROSTER -> current(ctx).encode();
             case PROPOSAL -> load(ctx, number(args)).encode();
+            case OPEN -> openProposals(ctx);
             default -> throw new ContractException(ResultCode.REJECTED, NAME + " has no query " + method);
         };
     }
@@ -104,6 +112,29 @@ public final class ValidatorsContract implements Contract {
         } catch (IllegalArgumentException e) {
             throw new ContractException(MALFORMED, NAME + ": malformed proposal number: " + e.getMessage());
         }
+    }
+
+    /** The open proposals: i32 n, n x bytes (a {@link Proposal}), by number. */
+    private static byte[] openProposals(QueryContext ctx) {
+        var open = ctx.scan(OPEN_PREFIX, MAX_OPEN);
+        CanonicalWriter w = new CanonicalWriter(1024).i32(open.size());
+        for (String k : open.keySet()) {
+            byte[] p = ctx.get(PROPOSALS + k.substring(k.lastIndexOf('/') + 1));
+            w.bytes(p == null ? new byte[0] : p);
+        }
+        return w.toByteArray();
+    }
+
+    /** Decodes what the {@code open} query answers. */
+    public static java.util.List<Proposal> decodeOpen(byte[] bytes) {
+        CanonicalReader r = new CanonicalReader(bytes);
+        int n = r.count("proposals", 4);
+        java.util.List<Proposal> out = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(Proposal.decode(r.bytes("proposal")));
+        }
+        r.end();
+        return out;
     }
 
     private static RosterAt current(QueryContext ctx) {
@@ -133,6 +164,10 @@ public final class ValidatorsContract implements Contract {
         RosterAt now = current(ctx);
         requireValidatorOrg(ctx, now.roster(), PROPOSE);
         check(ctx, now.roster(), change);
+        if (ctx.scan(OPEN_PREFIX, MAX_OPEN).size() >= MAX_OPEN) {
+            throw new ContractException(TOO_MANY, NAME + "." + PROPOSE + ": " + MAX_OPEN + " proposals are open; approve"
+                    + " one (an enacted change closes them all)");
+        }
         long n = readLong(ctx.get(SEQ)) + 1;
         ctx.put(SEQ, new CanonicalWriter(8).i64(n).toByteArray());
         Proposal p = new Proposal(n, now.from(), change, ctx.sender(), java.util.List.of(ctx.sender()), 0);
@@ -168,6 +203,7 @@ public final class ValidatorsContract implements Contract {
         }
         if (!FinalityCertificate.supermajority(power, now.roster().totalPower())) {
             ctx.put(key(p.number()), p.encode());
+            ctx.put(OPEN_PREFIX + String.format(java.util.Locale.ROOT, "%020d", p.number()), new byte[] {1});
             return;
         }
         Roster next;
@@ -181,6 +217,10 @@ public final class ValidatorsContract implements Contract {
         ctx.put(Rosters.CURRENT, in.encode());
         ctx.put(Rosters.historyKey(from), in.encode());
         ctx.put(key(p.number()), p.enacted(from).encode());
+        // every other open proposal was made for the roster this one replaces: none can pass any more
+        for (String k : ctx.scan(OPEN_PREFIX, MAX_OPEN).keySet()) {
+            ctx.delete(k);
+        }
         ctx.emit(CHANGED, in.encode());
     }
 

@@ -193,9 +193,11 @@ class ValidatorsContractTest {
         // a proposal made for a roster that another change replaced must be made again
         long stale = propose(1, RosterChange.add(nodeInfo(4), 1));
         long other = propose(2, RosterChange.remove("n3"));
+        assertThat(openProposals()).extracting(Proposal::number).containsExactly(stale, other);
         run(1, tx(1, ValidatorsContract.APPROVE, ValidatorsContract.number(other)));
         run(1, tx(3, ValidatorsContract.APPROVE, ValidatorsContract.number(other)));
         assertThat(chain.rosterNext().node("n3")).isEmpty();
+        assertThat(openProposals()).isEmpty();
         TxResult late = run(1, tx(2, ValidatorsContract.APPROVE, ValidatorsContract.number(stale)));
         assertThat(late.code()).isEqualTo(ValidatorsContract.CLOSED);
         assertThat(late.message()).contains("must be proposed again");
@@ -216,6 +218,20 @@ class ValidatorsContractTest {
         assertThat(RosterChange.decode(bad).power()).isNotEqualTo(3);
         assertThatThrownBy(() -> RosterChange.decode(java.util.Arrays.copyOf(add.encode(), add.encode().length + 1)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    List<Proposal> openProposals() throws Exception {
+        return ValidatorsContract.decodeOpen(chain.query(ValidatorsContract.NAME, ValidatorsContract.OPEN, new byte[0],
+                genesis.member("g1").orElseThrow()));
+    }
+
+    @Test
+    void aMemberCannotFillTheStateWithProposals() throws Exception {
+        for (int i = 0; i < ValidatorsContract.MAX_OPEN; i++) {
+            propose(1, RosterChange.remove("n2"));
+        }
+        assertThat(run(1, tx(1, ValidatorsContract.PROPOSE, RosterChange.remove("n2").encode())).code())
+                .isEqualTo(ValidatorsContract.TOO_MANY);
     }
 
     FinalityCertificate.Signature sig(VoteTarget t, int i) {

@@ -402,11 +402,14 @@ public final class ApiServer implements AutoCloseable {
                     .put("term", r.term()).put("finalHeight", r.finalHeight())
                     .put("finalityLag", Math.max(0, height - r.finalHeight())).put("refusedBlocks", r.refusedBlocks())
                     .put("fetchedBlocks", r.fetchedBlocks());
+            // the roster in force (the genesis one, or as the validators contract changed it)
+            org.energychain.ledger.genesis.Roster roster = c.chain().rosterNext();
             ArrayNode peers = net.putArray("peers");
-            for (org.energychain.ledger.genesis.NodeInfo p : c.genesis().nodes()) {
+            for (org.energychain.ledger.genesis.NodeInfo p : roster.nodes()) {
                 peers.addObject().put("node", p.id()).put("org", p.org()).put("address", p.address())
-                        .put("validator", c.genesis().validator(p.id()).isPresent());
+                        .put("validator", roster.validator(p.id()).isPresent());
             }
+            net.put("raftVoters", String.join(",", r.raftVoters()));
         });
         if (height > 0) {
             Block b = c.chain().store().block(height).orElseThrow();

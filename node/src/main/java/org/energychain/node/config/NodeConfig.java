@@ -156,8 +156,15 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
          * @throws ConfigException naming the genesis file, the node and both values
          */
         public void checkHosted(Path genesisFile, org.energychain.ledger.genesis.Genesis genesis, String nodeId) {
-            org.energychain.ledger.genesis.NodeInfo n = genesis.node(nodeId).orElseThrow(() -> new ConfigException(
-                    genesisFile, "nodes", "node " + nodeId + " is not one of the chain's nodes"));
+            java.util.Optional<org.energychain.ledger.genesis.NodeInfo> inGenesis = genesis.node(nodeId);
+            if (inGenesis.isEmpty()) {
+                if (!genesis.contracts().contains(org.energychain.ledger.governance.ValidatorsContract.NAME)) {
+                    throw new ConfigException(genesisFile, "nodes", "node " + nodeId + " is not one of the chain's"
+                            + " nodes, and the chain runs no validators contract through which it could join");
+                }
+                return; // a node that joins: the validators add it (energychain validators propose)
+            }
+            org.energychain.ledger.genesis.NodeInfo n = inGenesis.get();
             if (!n.address().equals(listen())) {
                 throw new ConfigException(genesisFile, "nodes[" + nodeId + "].address", "is '" + n.address()
                         + "', but this node listens on network.listen " + listen() + "; the node must listen where "

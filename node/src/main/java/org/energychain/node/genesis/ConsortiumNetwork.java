@@ -291,7 +291,8 @@ public final class ConsortiumNetwork {
             }
             Genesis c = new Genesis(g.chainId(), g.suite(), g.isPrivate(), g.time(), g.members(),
                     pc.hosts().stream().map(infos::get).toList(),
-                    pc.validators().stream().map(v -> new Validator(v, POWER)).toList(), g.contracts(), g.limits());
+                    pc.validators().stream().map(v -> new Validator(v, POWER)).toList(), withGovernance(g.contracts()),
+                    g.limits());
             Path file = out.resolve("genesis").resolve(c.chainId() + ".yaml");
             GenesisFile.write(c, file);
             byId.put(c.chainId(), c);
@@ -305,7 +306,8 @@ public final class ConsortiumNetwork {
                 KeyFiles.writePrivateKey(w.dir().resolve(w.plan().org() + ".key"),
                         KeyFiles.readPrivateKey(orgDir(out, w.plan().org()).resolve(w.plan().org() + ".key")));
             }
-            Files.writeString(w.config(), nodeYaml(spec, w), StandardCharsets.UTF_8);
+            Files.writeString(w.config(), nodeYaml(spec.host(), spec.apiTls(), spec.orgKeyOnNodes(), w),
+                    StandardCharsets.UTF_8);
         }
         Path certificates = out.resolve("certificates.pem");
         Files.writeString(certificates, allCertificates.toString(), StandardCharsets.US_ASCII);
@@ -329,21 +331,22 @@ public final class ConsortiumNetwork {
         }
     }
 
-    private static String nodeYaml(Spec spec, WrittenNode w) {
+    /** The node.yaml of a node of the network (its API on {@code host}, over HTTPS if {@code apiTls}). */
+    static String nodeYaml(String host, boolean apiTls, boolean orgKeyOnNodes, WrittenNode w) {
         PlannedNode n = w.plan();
         StringBuilder b = new StringBuilder();
         b.append("# Node ").append(n.id()).append(" of organisation ").append(n.org())
                 .append(" in a consortium network (docs/operations.md).\n")
                 .append("# This directory holds this node's secrets only (consensus.key, tls.key")
-                .append(spec.orgKeyOnNodes() ? ", " + n.org() + ".key" : "")
+                .append(orgKeyOnNodes ? ", " + n.org() + ".key" : "")
                 .append("): copy it to the node's machine on its own.\n")
-                .append("data-dir: data\nstore: rocksdb\nhttp:\n  host: \"").append(spec.host()).append("\"\n  port: ")
+                .append("data-dir: data\nstore: rocksdb\nhttp:\n  host: \"").append(host).append("\"\n  port: ")
                 .append(n.apiPort()).append('\n');
-        if (spec.apiTls()) {
+        if (apiTls) {
             b.append("  tls:\n    key: tls.key\n    certificate: tls.crt\n");
         }
         b.append("metrics: true\nidentity:\n  member: ").append(n.org()).append('\n');
-        if (spec.orgKeyOnNodes()) {
+        if (orgKeyOnNodes) {
             b.append("  key: ").append(n.org()).append(".key\n");
         }
         b.append("node:\n  id: ").append(n.id()).append("\n  key: consensus.key\n")
@@ -355,5 +358,14 @@ public final class ConsortiumNetwork {
             b.append("  - genesis: genesis/").append(c).append(".yaml\n");
         }
         return b.toString();
+    }
+
+    /** A shared chain's contracts and the {@code validators} contract, through which its validators change. */
+    static List<String> withGovernance(List<String> contracts) {
+        List<String> all = new ArrayList<>(contracts);
+        if (!all.contains(org.energychain.ledger.governance.ValidatorsContract.NAME)) {
+            all.add(org.energychain.ledger.governance.ValidatorsContract.NAME);
+        }
+        return all;
     }
 }

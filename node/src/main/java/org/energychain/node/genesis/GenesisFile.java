@@ -30,6 +30,7 @@ import org.energychain.ledger.genesis.Roles;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.node.config.ConfigException;
 import org.energychain.node.config.ConfigNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Genesis files (YAML, or JSON): the text form of a {@link Genesis}. A member's {@code key} is either
@@ -119,7 +120,7 @@ public final class GenesisFile {
             }
         }
         PublicKey key = publicKey(m);
-        if (!key.scheme().equals(suite.signatures().name())) {
+        if (suite != null && !key.scheme().equals(suite.signatures().name())) {
             throw m.error("key", "is a " + key.scheme() + " key, but suite " + suite.name() + " signs with "
                     + suite.signatures().name());
         }
@@ -130,7 +131,7 @@ public final class GenesisFile {
         }
     }
 
-    private static NodeInfo node(ConfigNode n, CryptoSuite suite, Set<String> members, Set<String> ids) {
+    private static NodeInfo node(ConfigNode n, @Nullable CryptoSuite suite, Set<String> members, Set<String> ids) {
         n.allowOnly("id", "org", "key", "tls-certificate", "address", "api");
         String id = n.string("id");
         if (!ids.add(id)) {
@@ -141,7 +142,7 @@ public final class GenesisFile {
             throw n.error("org", "'" + org + "' is not a member of the chain");
         }
         PublicKey key = publicKey(n);
-        if (!key.scheme().equals(suite.signatures().name())) {
+        if (suite != null && !key.scheme().equals(suite.signatures().name())) {
             throw n.error("key", "is a " + key.scheme() + " key, but suite " + suite.name() + " signs with "
                     + suite.signatures().name());
         }
@@ -207,17 +208,7 @@ public final class GenesisFile {
         }
         ArrayNode nodes = root.putArray("nodes");
         for (NodeInfo n : g.nodes()) {
-            ObjectNode o = nodes.addObject().put("id", n.id()).put("org", n.org())
-                    .put("key", PemKeys.toPem(n.consensusKey()));
-            if (n.tlsCertificate().length > 0) {
-                o.put("tls-certificate", PemKeys.certificateToPem(n.tlsCertificate()));
-            }
-            if (!n.address().isEmpty()) {
-                o.put("address", n.address());
-            }
-            if (!n.api().isEmpty()) {
-                o.put("api", n.api());
-            }
+            nodeFields(nodes.addObject(), n);
         }
         ArrayNode validators = root.putArray("validators");
         g.validators().forEach(v -> validators.addObject().put("node", v.nodeId()).put("power", v.power()));
@@ -233,6 +224,55 @@ public final class GenesisFile {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static ObjectNode nodeFields(ObjectNode o, NodeInfo n) {
+        o.put("id", n.id()).put("org", n.org()).put("key", PemKeys.toPem(n.consensusKey()));
+        if (n.tlsCertificate().length > 0) {
+            o.put("tls-certificate", PemKeys.certificateToPem(n.tlsCertificate()));
+        }
+        if (!n.address().isEmpty()) {
+            o.put("address", n.address());
+        }
+        if (!n.api().isEmpty()) {
+            o.put("api", n.api());
+        }
+        return o;
+    }
+
+    /**
+     * The text of a node description file: the fields of one entry of a genesis's {@code nodes}, what the
+     * validators vote on to add a node ({@code energychain validators propose --add FILE}).
+     */
+    public static String nodeToYaml(NodeInfo n) {
+        try {
+            return "# EnergyChain node " + n.id() + " of " + n.org() + ": its entry in a chain's roster\n"
+                    + YAML.writeValueAsString(nodeFields(YAML.createObjectNode(), n));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Reads a node description file for a chain: its organisation must be a member of {@code g} and its
+     * key of the chain's signature scheme.
+     *
+     * @throws ConfigException naming the file and field that is wrong
+     */
+    public static NodeInfo loadNode(Path file, Genesis g) {
+        ConfigNode root = ConfigNode.load(file);
+        Set<String> members = new HashSet<>();
+        g.members().forEach(m -> members.add(m.id()));
+        return node(root, g.cryptoSuite(), members, new HashSet<>());
+    }
+
+    /**
+     * Reads a node description file without a chain to check it against (a client proposing the node: the
+     * chain's {@code validators} contract checks the organisation and key scheme, and says why it refuses).
+     */
+    public static NodeInfo loadNode(Path file) {
+        ConfigNode root = ConfigNode.load(file);
+        return node(root, null, Set.of(root.string("org")), new HashSet<>());
     }
 
     /** Writes a genesis file (replacing it) and returns the genesis hash. */
