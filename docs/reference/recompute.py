@@ -167,6 +167,26 @@ if __name__ == "__main__":
     show("signedVote", string("EC/signedvote/v1") + t + string("G1-1") + bytes_(b"\xaa" * 4))
     show("logEntry(vote)", log_entry(2, b"\x01\x02"))
 
+# --- roster (docs/network.md "Encodings"): the validators contract's change, roster and roster-at ----------
+def roster_change_add(nid, org, scheme, key, cert, address, api, power):
+    return (string("EC/roster-change/v1") + string("add") + string(nid) + string(org) + string(scheme) + bytes_(key)
+            + bytes_(cert) + string(address) + string(api) + i64(power))
+
+def roster(nodes, validators):
+    out = i32(len(nodes))
+    for nid, org, scheme, key, cert, address, api in sorted(nodes, key=lambda n: n[0]):
+        out += string(nid) + string(org) + string(scheme) + bytes_(key) + bytes_(cert) + string(address) + string(api)
+    out += i32(len(validators))
+    for nid, power in sorted(validators):
+        out += string(nid) + i64(power)
+    return out
+
+if __name__ == "__main__":
+    n = ("G1-2", "G1", "Ed25519", b"\x11" * 32, b"\x22" * 3, "127.0.0.1:7000", "")
+    show("rosterChange(add)", roster_change_add(*n, 1))
+    show("rosterChange(remove)", string("EC/roster-change/v1") + string("remove") + string("PLAT-2"))
+    show("rosterAt", string("EC/roster-at/v1") + i64(5) + roster([n], [("G1-2", 1)]))
+
 # --- content root (Hash(D1)): RFC 9162 tree over 4096-byte chunks -----------------------------------------
 def content_root(b):
     return mth([b[i:i + 4096] for i in range(0, len(b), 4096)])
