@@ -98,6 +98,9 @@ public final class CanonicalReader {
 
     public String string(String field) {
         byte[] b = bytes(field);
+        if (isAscii(b)) {
+            return new String(b, StandardCharsets.ISO_8859_1); // ASCII is valid UTF-8, and the usual case
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -106,6 +109,15 @@ public final class CanonicalReader {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(field + ": not valid UTF-8", e);
         }
+    }
+
+    private static boolean isAscii(byte[] b) {
+        for (byte x : b) {
+            if (x < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public BigDecimal decimal(String field) {

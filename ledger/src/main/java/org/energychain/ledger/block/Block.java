@@ -33,8 +33,14 @@ public record Block(BlockHeader header, byte[] signature, List<Transaction> tran
     }
 
     public byte[] encode() {
-        CanonicalWriter w = new CanonicalWriter(1024);
-        w.bytes(header.encode()).bytes(signature).i32(transactions.size());
+        byte[] h = header.encode();
+        long size = 16L + h.length + signature.length;
+        for (Transaction t : transactions) {
+            size += 4 + t.encodedLength();
+        }
+        // sized up front: a block of thousands of transactions is megabytes, and growing copies it again and again
+        CanonicalWriter w = new CanonicalWriter((int) Math.min(Integer.MAX_VALUE - 16, size + 64L * results.size()));
+        w.bytes(h).bytes(signature).i32(transactions.size());
         for (Transaction t : transactions) {
             w.bytes(t.encode());
         }

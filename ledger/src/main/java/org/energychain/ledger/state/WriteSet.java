@@ -61,6 +61,28 @@ public final class WriteSet {
 
     /** Orders keys by their UTF-8 bytes, as RocksDB and the encoding do. */
     public static int compareUtf8(String a, String b) {
+        // Without encoding: below the surrogates, UTF-16 code units are in the order of their UTF-8 bytes.
+        // Anything near a surrogate (pairs, or unpaired ones that UTF-8 encodes as '?') takes the exact path.
+        int n = Math.min(a.length(), b.length());
+        int i = 0;
+        while (i < n && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (i > 0 && Character.isHighSurrogate(a.charAt(i - 1))) {
+            return compareEncoded(a, b);
+        }
+        if (i == n) {
+            return Integer.compare(a.length(), b.length());
+        }
+        char x = a.charAt(i);
+        char y = b.charAt(i);
+        if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
+            return compareEncoded(a, b);
+        }
+        return Character.compare(x, y);
+    }
+
+    private static int compareEncoded(String a, String b) {
         return java.util.Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

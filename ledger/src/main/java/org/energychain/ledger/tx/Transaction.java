@@ -100,6 +100,11 @@ public final class Transaction {
         return encoded.clone();
     }
 
+    /** The length of {@link #encode()}, without copying it. */
+    public int encodedLength() {
+        return encoded.length;
+    }
+
     /** {@code H(encode())}; computed once per hash function (admission, block and index all need it). */
     public byte[] id(HashFunction hash) {
         CachedId c = cachedId;

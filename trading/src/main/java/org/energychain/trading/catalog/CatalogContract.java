@@ -188,7 +188,8 @@ public final class CatalogContract implements Contract {
     }
 
     private static String seqKey(String seller, long n) {
-        return "seller-seq/" + seller + "/" + String.format("%016d", n);
+        String digits = Long.toString(n);
+        return "seller-seq/" + seller + "/" + "0".repeat(Math.max(0, 16 - digits.length())) + digits;
     }
 
     private static long readCount(byte[] v) {

@@ -47,12 +47,17 @@ public record Listing(String id, String hash, byte[] contentRoot, long sizeBytes
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("listing " + id + ": hash: " + e.getMessage());
         }
-        require(contentRoot != null && contentRoot.length == h.digestLength(), "contentRoot",
-                contentRoot == null ? null : Hex.encode(contentRoot), h.digestLength() + " bytes for " + hash);
+        // (messages are built only for a refusal: a listing is checked on every node for every publication)
+        if (contentRoot == null || contentRoot.length != h.digestLength()) {
+            require(false, "contentRoot", contentRoot == null ? null : Hex.encode(contentRoot),
+                    h.digestLength() + " bytes for " + hash);
+        }
         contentRoot = contentRoot.clone();
         require(sizeBytes > 0, "sizeBytes", sizeBytes, "positive");
         level(id, "energyType", energyType);
-        require(ENERGY_TYPES.contains(energyType), id, "energyType", energyType, "one of " + ENERGY_TYPES);
+        if (!ENERGY_TYPES.contains(energyType)) {
+            require(false, id, "energyType", energyType, "one of " + ENERGY_TYPES);
+        }
         level(id, "dataType", dataType);
         level(id, "region", region);
         level(id, "group", group);
@@ -60,8 +65,9 @@ public record Listing(String id, String hash, byte[] contentRoot, long sizeBytes
         level(id, "mathType", mathType);
         text(id, "measurement", measurement, MAX_TEXT);
         text(id, "measurementUnit", measurementUnit, MAX_TEXT);
-        require(from != null && to != null && from.isBefore(to), "from/to", from + ".." + to,
-                "a non-empty range, from before to");
+        if (from == null || to == null || !from.isBefore(to)) {
+            require(false, "from/to", from + ".." + to, "a non-empty range, from before to");
+        }
         require(price >= 0, "price", price, "zero or more (minor units)");
         text(id, "terms", terms, MAX_TEXT);
         text(id, "endpoint", endpoint, MAX_ENDPOINT);
@@ -72,8 +78,18 @@ public record Listing(String id, String hash, byte[] contentRoot, long sizeBytes
     }
 
     private static void text(String id, String field, String v, int max) {
-        require(v != null && v.length() <= max && v.chars().noneMatch(Character::isISOControl), id, field, v,
-                "at most " + max + " characters, no control characters");
+        if (v == null || v.length() > max || !noControl(v)) {
+            require(false, id, field, v, "at most " + max + " characters, no control characters");
+        }
+    }
+
+    private static boolean noControl(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (Character.isISOControl(v.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void require(boolean ok, String field, Object value, String what) {
