@@ -7,7 +7,6 @@ import static org.energychain.dispatch.negotiation.NegotiationCodes.DUPLICATE;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.INVALID;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.LIMIT;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.LINE_OVERLOAD;
-import static org.energychain.dispatch.negotiation.NegotiationCodes.MALFORMED;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.NOT_A_SOURCE;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.NOT_FOUND;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.NOT_ON_GRID;
@@ -15,6 +14,7 @@ import static org.energychain.dispatch.negotiation.NegotiationCodes.NOT_PROPOSER
 import static org.energychain.dispatch.negotiation.NegotiationCodes.NO_POLICY;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.NO_PROPOSAL;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.TOO_EARLY;
+import static org.energychain.dispatch.negotiation.NegotiationCodes.UNKNOWN_METHOD;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.WRONG_ROUND;
 
 import java.util.ArrayList;
@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import org.energychain.crypto.HashFunctions;
 import org.energychain.crypto.encoding.CanonicalWriter;
 import org.energychain.dispatch.weight.Cleanness;
@@ -34,6 +33,7 @@ import org.energychain.dispatch.weight.SourceFactors;
 import org.energychain.dispatch.weight.WeightFunction;
 import org.energychain.dispatch.weight.Weights;
 import org.energychain.ledger.contract.Contract;
+import org.energychain.ledger.contract.ContractArgs;
 import org.energychain.ledger.contract.ContractException;
 import org.energychain.ledger.contract.MethodSpec;
 import org.energychain.ledger.contract.QueryContext;
@@ -118,25 +118,25 @@ public final class NegotiationContract implements Contract {
     @Override
     public void submit(TxContext ctx, String method, byte[] args) throws ContractException {
         switch (method) {
-            case CONFIGURE -> ctx.put(CONFIG_KEY, decode(method, args, NegotiationConfig::decode).encode());
+            case CONFIGURE -> ctx.put(CONFIG_KEY, ContractArgs.decode(method, args, NegotiationConfig::decode).encode());
             case SET_SOCIAL -> {
-                SocialArgs a = decode(method, args, SocialArgs::decode);
+                SocialArgs a = ContractArgs.decode(method, args, SocialArgs::decode);
                 ctx.put(socialKey(a.sourceId()), a.encode());
             }
-            case PUBLISH_POLICY -> ctx.put(policyKey(ctx.sender()), decode(method, args, SourcePolicy::decode).encode());
-            case PUBLISH_GRID -> publishGrid(ctx, decode(method, args, GridArgs::decode), args);
-            case POST_DEMAND -> postDemand(ctx, decode(method, args, PostDemandArgs::decode));
-            case PROPOSE -> propose(ctx, decode(method, args, ProposeArgs::decode), args);
-            case VOTE -> vote(ctx, decode(method, args, VoteArgs::decode));
-            case CLOSE_ROUND -> closeRound(ctx, decode(method, args, DemandRef::decode));
-            default -> throw new ContractException(MALFORMED, NAME + " has no submit method " + method);
+            case PUBLISH_POLICY -> ctx.put(policyKey(ctx.sender()), ContractArgs.decode(method, args, SourcePolicy::decode).encode());
+            case PUBLISH_GRID -> publishGrid(ctx, ContractArgs.decode(method, args, GridArgs::decode), args);
+            case POST_DEMAND -> postDemand(ctx, ContractArgs.decode(method, args, PostDemandArgs::decode));
+            case PROPOSE -> propose(ctx, ContractArgs.decode(method, args, ProposeArgs::decode), args);
+            case VOTE -> vote(ctx, ContractArgs.decode(method, args, VoteArgs::decode));
+            case CLOSE_ROUND -> closeRound(ctx, ContractArgs.decode(method, args, DemandRef::decode));
+            default -> throw new ContractException(UNKNOWN_METHOD, NAME + " has no submit method " + method);
         }
     }
 
     @Override
     public byte[] query(QueryContext ctx, String method, byte[] args) throws ContractException {
         return switch (method) {
-            case DEMAND -> state(ctx, decode(method, args, DemandRef::decode).demandId()).encode();
+            case DEMAND -> state(ctx, ContractArgs.decode(method, args, DemandRef::decode).demandId()).encode();
             case OPEN_DEMANDS -> {
                 List<String> ids = new ArrayList<>();
                 for (String k : ctx.scan("open/", OpenDemands.MAX).keySet()) {
@@ -158,7 +158,7 @@ public final class NegotiationContract implements Contract {
                         out.put(k.substring("policy/".length()), SourcePolicy.decode(v)));
                 yield new PolicyList(out).encode();
             }
-            default -> throw new ContractException(MALFORMED, NAME + " has no query " + method);
+            default -> throw new ContractException(UNKNOWN_METHOD, NAME + " has no query " + method);
         };
     }
 
@@ -194,13 +194,6 @@ public final class NegotiationContract implements Contract {
         return v == null ? NegotiationConfig.DEFAULT : NegotiationConfig.decode(v);
     }
 
-    private static <T> T decode(String method, byte[] args, Function<byte[], T> f) throws ContractException {
-        try {
-            return f.apply(args);
-        } catch (RuntimeException e) {
-            throw new ContractException(MALFORMED, method + ": malformed arguments: " + e.getMessage());
-        }
-    }
 
     /**
      * Stores the grid and its fixed-point distribution factors (computed here, once: O(buses³) work, buses

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.Map;
 import org.energychain.crypto.Hex;
 import org.energychain.ledger.contract.Contract;
+import org.energychain.ledger.contract.ContractArgs;
 import org.energychain.ledger.contract.ContractException;
 import org.energychain.ledger.contract.MethodSpec;
 import org.energychain.ledger.contract.QueryContext;
@@ -70,7 +71,7 @@ public final class PeriodAnchorContract implements Contract {
         return switch (method) {
             case GET_ANCHOR -> getAnchor(ctx, args);
             case ANCHORS -> {
-                PageArgs p = Codec.args(ANCHORS, args, PageArgs::decode);
+                PageArgs p = ContractArgs.decode(ANCHORS, args, PageArgs::decode);
                 String group = p.groupId();
                 yield Codec.page(ctx, p, countKey(group), i -> {
                     byte[] key = ctx.get(seqKey(group, i));
@@ -83,7 +84,7 @@ public final class PeriodAnchorContract implements Contract {
     }
 
     private static void anchor(TxContext ctx, byte[] args) throws ContractException {
-        AnchorArgs a = Codec.args(ANCHOR, args, AnchorArgs::decode);
+        AnchorArgs a = ContractArgs.decode(ANCHOR, args, AnchorArgs::decode);
         PeriodKey period = a.period();
         Codec.requireGroup(ctx.sender(), period.groupId(), ANCHOR);
         byte[] expected = a.computeGroupRoot();
@@ -109,7 +110,7 @@ public final class PeriodAnchorContract implements Contract {
     }
 
     private static byte[] getAnchor(QueryContext ctx, byte[] args) throws ContractException {
-        AnchorQuery q = Codec.args(GET_ANCHOR, args, AnchorQuery::decode);
+        AnchorQuery q = ContractArgs.decode(GET_ANCHOR, args, AnchorQuery::decode);
         int version = q.version();
         String what = q.groupId() + "[" + q.start() + ".." + q.endExclusive() + ")";
         if (version == 0) {

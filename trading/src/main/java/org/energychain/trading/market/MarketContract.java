@@ -11,6 +11,7 @@ import org.energychain.crypto.HashFunctions;
 import org.energychain.crypto.merkle.ContentRoot;
 import org.energychain.crypto.merkle.MerkleTree;
 import org.energychain.ledger.contract.Contract;
+import org.energychain.ledger.contract.ContractArgs;
 import org.energychain.ledger.contract.ContractException;
 import org.energychain.ledger.contract.MethodSpec;
 import org.energychain.ledger.contract.QueryContext;
@@ -89,16 +90,16 @@ public final class MarketContract implements Contract {
     @Override
     public void submit(TxContext ctx, String method, byte[] args) throws ContractException {
         switch (method) {
-            case DEPOSIT -> deposit(ctx, Wire.args(method, args, DepositArgs::decode));
-            case WITHDRAW -> withdraw(ctx, Wire.args(method, args, WithdrawArgs::decode));
-            case CONFIGURE -> configure(ctx, Wire.args(method, args, MarketConfig::decode));
-            case PURCHASE -> purchase(ctx, Wire.args(method, args, PurchaseArgs::decode));
-            case DELIVER -> deliver(ctx, Wire.args(method, args, DeliverArgs::decode));
-            case CONFIRM_RECEIPT -> confirmReceipt(ctx, Wire.args(method, args, TradeRef::decode));
-            case REVEAL_KEY -> revealKey(ctx, Wire.args(method, args, RevealArgs::decode));
-            case ACCEPT -> accept(ctx, Wire.args(method, args, TradeRef::decode));
-            case DISPUTE -> dispute(ctx, Wire.args(method, args, DisputeProof::decode));
-            case SETTLE -> settle(ctx, Wire.args(method, args, TradeRef::decode));
+            case DEPOSIT -> deposit(ctx, ContractArgs.decode(method, args, DepositArgs::decode));
+            case WITHDRAW -> withdraw(ctx, ContractArgs.decode(method, args, WithdrawArgs::decode));
+            case CONFIGURE -> configure(ctx, ContractArgs.decode(method, args, MarketConfig::decode));
+            case PURCHASE -> purchase(ctx, ContractArgs.decode(method, args, PurchaseArgs::decode));
+            case DELIVER -> deliver(ctx, ContractArgs.decode(method, args, DeliverArgs::decode));
+            case CONFIRM_RECEIPT -> confirmReceipt(ctx, ContractArgs.decode(method, args, TradeRef::decode));
+            case REVEAL_KEY -> revealKey(ctx, ContractArgs.decode(method, args, RevealArgs::decode));
+            case ACCEPT -> accept(ctx, ContractArgs.decode(method, args, TradeRef::decode));
+            case DISPUTE -> dispute(ctx, ContractArgs.decode(method, args, DisputeProof::decode));
+            case SETTLE -> settle(ctx, ContractArgs.decode(method, args, TradeRef::decode));
             default -> throw new ContractException(MarketCodes.REJECTED, NAME + " has no submit method " + method);
         }
     }
@@ -107,14 +108,14 @@ public final class MarketContract implements Contract {
     public byte[] query(QueryContext ctx, String method, byte[] args) throws ContractException {
         return switch (method) {
             case BALANCE -> {
-                String account = Wire.args(method, args, AccountBalance::decode).account();
+                String account = ContractArgs.decode(method, args, AccountBalance::decode).account();
                 yield new AccountBalance(account, balance(ctx, account)).encode();
             }
             case SUPPLY -> new MarketTotals(Wire.readI64(ctx.get(SUPPLY_KEY)), Wire.readI64(ctx.get(ESCROW_KEY)),
                     Wire.readI64(ctx.get(OPEN_COUNT_KEY))).encode();
             case CONFIG -> config(ctx).encode();
-            case TRADE -> trade(ctx, TRADE, Wire.args(method, args, TradeRef::decode).tradeId()).encode();
-            case TRADES -> trades(ctx, Wire.args(method, args, TradesQuery::decode)).encode();
+            case TRADE -> trade(ctx, TRADE, ContractArgs.decode(method, args, TradeRef::decode).tradeId()).encode();
+            case TRADES -> trades(ctx, ContractArgs.decode(method, args, TradesQuery::decode)).encode();
             default -> throw new ContractException(MarketCodes.REJECTED, NAME + " has no query " + method);
         };
     }
