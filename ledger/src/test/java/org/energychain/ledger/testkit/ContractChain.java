@@ -47,10 +47,12 @@ public final class ContractChain implements AutoCloseable {
     public final Map<String, Member> members;
     public final Chain chain;
     public final Clock clock;
+    private final String contract;
     private final Map<String, Long> nonces = new HashMap<>();
 
     private ContractChain(CryptoSuite suite, Map<String, KeyPair> keys, Map<String, Member> members, Chain chain,
-            Clock clock) {
+            Clock clock, String contract) {
+        this.contract = contract;
         this.suite = suite;
         this.keys = keys;
         this.members = members;
@@ -62,9 +64,9 @@ public final class ContractChain implements AutoCloseable {
         return new Builder();
     }
 
-    /** The first contract the genesis lists: the one {@link #offer(String, String, byte[])} addresses. */
+    /** The chain's first contract as built: the one {@link #offer(String, String, byte[])} addresses. */
     public String contract() {
-        return chain.genesis().contracts().get(0);
+        return contract;
     }
 
     /** A transaction of {@code sender} with its next nonce, signed with its key. */
@@ -189,8 +191,11 @@ public final class ContractChain implements AutoCloseable {
             return build(chainId, List.copyOf(contracts.names()));
         }
 
-        /** A chain {@code chainId} whose genesis lists {@code contractNames} (the first is the default one). */
+        /** A chain {@code chainId} whose genesis lists {@code contractNames}; calls name the first unless told otherwise. */
         public ContractChain build(String chainId, List<String> contractNames) {
+            if (contractNames.isEmpty()) {
+                throw new IllegalArgumentException("a chain needs a contract");
+            }
             KeyPair vk = keys.get(validator);
             if (vk == null) {
                 throw new IllegalStateException("a chain needs at least one member");
@@ -202,7 +207,7 @@ public final class ContractChain implements AutoCloseable {
             Clock c = clock != null ? clock : ManualClock.ticking(T0, Duration.ofSeconds(1));
             Chain chain = new Chain(g, new InMemoryChainStore(g), contracts, node, vk.privateKey(), c);
             return new ContractChain(suite, Collections.unmodifiableMap(new LinkedHashMap<>(keys)),
-                    Collections.unmodifiableMap(new LinkedHashMap<>(members)), chain, c);
+                    Collections.unmodifiableMap(new LinkedHashMap<>(members)), chain, c, contractNames.get(0));
         }
     }
 }
