@@ -2,12 +2,12 @@ package org.energychain.dispatch.negotiation;
 
 import static org.energychain.dispatch.negotiation.NegotiationCodes.INVALID;
 import static org.energychain.dispatch.negotiation.NegotiationCodes.NOT_FOUND;
-import static org.energychain.dispatch.negotiation.NegotiationCodes.UNKNOWN_METHOD;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.energychain.ledger.contract.CommonCodes;
 import org.energychain.ledger.contract.Contract;
 import org.energychain.ledger.contract.ContractArgs;
 import org.energychain.ledger.contract.ContractException;
@@ -107,7 +107,7 @@ public final class NegotiationContract implements Contract {
             case PROPOSE -> RoundSteps.propose(ctx, ContractArgs.decode(method, args, ProposeArgs::decode), args);
             case VOTE -> RoundSteps.vote(ctx, ContractArgs.decode(method, args, VoteArgs::decode));
             case CLOSE_ROUND -> RoundSteps.closeRound(ctx, ContractArgs.decode(method, args, DemandRef::decode));
-            default -> throw new ContractException(UNKNOWN_METHOD, NAME + " has no submit method " + method);
+            default -> throw CommonCodes.unknownMethod(NAME, method);
         }
     }
 
@@ -136,7 +136,7 @@ public final class NegotiationContract implements Contract {
                         out.put(k.substring("policy/".length()), SourcePolicy.decode(v)));
                 yield new PolicyList(out).encode();
             }
-            default -> throw new ContractException(UNKNOWN_METHOD, NAME + " has no query " + method);
+            default -> throw CommonCodes.unknownMethod(NAME, method);
         };
     }
 

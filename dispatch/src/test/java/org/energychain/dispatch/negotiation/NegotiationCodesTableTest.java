@@ -34,4 +34,9 @@ class NegotiationCodesTableTest {
     void malformedArgumentsAreMalformedInEveryMethod() {
         MalformedArguments.assertRefusedAsMalformed(new NegotiationContract(), "p1", Set.of(DispatchRoles.PLANT), Set.of(NegotiationContract.OPEN_DEMANDS, NegotiationContract.CONFIG, NegotiationContract.GRID, NegotiationContract.POLICIES));
     }
+
+    @Test
+    void anUnknownMethodIsRefusedWithTheSharedCode() {
+        MalformedArguments.assertUnknownMethodRefused(new NegotiationContract());
+    }
 }

@@ -70,4 +70,23 @@ public final class MalformedArguments {
         }
     }
 
+
+    /** A method the contract does not have, as a transaction and as a query, is refused with UNKNOWN_METHOD. */
+    public static void assertUnknownMethodRefused(Contract contract) {
+        MemoryContext ctx = new MemoryContext("someone", Set.of(), ContractChain.T0);
+        for (MethodSpec.Kind kind : MethodSpec.Kind.values()) {
+            try {
+                if (kind == MethodSpec.Kind.SUBMIT) {
+                    contract.submit(ctx, "no-such-method", new byte[0]);
+                } else {
+                    contract.query(ctx, "no-such-method", new byte[0]);
+                }
+                throw new AssertionError(contract.name() + ": " + kind + " of an unknown method was accepted");
+            } catch (ContractException e) {
+                if (e.code() != CommonCodes.UNKNOWN_METHOD) {
+                    throw new AssertionError(contract.name() + ": " + kind + " of an unknown method gave code " + e.code());
+                }
+            }
+        }
+    }
 }

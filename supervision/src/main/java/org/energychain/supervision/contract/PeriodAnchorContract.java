@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import org.energychain.crypto.Hex;
+import org.energychain.ledger.contract.CommonCodes;
 import org.energychain.ledger.contract.Contract;
 import org.energychain.ledger.contract.ContractArgs;
 import org.energychain.ledger.contract.ContractException;
@@ -62,7 +63,7 @@ public final class PeriodAnchorContract implements Contract {
         switch (method) {
             case ANCHOR -> anchor(ctx, args);
             case RECORD_DESTRUCTION -> DestructionLog.record(ctx, args);
-            default -> throw new ContractException(ContractCodes.REJECTED, NAME + " has no submit method " + method);
+            default -> throw CommonCodes.unknownMethod(NAME, method);
         }
     }
 
@@ -79,7 +80,7 @@ public final class PeriodAnchorContract implements Contract {
                 });
             }
             case DESTRUCTIONS -> DestructionLog.list(ctx, args);
-            default -> throw new ContractException(ContractCodes.REJECTED, NAME + " has no query " + method);
+            default -> throw CommonCodes.unknownMethod(NAME, method);
         };
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.energychain.ledger.contract.CommonCodes;
 import org.energychain.ledger.contract.Contract;
 import org.energychain.ledger.contract.ContractArgs;
 import org.energychain.ledger.contract.ContractException;
@@ -68,7 +69,7 @@ public final class RegulatoryFilingContract implements Contract {
             case FILE -> file(ctx, args);
             case ACKNOWLEDGE -> acknowledge(ctx, args);
             case RECORD_DESTRUCTION -> DestructionLog.record(ctx, args);
-            default -> throw new ContractException(ContractCodes.REJECTED, NAME + " has no submit method " + method);
+            default -> throw CommonCodes.unknownMethod(NAME, method);
         }
     }
 
@@ -93,7 +94,7 @@ public final class RegulatoryFilingContract implements Contract {
             }
             case PENDING -> pending(ctx, args);
             case DESTRUCTIONS -> DestructionLog.list(ctx, args);
-            default -> throw new ContractException(ContractCodes.REJECTED, NAME + " has no query " + method);
+            default -> throw CommonCodes.unknownMethod(NAME, method);
         };
     }
 

@@ -35,4 +35,10 @@ class ContractCodesTableTest {
         MalformedArguments.assertRefusedAsMalformed(new PeriodAnchorContract(), "G1", Set.of(SupervisionRoles.GROUP), Set.of());
         MalformedArguments.assertRefusedAsMalformed(new RegulatoryFilingContract(), "G1", Set.of(SupervisionRoles.GROUP), Set.of());
     }
+
+    @Test
+    void anUnknownMethodIsRefusedWithTheSharedCode() {
+        MalformedArguments.assertUnknownMethodRefused(new PeriodAnchorContract());
+        MalformedArguments.assertUnknownMethodRefused(new RegulatoryFilingContract());
+    }
 }

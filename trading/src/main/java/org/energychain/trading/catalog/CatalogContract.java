@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.energychain.crypto.encoding.CanonicalReader;
 import org.energychain.crypto.encoding.CanonicalWriter;
+import org.energychain.ledger.contract.CommonCodes;
 import org.energychain.ledger.contract.Contract;
 import org.energychain.ledger.contract.ContractArgs;
 import org.energychain.ledger.contract.ContractException;
@@ -77,7 +78,7 @@ public final class CatalogContract implements Contract {
             case PUBLISH -> publish(ctx, args);
             case UPDATE -> update(ctx, args);
             case WITHDRAW -> withdraw(ctx, args);
-            default -> throw new ContractException(CatalogCodes.REJECTED, NAME + " has no submit method " + method);
+            default -> throw CommonCodes.unknownMethod(NAME, method);
         }
     }
 
@@ -93,7 +94,7 @@ public final class CatalogContract implements Contract {
                 yield v;
             }
             case LISTINGS -> listings(ctx, ContractArgs.decode(LISTINGS, args, ListingsQuery::decode));
-            default -> throw new ContractException(CatalogCodes.REJECTED, NAME + " has no query " + method);
+            default -> throw CommonCodes.unknownMethod(NAME, method);
         };
     }
 

@@ -1,6 +1,7 @@
 package org.energychain.trading.market;
 
 import java.util.Map;
+import org.energychain.ledger.contract.CommonCodes;
 import org.energychain.ledger.contract.Contract;
 import org.energychain.ledger.contract.ContractArgs;
 import org.energychain.ledger.contract.ContractException;
@@ -87,7 +88,7 @@ public final class MarketContract implements Contract {
             case ACCEPT -> TradeSteps.accept(ctx, ContractArgs.decode(method, args, TradeRef::decode));
             case DISPUTE -> TradeSteps.dispute(ctx, ContractArgs.decode(method, args, DisputeProof::decode));
             case SETTLE -> TradeSteps.settle(ctx, ContractArgs.decode(method, args, TradeRef::decode));
-            default -> throw new ContractException(MarketCodes.REJECTED, NAME + " has no submit method " + method);
+            default -> throw CommonCodes.unknownMethod(NAME, method);
         }
     }
 
@@ -102,7 +103,7 @@ public final class MarketContract implements Contract {
             case CONFIG -> MarketState.config(ctx).encode();
             case TRADE -> MarketState.trade(ctx, TRADE, ContractArgs.decode(method, args, TradeRef::decode).tradeId()).encode();
             case TRADES -> MarketState.trades(ctx, ContractArgs.decode(method, args, TradesQuery::decode)).encode();
-            default -> throw new ContractException(MarketCodes.REJECTED, NAME + " has no query " + method);
+            default -> throw CommonCodes.unknownMethod(NAME, method);
         };
     }
 }

@@ -35,4 +35,9 @@ class CatalogCodesTableTest {
     void malformedArgumentsAreMalformedInEveryMethod() {
         MalformedArguments.assertRefusedAsMalformed(new CatalogContract(), "G1", Set.of(TradingRoles.GROUP), Set.of());
     }
+
+    @Test
+    void anUnknownMethodIsRefusedWithTheSharedCode() {
+        MalformedArguments.assertUnknownMethodRefused(new CatalogContract());
+    }
 }

@@ -35,4 +35,9 @@ class MarketCodesTableTest {
     void malformedArgumentsAreMalformedInEveryMethod() {
         MalformedArguments.assertRefusedAsMalformed(new MarketContract(), "b1", Set.of(TradingRoles.BUYER), Set.of(MarketContract.SUPPLY, MarketContract.CONFIG));
     }
+
+    @Test
+    void anUnknownMethodIsRefusedWithTheSharedCode() {
+        MalformedArguments.assertUnknownMethodRefused(new MarketContract());
+    }
 }
