@@ -96,12 +96,14 @@ public final class NegotiationContract implements Contract {
     @Override
     public void submit(TxContext ctx, String method, byte[] args) throws ContractException {
         switch (method) {
-            case CONFIGURE -> ctx.put(NegotiationState.CONFIG_KEY, ContractArgs.decode(method, args, NegotiationConfig::decode).encode());
+            case CONFIGURE -> ctx.put(NegotiationState.CONFIG_KEY,
+                    ContractArgs.decode(method, args, NegotiationConfig::decode).encode());
             case SET_SOCIAL -> {
                 SocialArgs a = ContractArgs.decode(method, args, SocialArgs::decode);
                 ctx.put(NegotiationState.socialKey(a.sourceId()), a.encode());
             }
-            case PUBLISH_POLICY -> ctx.put(NegotiationState.policyKey(ctx.sender()), ContractArgs.decode(method, args, SourcePolicy::decode).encode());
+            case PUBLISH_POLICY -> ctx.put(NegotiationState.policyKey(ctx.sender()),
+                    ContractArgs.decode(method, args, SourcePolicy::decode).encode());
             case PUBLISH_GRID -> publishGrid(ctx, ContractArgs.decode(method, args, GridArgs::decode), args);
             case POST_DEMAND -> DemandPosting.postDemand(ctx, ContractArgs.decode(method, args, PostDemandArgs::decode));
             case PROPOSE -> RoundSteps.propose(ctx, ContractArgs.decode(method, args, ProposeArgs::decode), args);
@@ -114,7 +116,8 @@ public final class NegotiationContract implements Contract {
     @Override
     public byte[] query(QueryContext ctx, String method, byte[] args) throws ContractException {
         return switch (method) {
-            case DEMAND -> NegotiationState.state(ctx, ContractArgs.decode(method, args, DemandRef::decode).demandId()).encode();
+            case DEMAND -> NegotiationState.state(ctx, ContractArgs.decode(method, args, DemandRef::decode).demandId())
+                    .encode();
             case OPEN_DEMANDS -> {
                 List<String> ids = new ArrayList<>();
                 for (String k : ctx.scan("open/", OpenDemands.MAX).keySet()) {

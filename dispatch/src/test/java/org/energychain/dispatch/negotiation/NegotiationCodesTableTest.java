@@ -11,9 +11,9 @@ import org.energychain.ledger.testkit.ResultCodeTable;
 import org.junit.jupiter.api.Test;
 
 /**
- * NegotiationCodes's result codes are the table's (docs/ledger.md): its own codes are exactly the {@code negotiation} rows, the
- * others are shared codes under a name of its own; and arguments that do not decode are MALFORMED in
- * every method, never an exception escaping the contract.
+ * {@link NegotiationCodes} is the table's (docs/ledger.md): its own codes are exactly the {@code negotiation} rows, the
+ * others are shared codes under a name of its own. Arguments that do not decode are MALFORMED in every
+ * method, never an exception escaping the contract, and an unknown method is UNKNOWN_METHOD.
  */
 class NegotiationCodesTableTest {
     @Test
@@ -32,7 +32,10 @@ class NegotiationCodesTableTest {
 
     @Test
     void malformedArgumentsAreMalformedInEveryMethod() {
-        MalformedArguments.assertRefusedAsMalformed(new NegotiationContract(), "p1", Set.of(DispatchRoles.PLANT), Set.of(NegotiationContract.OPEN_DEMANDS, NegotiationContract.CONFIG, NegotiationContract.GRID, NegotiationContract.POLICIES));
+        // the four queries without arguments are skipped: they read no bytes
+        MalformedArguments.assertRefusedAsMalformed(new NegotiationContract(), "p1", Set.of(DispatchRoles.PLANT),
+                Set.of(NegotiationContract.OPEN_DEMANDS, NegotiationContract.CONFIG, NegotiationContract.GRID,
+                        NegotiationContract.POLICIES));
     }
 
     @Test

@@ -11,9 +11,9 @@ import org.energychain.ledger.testkit.ResultCodeTable;
 import org.junit.jupiter.api.Test;
 
 /**
- * ContractCodes's result codes are the table's (docs/ledger.md): its own codes are exactly the {@code supervision} rows, the
- * others are shared codes under a name of its own; and arguments that do not decode are MALFORMED in
- * every method, never an exception escaping the contract.
+ * {@link ContractCodes} is the table's (docs/ledger.md): its own codes are exactly the {@code supervision} rows, the
+ * others are shared codes under a name of its own. Arguments that do not decode are MALFORMED in every
+ * method, never an exception escaping the contract, and an unknown method is UNKNOWN_METHOD.
  */
 class ContractCodesTableTest {
     @Test
@@ -32,8 +32,10 @@ class ContractCodesTableTest {
 
     @Test
     void malformedArgumentsAreMalformedInEveryMethod() {
-        MalformedArguments.assertRefusedAsMalformed(new PeriodAnchorContract(), "G1", Set.of(SupervisionRoles.GROUP), Set.of());
-        MalformedArguments.assertRefusedAsMalformed(new RegulatoryFilingContract(), "G1", Set.of(SupervisionRoles.GROUP), Set.of());
+        MalformedArguments.assertRefusedAsMalformed(new PeriodAnchorContract(), "G1", Set.of(SupervisionRoles.GROUP),
+                Set.of());
+        MalformedArguments.assertRefusedAsMalformed(new RegulatoryFilingContract(), "G1", Set.of(SupervisionRoles.GROUP),
+                Set.of());
     }
 
     @Test

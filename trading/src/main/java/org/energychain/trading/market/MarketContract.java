@@ -101,7 +101,8 @@ public final class MarketContract implements Contract {
             }
             case SUPPLY -> MarketState.totals(ctx).encode();
             case CONFIG -> MarketState.config(ctx).encode();
-            case TRADE -> MarketState.trade(ctx, TRADE, ContractArgs.decode(method, args, TradeRef::decode).tradeId()).encode();
+            case TRADE -> MarketState.trade(ctx, TRADE, ContractArgs.decode(method, args, TradeRef::decode).tradeId())
+                    .encode();
             case TRADES -> MarketState.trades(ctx, ContractArgs.decode(method, args, TradesQuery::decode)).encode();
             default -> throw CommonCodes.unknownMethod(NAME, method);
         };

@@ -12,9 +12,9 @@ import org.energychain.trading.TradingRoles;
 import org.junit.jupiter.api.Test;
 
 /**
- * CatalogCodes's result codes are the table's (docs/ledger.md): its own codes are exactly the {@code catalog} rows, the
- * others are shared codes under a name of its own; and arguments that do not decode are MALFORMED in
- * every method, never an exception escaping the contract.
+ * {@link CatalogCodes} is the table's (docs/ledger.md): its own codes are exactly the {@code catalog} rows, the
+ * others are shared codes under a name of its own. Arguments that do not decode are MALFORMED in every
+ * method, never an exception escaping the contract, and an unknown method is UNKNOWN_METHOD.
  */
 class CatalogCodesTableTest {
     @Test

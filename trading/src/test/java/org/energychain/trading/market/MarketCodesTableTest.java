@@ -12,9 +12,9 @@ import org.energychain.trading.TradingRoles;
 import org.junit.jupiter.api.Test;
 
 /**
- * MarketCodes's result codes are the table's (docs/ledger.md): its own codes are exactly the {@code market} rows, the
- * others are shared codes under a name of its own; and arguments that do not decode are MALFORMED in
- * every method, never an exception escaping the contract.
+ * {@link MarketCodes} is the table's (docs/ledger.md): its own codes are exactly the {@code market} rows, the
+ * others are shared codes under a name of its own. Arguments that do not decode are MALFORMED in every
+ * method, never an exception escaping the contract, and an unknown method is UNKNOWN_METHOD.
  */
 class MarketCodesTableTest {
     @Test
@@ -33,7 +33,9 @@ class MarketCodesTableTest {
 
     @Test
     void malformedArgumentsAreMalformedInEveryMethod() {
-        MalformedArguments.assertRefusedAsMalformed(new MarketContract(), "b1", Set.of(TradingRoles.BUYER), Set.of(MarketContract.SUPPLY, MarketContract.CONFIG));
+        // the two queries without arguments are skipped: they read no bytes
+        MalformedArguments.assertRefusedAsMalformed(new MarketContract(), "b1", Set.of(TradingRoles.BUYER),
+                Set.of(MarketContract.SUPPLY, MarketContract.CONFIG));
     }
 
     @Test
