@@ -158,14 +158,14 @@ class DispatchNegotiationCliTest {
         assertThat(d2.at("/rounds/1/plan/rows/G3").toString()).isEqualTo("[2000,2500]");
         Cli early = run(url, net, "G1", "dispatch", "close-round", "--demand", "d2");
         assertThat(early.exit()).as(early.toString()).isEqualTo(ExitCodes.VERIFICATION_FAILED);
-        assertThat(early.out()).contains("code 113");
+        assertThat(early.out()).contains("code 106");
         long deadline = java.time.Instant.parse(d2.at("/rounds/1/deadline").asText()).toEpochMilli();
         while (System.currentTimeMillis() < deadline + 500) {
             Thread.sleep(200);
         }
         Cli late = run(url, net, "G3", "dispatch", "vote", "--demand", "d2", "--accept");
         assertThat(late.exit()).as(late.toString()).isEqualTo(ExitCodes.VERIFICATION_FAILED);
-        assertThat(late.out()).contains("code 112");
+        assertThat(late.out()).contains("code 105");
         ok(run(url, net, "LOAD", "dispatch", "close-round", "--demand", "d2")); // any member of the chain may
         d2 = inspect(url, "d2");
         assertThat(d2.at("/demand/status").asText()).isEqualTo("FAILED");

@@ -73,7 +73,7 @@ class SupervisionFlowCliTest {
         assertThat(anchorHeight).isPositive();
         Cli again = Cli.run(args(List.of("anchor", "--db", db.toString()), g1Business));
         assertThat(again.exit()).as(again.toString()).isEqualTo(ExitCodes.VERIFICATION_FAILED);
-        assertThat(again.out()).contains("refused by the contract, code 103");
+        assertThat(again.out()).contains("refused by the contract, code 104");
 
         // a member of the network that is not a member of the business chain cannot read it
         Cli outsider = Cli.run(args(List.of("chain", "status"), remote(url, "business-g1", "PLAT", net)));
@@ -116,7 +116,7 @@ class SupervisionFlowCliTest {
         Cli ackAgain = Cli.run(args(List.of("ack", "--group", "G1", "--from", "2026-01-01", "--to", "2026-01-03"),
                 regRegulatory));
         assertThat(ackAgain.exit()).as(ackAgain.toString()).isEqualTo(ExitCodes.VERIFICATION_FAILED);
-        assertThat(ackAgain.out()).contains("code 105");
+        assertThat(ackAgain.out()).contains("code 200");
 
         // the regulator checks a delivered reading against the filed root
         Cli prove = Cli.run("prove", "--plant", "G1-S001", "--day", "2026-01-02", "--reading", "7", "--db", db.toString(),
@@ -191,7 +191,7 @@ class SupervisionFlowCliTest {
         assertAcknowledgedFiling(regRegulatory, groupRoot);
         Cli anchorAfterRestart = Cli.run(args(List.of("anchor", "--db", db.toString()), g1Business));
         assertThat(anchorAfterRestart.exit()).as(anchorAfterRestart.toString()).isEqualTo(ExitCodes.VERIFICATION_FAILED);
-        assertThat(anchorAfterRestart.out()).contains("code 103");
+        assertThat(anchorAfterRestart.out()).contains("code 104");
         Cli checkAfterRestart = Cli.run(args(List.of("check-delivery", "--proof", proof.toString()), regRegulatory));
         assertThat(checkAfterRestart.exit()).as(checkAfterRestart.toString()).isZero();
         node.stop();

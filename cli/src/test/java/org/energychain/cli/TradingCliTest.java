@@ -252,7 +252,7 @@ class TradingCliTest {
         assertThat(twice.out()).contains("refused");
         Cli poor = Cli.run(as("B2", "market", "buy", "--listing", listing));
         assertThat(poor.exit()).isEqualTo(ExitCodes.VERIFICATION_FAILED);
-        assertThat(poor.out()).contains("code 107").contains("holds 0");
+        assertThat(poor.out()).contains("code 401").contains("holds 0");
         Cli own = Cli.run(as("G1", "catalog", "publish", "--db", db, "--price", "1", "--dataset", listing));
         assertThat(own.exit()).as("a listing id is published once").isEqualTo(ExitCodes.VERIFICATION_FAILED);
         Cli platformDeposit = Cli.run(as("B1", "market", "deposit", "--account", "B1", "--amount", "1000000"));

@@ -1,119 +1,49 @@
 package org.energychain.dispatch.negotiation;
 
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.energychain.crypto.CryptoSuite;
 import org.energychain.crypto.CryptoSuites;
-import org.energychain.crypto.sign.KeyPair;
 import org.energychain.ledger.Chain;
 import org.energychain.ledger.contract.ContractException;
-import org.energychain.ledger.contract.ContractRegistry;
 import org.energychain.ledger.exec.Receipt;
 import org.energychain.ledger.exec.Submission;
-import org.energychain.ledger.genesis.ChainLimits;
-import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
-import org.energychain.ledger.genesis.NodeInfo;
-import org.energychain.ledger.genesis.Validator;
-import org.energychain.ledger.store.InMemoryChainStore;
-import org.energychain.ledger.tx.Transaction;
+import org.energychain.ledger.testkit.ContractChain;
+import org.energychain.ledger.testkit.ManualClock;
 
 /**
  * A dispatch chain in memory running only {@code dispatch-negotiation}: the grid {@code grid} (GRID), a
  * load {@code load} (LOAD), the group {@code g1} (GROUP, the validator), plants {@code p1..p5} (PLANT)
- * and the regulator {@code reg}. One block per submission.
+ * and the regulator {@code reg}, on the ledger's test kit. One block per submission.
  */
 final class NegoNet implements AutoCloseable {
-    static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
+    static final Instant T0 = ContractChain.T0;
     final CryptoSuite suite = CryptoSuites.SHA256_ED25519;
-    final Map<String, KeyPair> keys = new LinkedHashMap<>();
-    final Map<String, Member> members = new LinkedHashMap<>();
-    final Chain chain;
-    private final Map<String, Long> nonces = new HashMap<>();
     /** The chain's clock: block times; tests move it past deadlines. */
-    final MutableClock clock = new MutableClock(T0.plusSeconds(60));
-
-    /** A clock tests can move. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
+    final ManualClock clock = ManualClock.at(T0.plusSeconds(60));
+    final Map<String, Member> members;
+    final Chain chain;
+    private final ContractChain net;
 
     NegoNet() {
-        SecureRandom rnd = new SecureRandom(new byte[] {5});
-        add("grid", DispatchRoles.GRID, rnd);
-        add("load", DispatchRoles.LOAD, rnd);
-        add("g1", DispatchRoles.GROUP, rnd);
+        ContractChain.Builder b = ContractChain.builder().suite(suite).seed(5).member("grid", DispatchRoles.GRID)
+                .member("load", DispatchRoles.LOAD).member("g1", DispatchRoles.GROUP).validator("g1");
         for (int i = 1; i <= 5; i++) {
-            add("p" + i, DispatchRoles.PLANT, rnd);
+            b.member("p" + i, DispatchRoles.PLANT);
         }
-        add("reg", "regulator", rnd);
-        Genesis g = new Genesis("dispatch", suite.name(), true, T0, List.copyOf(members.values()),
-                List.of(NodeInfo.solo("g1-node", "g1", keys.get("g1").publicKey())), List.of(new Validator("g1-node", 10)), List.of(NegotiationContract.NAME),
-                new ChainLimits(100, 1 << 20, 64 << 10, 1000, Duration.ofMillis(50)));
-        chain = new Chain(g, new InMemoryChainStore(g), new ContractRegistry().register(new NegotiationContract()),
-                "g1-node", keys.get("g1").privateKey(), clock);
-    }
-
-    private void add(String id, String role, SecureRandom rnd) {
-        KeyPair k = suite.signatures().generateKeyPair(rnd);
-        keys.put(id, k);
-        members.put(id, new Member(id, Set.of(role), k.publicKey()));
+        net = b.member("reg", "regulator").contract(new NegotiationContract()).clock(clock).build("dispatch");
+        members = net.members;
+        chain = net.chain;
     }
 
     Submission offer(String sender, String method, byte[] args) {
-        long nonce = nonces.getOrDefault(sender, 0L);
-        Submission s = chain.submit(Transaction.sign(chain.id(), sender, nonce, NegotiationContract.NAME, method, args,
-                suite.signatures(), keys.get(sender).privateKey()));
-        if (s.accepted()) {
-            nonces.put(sender, nonce + 1);
-        }
-        return s;
+        return net.offer(sender, method, args);
     }
 
     Receipt submit(String sender, String method, byte[] args) {
-        Submission s = offer(sender, method, args);
-        if (!s.accepted()) {
-            throw new AssertionError("not admitted: " + s.rejection());
-        }
-        chain.cutBlock();
-        try {
-            return s.receipt().get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("no receipt for " + method, e);
-        }
+        return net.submit(sender, method, args);
     }
 
     Receipt post(String sender, PostDemandArgs a) {
@@ -181,6 +111,6 @@ final class NegoNet implements AutoCloseable {
 
     @Override
     public void close() {
-        chain.close();
+        net.close();
     }
 }

@@ -2,7 +2,6 @@ package org.energychain.supervision.contract;
 
 import java.time.LocalDate;
 import java.util.Objects;
-import java.util.function.Function;
 import org.energychain.crypto.HashFunction;
 import org.energychain.crypto.HashFunctions;
 import org.energychain.crypto.encoding.CanonicalReader;
@@ -100,15 +99,6 @@ final class Codec {
         long n = r.i64("counter");
         r.end();
         return n;
-    }
-
-    /** Decodes a call's arguments; a malformed encoding becomes a {@link ContractCodes#MALFORMED} refusal. */
-    static <T> T args(String method, byte[] args, Function<byte[], T> decode) throws ContractException {
-        try {
-            return decode.apply(args);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ContractException(ContractCodes.MALFORMED, method + ": malformed arguments: " + e.getMessage());
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.energychain.supervision.contract;
 
+import org.energychain.ledger.contract.ContractArgs;
 import org.energychain.ledger.contract.ContractException;
 import org.energychain.ledger.contract.QueryContext;
 import org.energychain.ledger.contract.TxContext;
@@ -19,7 +20,7 @@ final class DestructionLog {
     }
 
     static void record(TxContext ctx, byte[] args) throws ContractException {
-        DestructionArgs a = Codec.args(METHOD, args, DestructionArgs::decode);
+        DestructionArgs a = ContractArgs.decode(METHOD, args, DestructionArgs::decode);
         String group = a.groupId();
         Codec.requireGroup(ctx.sender(), group, METHOD);
         String idKey = "destruction-id/" + group + "/" + String.format("%020d", a.record().id());
@@ -37,7 +38,7 @@ final class DestructionLog {
     }
 
     static byte[] list(QueryContext ctx, byte[] args) throws ContractException {
-        PageArgs p = Codec.args(QUERY, args, PageArgs::decode);
+        PageArgs p = ContractArgs.decode(QUERY, args, PageArgs::decode);
         String group = p.groupId();
         return Codec.page(ctx, p, "destruction-count/" + group, i -> ctx.get("destruction/" + group + "/" + Codec.seq(i)));
     }

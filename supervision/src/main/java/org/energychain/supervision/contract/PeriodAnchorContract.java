@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import org.energychain.crypto.Hex;
+import org.energychain.ledger.contract.CommonCodes;
 import org.energychain.ledger.contract.Contract;
+import org.energychain.ledger.contract.ContractArgs;
 import org.energychain.ledger.contract.ContractException;
 import org.energychain.ledger.contract.MethodSpec;
 import org.energychain.ledger.contract.QueryContext;
@@ -61,7 +63,7 @@ public final class PeriodAnchorContract implements Contract {
         switch (method) {
             case ANCHOR -> anchor(ctx, args);
             case RECORD_DESTRUCTION -> DestructionLog.record(ctx, args);
-            default -> throw new ContractException(ContractCodes.REJECTED, NAME + " has no submit method " + method);
+            default -> throw CommonCodes.unknownMethod(NAME, method);
         }
     }
 
@@ -70,7 +72,7 @@ public final class PeriodAnchorContract implements Contract {
         return switch (method) {
             case GET_ANCHOR -> getAnchor(ctx, args);
             case ANCHORS -> {
-                PageArgs p = Codec.args(ANCHORS, args, PageArgs::decode);
+                PageArgs p = ContractArgs.decode(ANCHORS, args, PageArgs::decode);
                 String group = p.groupId();
                 yield Codec.page(ctx, p, countKey(group), i -> {
                     byte[] key = ctx.get(seqKey(group, i));
@@ -78,12 +80,12 @@ public final class PeriodAnchorContract implements Contract {
                 });
             }
             case DESTRUCTIONS -> DestructionLog.list(ctx, args);
-            default -> throw new ContractException(ContractCodes.REJECTED, NAME + " has no query " + method);
+            default -> throw CommonCodes.unknownMethod(NAME, method);
         };
     }
 
     private static void anchor(TxContext ctx, byte[] args) throws ContractException {
-        AnchorArgs a = Codec.args(ANCHOR, args, AnchorArgs::decode);
+        AnchorArgs a = ContractArgs.decode(ANCHOR, args, AnchorArgs::decode);
         PeriodKey period = a.period();
         Codec.requireGroup(ctx.sender(), period.groupId(), ANCHOR);
         byte[] expected = a.computeGroupRoot();
@@ -109,7 +111,7 @@ public final class PeriodAnchorContract implements Contract {
     }
 
     private static byte[] getAnchor(QueryContext ctx, byte[] args) throws ContractException {
-        AnchorQuery q = Codec.args(GET_ANCHOR, args, AnchorQuery::decode);
+        AnchorQuery q = ContractArgs.decode(GET_ANCHOR, args, AnchorQuery::decode);
         int version = q.version();
         String what = q.groupId() + "[" + q.start() + ".." + q.endExclusive() + ")";
         if (version == 0) {

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.energychain.ledger.contract.CommonCodes;
 import org.energychain.ledger.contract.Contract;
+import org.energychain.ledger.contract.ContractArgs;
 import org.energychain.ledger.contract.ContractException;
 import org.energychain.ledger.contract.MethodSpec;
 import org.energychain.ledger.contract.QueryContext;
@@ -67,7 +69,7 @@ public final class RegulatoryFilingContract implements Contract {
             case FILE -> file(ctx, args);
             case ACKNOWLEDGE -> acknowledge(ctx, args);
             case RECORD_DESTRUCTION -> DestructionLog.record(ctx, args);
-            default -> throw new ContractException(ContractCodes.REJECTED, NAME + " has no submit method " + method);
+            default -> throw CommonCodes.unknownMethod(NAME, method);
         }
     }
 
@@ -75,7 +77,7 @@ public final class RegulatoryFilingContract implements Contract {
     public byte[] query(QueryContext ctx, String method, byte[] args) throws ContractException {
         return switch (method) {
             case FILING -> {
-                FilingQuery q = Codec.args(FILING, args, FilingQuery::decode);
+                FilingQuery q = ContractArgs.decode(FILING, args, FilingQuery::decode);
                 byte[] v = ctx.get(filingKey(q.period()));
                 if (v == null) {
                     throw new ContractException(ContractCodes.NOT_FOUND, FILING + ": " + q.period() + " is not filed");
@@ -83,7 +85,7 @@ public final class RegulatoryFilingContract implements Contract {
                 yield v;
             }
             case FILINGS -> {
-                PageArgs p = Codec.args(FILINGS, args, PageArgs::decode);
+                PageArgs p = ContractArgs.decode(FILINGS, args, PageArgs::decode);
                 String group = p.groupId();
                 yield Codec.page(ctx, p, countKey(group), i -> {
                     byte[] key = ctx.get(seqKey(group, i));
@@ -92,12 +94,12 @@ public final class RegulatoryFilingContract implements Contract {
             }
             case PENDING -> pending(ctx, args);
             case DESTRUCTIONS -> DestructionLog.list(ctx, args);
-            default -> throw new ContractException(ContractCodes.REJECTED, NAME + " has no query " + method);
+            default -> throw CommonCodes.unknownMethod(NAME, method);
         };
     }
 
     private static void file(TxContext ctx, byte[] args) throws ContractException {
-        FilingArgs a = Codec.args(FILE, args, FilingArgs::decode);
+        FilingArgs a = ContractArgs.decode(FILE, args, FilingArgs::decode);
         PeriodKey period = a.period();
         Codec.requireGroup(ctx.sender(), period.groupId(), FILE);
         String key = filingKey(period);
@@ -115,7 +117,7 @@ public final class RegulatoryFilingContract implements Contract {
     }
 
     private static void acknowledge(TxContext ctx, byte[] args) throws ContractException {
-        AckArgs a = Codec.args(ACKNOWLEDGE, args, AckArgs::decode);
+        AckArgs a = ContractArgs.decode(ACKNOWLEDGE, args, AckArgs::decode);
         PeriodKey period = a.filing();
         String key = filingKey(period);
         byte[] v = ctx.get(key);
@@ -136,7 +138,7 @@ public final class RegulatoryFilingContract implements Contract {
     }
 
     private static byte[] pending(QueryContext ctx, byte[] args) throws ContractException {
-        PendingArgs p = Codec.args(PENDING, args, PendingArgs::decode);
+        PendingArgs p = ContractArgs.decode(PENDING, args, PendingArgs::decode);
         String prefix = p.groupId().isEmpty() ? "pending/" : "pending/" + p.groupId() + "/";
         String totalKey = p.groupId().isEmpty() ? PENDING_COUNT : PENDING_COUNT + "/" + p.groupId();
         List<byte[]> items = new ArrayList<>();

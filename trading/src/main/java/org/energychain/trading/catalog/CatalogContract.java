@@ -4,10 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.energychain.crypto.encoding.CanonicalReader;
 import org.energychain.crypto.encoding.CanonicalWriter;
+import org.energychain.ledger.contract.CommonCodes;
 import org.energychain.ledger.contract.Contract;
+import org.energychain.ledger.contract.ContractArgs;
 import org.energychain.ledger.contract.ContractException;
 import org.energychain.ledger.contract.MethodSpec;
 import org.energychain.ledger.contract.QueryContext;
@@ -77,7 +78,7 @@ public final class CatalogContract implements Contract {
             case PUBLISH -> publish(ctx, args);
             case UPDATE -> update(ctx, args);
             case WITHDRAW -> withdraw(ctx, args);
-            default -> throw new ContractException(CatalogCodes.REJECTED, NAME + " has no submit method " + method);
+            default -> throw CommonCodes.unknownMethod(NAME, method);
         }
     }
 
@@ -85,20 +86,20 @@ public final class CatalogContract implements Contract {
     public byte[] query(QueryContext ctx, String method, byte[] args) throws ContractException {
         return switch (method) {
             case LISTING -> {
-                String id = decode(LISTING, args, WithdrawArgs::decode).id();
+                String id = ContractArgs.decode(LISTING, args, WithdrawArgs::decode).id();
                 byte[] v = ctx.get(ListingRecord.key(id));
                 if (v == null) {
                     throw new ContractException(CatalogCodes.NOT_FOUND, LISTING + ": no listing " + id);
                 }
                 yield v;
             }
-            case LISTINGS -> listings(ctx, decode(LISTINGS, args, ListingsQuery::decode));
-            default -> throw new ContractException(CatalogCodes.REJECTED, NAME + " has no query " + method);
+            case LISTINGS -> listings(ctx, ContractArgs.decode(LISTINGS, args, ListingsQuery::decode));
+            default -> throw CommonCodes.unknownMethod(NAME, method);
         };
     }
 
     private static void publish(TxContext ctx, byte[] args) throws ContractException {
-        Listing l = decode(PUBLISH, args, Listing::decode);
+        Listing l = ContractArgs.decode(PUBLISH, args, Listing::decode);
         requireOwnGroup(ctx, l, PUBLISH);
         String key = ListingRecord.key(l.id());
         if (ctx.get(key) != null) {
@@ -116,7 +117,7 @@ public final class CatalogContract implements Contract {
     }
 
     private static void update(TxContext ctx, byte[] args) throws ContractException {
-        Listing l = decode(UPDATE, args, Listing::decode);
+        Listing l = ContractArgs.decode(UPDATE, args, Listing::decode);
         ListingRecord old = existingOwnActive(ctx, l.id(), UPDATE);
         requireOwnGroup(ctx, l, UPDATE);
         ListingRecord rec = new ListingRecord(old.seller(), old.version() + 1, ListingRecord.Status.ACTIVE,
@@ -127,7 +128,7 @@ public final class CatalogContract implements Contract {
     }
 
     private static void withdraw(TxContext ctx, byte[] args) throws ContractException {
-        WithdrawArgs a = decode(WITHDRAW, args, WithdrawArgs::decode);
+        WithdrawArgs a = ContractArgs.decode(WITHDRAW, args, WithdrawArgs::decode);
         ListingRecord old = existingOwnActive(ctx, a.id(), WITHDRAW);
         ListingRecord rec = new ListingRecord(old.seller(), old.version() + 1, ListingRecord.Status.WITHDRAWN,
                 ctx.txId(), ctx.blockHeight(), old.listing());
@@ -173,14 +174,6 @@ public final class CatalogContract implements Contract {
             records.add(ListingRecord.decode(v));
         }
         return new ListingPage(total, q.from(), records).encode();
-    }
-
-    private static <T> T decode(String method, byte[] args, Function<byte[], T> decoder) throws ContractException {
-        try {
-            return decoder.apply(args);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ContractException(CatalogCodes.MALFORMED, method + ": malformed arguments: " + e.getMessage());
-        }
     }
 
     private static String countKey(String seller) {

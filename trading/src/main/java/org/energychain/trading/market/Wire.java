@@ -1,13 +1,11 @@
 package org.energychain.trading.market;
 
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.energychain.crypto.HashFunction;
 import org.energychain.crypto.HashFunctions;
 import org.energychain.crypto.encoding.CanonicalReader;
 import org.energychain.crypto.encoding.CanonicalWriter;
-import org.energychain.ledger.contract.ContractException;
 
 /** Shared field rules and small encodings of the market's records (docs/market.md). */
 final class Wire {
@@ -83,14 +81,5 @@ final class Wire {
     /** A sequence number as a fixed-width, order-preserving key part. */
     static String seq(long n) {
         return String.format("%016d", n);
-    }
-
-    /** Decodes a call's arguments; a malformed encoding becomes a {@link MarketCodes#MALFORMED} refusal. */
-    static <T> T args(String method, byte[] args, Function<byte[], T> decode) throws ContractException {
-        try {
-            return decode.apply(args);
-        } catch (IllegalArgumentException | NullPointerException | IndexOutOfBoundsException e) {
-            throw new ContractException(MarketCodes.MALFORMED, method + ": malformed arguments: " + e.getMessage());
-        }
     }
 }

@@ -1,119 +1,58 @@
 package org.energychain.trading.catalog;
 
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.energychain.crypto.CryptoSuite;
-import org.energychain.crypto.CryptoSuites;
 import org.energychain.crypto.sign.KeyPair;
 import org.energychain.ledger.Chain;
 import org.energychain.ledger.contract.ContractException;
-import org.energychain.ledger.contract.ContractRegistry;
 import org.energychain.ledger.exec.Receipt;
 import org.energychain.ledger.exec.Submission;
-import org.energychain.ledger.genesis.ChainLimits;
-import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
-import org.energychain.ledger.genesis.NodeInfo;
-import org.energychain.ledger.genesis.Validator;
-import org.energychain.ledger.store.InMemoryChainStore;
-import org.energychain.ledger.tx.Transaction;
+import org.energychain.ledger.testkit.ContractChain;
 import org.energychain.trading.TradingRoles;
 
 /**
- * A trading chain in memory for tests: groups {@code G1} (the validator) and {@code G2}, a buyer
- * {@code B1} and the platform {@code P1}, running the catalogue. Blocks are cut by hand; block time
- * advances one second per block.
+ * The catalogue's chain on the ledger's test kit: groups {@code G1} (the validator) and {@code G2}, a
+ * buyer {@code B1} and the platform {@code P1}. Blocks are cut by hand; block time advances one second
+ * per block.
  */
 public final class TradingNet implements AutoCloseable {
     public static final String CHAIN = "trading";
-    public static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
+    public static final Instant T0 = ContractChain.T0;
 
-    public final CryptoSuite suite = CryptoSuites.SHA256_ED25519;
-    public final Map<String, KeyPair> keys = new LinkedHashMap<>();
-    public final Map<String, Member> members = new LinkedHashMap<>();
+    public final CryptoSuite suite;
+    public final Map<String, KeyPair> keys;
+    public final Map<String, Member> members;
     public final Chain chain;
-    private final Map<String, Long> nonces = new HashMap<>();
+    private final ContractChain net;
 
     public TradingNet() {
-        SecureRandom rnd = new SecureRandom(new byte[] {3});
-        add("G1", TradingRoles.GROUP, rnd);
-        add("G2", TradingRoles.GROUP, rnd);
-        add("B1", TradingRoles.BUYER, rnd);
-        add("P1", TradingRoles.PLATFORM, rnd);
-        Genesis g = new Genesis(CHAIN, suite.name(), true, T0, List.copyOf(members.values()),
-                List.of(NodeInfo.solo("G1-node", "G1", members.get("G1").key())), List.of(new Validator("G1-node", 10)), List.of(CatalogContract.NAME),
-                new ChainLimits(100, 1 << 20, 64 << 10, 1000, Duration.ofMillis(50)));
-        chain = new Chain(g, new InMemoryChainStore(g), new ContractRegistry().register(new CatalogContract()), "G1-node",
-                keys.get("G1").privateKey(), new StepClock());
-    }
-
-    private void add(String id, String role, SecureRandom rnd) {
-        KeyPair k = suite.signatures().generateKeyPair(rnd);
-        keys.put(id, k);
-        members.put(id, new Member(id, Set.of(role), k.publicKey()));
+        net = ContractChain.builder().seed(3).member("G1", TradingRoles.GROUP).member("G2", TradingRoles.GROUP)
+                .member("B1", TradingRoles.BUYER).member("P1", TradingRoles.PLATFORM).contract(new CatalogContract())
+                .build(CHAIN);
+        suite = net.suite;
+        keys = net.keys;
+        members = net.members;
+        chain = net.chain;
     }
 
     /** Signs and offers a transaction; the nonce advances only when the chain admits it. */
     public Submission offer(String sender, String method, byte[] args) {
-        long nonce = nonces.getOrDefault(sender, 0L);
-        Submission s = chain.submit(Transaction.sign(CHAIN, sender, nonce, CatalogContract.NAME, method, args,
-                suite.signatures(), keys.get(sender).privateKey()));
-        if (s.accepted()) {
-            nonces.put(sender, nonce + 1);
-        }
-        return s;
+        return net.offer(sender, method, args);
     }
 
     /** Offers, cuts a block and returns the committed receipt, whatever its result code. */
     public Receipt submit(String sender, String method, byte[] args) {
-        Submission s = offer(sender, method, args);
-        if (!s.accepted()) {
-            throw new AssertionError("not admitted: " + s.rejection());
-        }
-        chain.cutBlock();
-        try {
-            return s.receipt().get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("no receipt for " + method, e);
-        }
+        return net.submit(sender, method, args);
     }
 
     public byte[] query(String caller, String method, byte[] args) throws ContractException {
-        return chain.query(CatalogContract.NAME, method, args, members.get(caller));
+        return net.query(caller, method, args);
     }
 
     @Override
     public void close() {
-        chain.close();
-    }
-
-    /** Advances one second on every reading. */
-    static final class StepClock extends Clock {
-        private long seconds;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            return T0.plusSeconds(++seconds);
-        }
+        net.close();
     }
 }

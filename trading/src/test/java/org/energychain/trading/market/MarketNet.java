@@ -1,53 +1,36 @@
 package org.energychain.trading.market;
 
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.energychain.crypto.CryptoSuite;
 import org.energychain.crypto.CryptoSuites;
 import org.energychain.crypto.HashFunction;
 import org.energychain.crypto.merkle.ContentRoot;
-import org.energychain.crypto.sign.KeyPair;
 import org.energychain.ledger.Chain;
 import org.energychain.ledger.contract.Contract;
 import org.energychain.ledger.contract.ContractException;
-import org.energychain.ledger.contract.ContractRegistry;
 import org.energychain.ledger.contract.MethodSpec;
 import org.energychain.ledger.contract.QueryContext;
 import org.energychain.ledger.contract.TxContext;
 import org.energychain.ledger.exec.Receipt;
 import org.energychain.ledger.exec.Submission;
-import org.energychain.ledger.genesis.ChainLimits;
-import org.energychain.ledger.genesis.Genesis;
-import org.energychain.ledger.genesis.Member;
-import org.energychain.ledger.genesis.NodeInfo;
-import org.energychain.ledger.genesis.Validator;
-import org.energychain.ledger.store.InMemoryChainStore;
+import org.energychain.ledger.testkit.ContractChain;
+import org.energychain.ledger.testkit.ManualClock;
 import org.energychain.ledger.tx.Transaction;
 import org.energychain.trading.TradingRoles;
 import org.energychain.trading.catalog.Listing;
 import org.energychain.trading.catalog.ListingRecord;
 
 /**
- * A trading chain in memory for the market tests: the platform {@code plat} (PLATFORM, the validator),
+ * The market's chain on the ledger's test kit: the platform {@code plat} (PLATFORM, the validator),
  * sellers {@code s1} (PLANT) and {@code s2} (GROUP, who may also buy), buyers {@code b1}, {@code b2}
  * (BUYER), the grid {@code grid} (GRID) and the regulator {@code reg}. It runs the market and a test-only
  * {@code catalog} that stores the {@link ListingRecord}s it is given, standing in for the real catalogue.
- * One block per submission; block time is a hand-moved clock.
+ * One block per submission; block time is a {@link ManualClock} the tests move.
  */
 final class MarketNet implements AutoCloseable {
-    static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
+    static final Instant T0 = ContractChain.T0;
     static final String PLAT = "plat";
     static final String S1 = "s1";
     static final String S2 = "s2";
@@ -59,64 +42,34 @@ final class MarketNet implements AutoCloseable {
 
     final CryptoSuite suite = CryptoSuites.SHA256_ED25519;
     final HashFunction hash = suite.hash();
-    final Map<String, KeyPair> keys = new LinkedHashMap<>();
-    final Map<String, Member> members = new LinkedHashMap<>();
-    final ManualClock clock = new ManualClock();
+    final ManualClock clock = ManualClock.at(T0.plusSeconds(1));
     final Chain chain;
-    private final Map<String, Long> nonces = new HashMap<>();
+    private final ContractChain net;
 
     MarketNet() {
-        SecureRandom rnd = new SecureRandom(new byte[] {9});
-        add(PLAT, TradingRoles.PLATFORM, rnd);
-        add(S1, "plant", rnd);
-        add(S2, TradingRoles.GROUP, rnd);
-        add(B1, TradingRoles.BUYER, rnd);
-        add(B2, TradingRoles.BUYER, rnd);
-        add(GRID, TradingRoles.GRID, rnd);
-        add(REG, "regulator", rnd);
-        ContractRegistry contracts = new ContractRegistry().register(new MarketContract()).register(new TestCatalog());
-        Genesis g = new Genesis("trading", suite.name(), true, T0, List.copyOf(members.values()),
-                List.of(NodeInfo.solo(PLAT + "-node", PLAT, keys.get(PLAT).publicKey())), List.of(new Validator(PLAT + "-node", 10)), List.of(MarketContract.NAME, MarketContract.CATALOG),
-                new ChainLimits(100, 1 << 20, 64 << 10, 1000, Duration.ofMillis(50)));
-        chain = new Chain(g, new InMemoryChainStore(g), contracts, PLAT + "-node", keys.get(PLAT).privateKey(), clock);
-    }
-
-    private void add(String id, String role, SecureRandom rnd) {
-        KeyPair k = suite.signatures().generateKeyPair(rnd);
-        keys.put(id, k);
-        members.put(id, new Member(id, Set.of(role), k.publicKey()));
+        net = ContractChain.builder().suite(suite).seed(9).member(PLAT, TradingRoles.PLATFORM).member(S1, "plant")
+                .member(S2, TradingRoles.GROUP).member(B1, TradingRoles.BUYER).member(B2, TradingRoles.BUYER)
+                .member(GRID, TradingRoles.GRID).member(REG, "regulator").contract(new MarketContract())
+                .contract(new TestCatalog()).clock(clock).build("trading");
+        chain = net.chain;
     }
 
     Transaction sign(String sender, String contract, String method, byte[] args) {
-        long nonce = nonces.getOrDefault(sender, 0L);
-        return Transaction.sign(chain.id(), sender, nonce, contract, method, args, suite.signatures(),
-                keys.get(sender).privateKey());
+        return net.sign(sender, contract, method, args);
     }
 
     /** Offers a signed transaction; the nonce advances only when the chain admits it. */
     Submission offer(Transaction tx) {
-        Submission s = chain.submit(tx);
-        if (s.accepted()) {
-            nonces.put(tx.sender(), tx.nonce() + 1);
-        }
-        return s;
+        return net.offer(tx);
     }
 
     Submission offer(String sender, String method, byte[] args) {
-        return offer(sign(sender, MarketContract.NAME, method, args));
+        return net.offer(sender, MarketContract.NAME, method, args);
     }
 
-    /** Offers, cuts a block and returns the committed receipt (whatever its result code). */
+    /** Cuts a block and returns the committed receipt (whatever its result code). */
     Receipt commit(Submission s, String what) {
-        if (!s.accepted()) {
-            throw new AssertionError("not admitted: " + what + ": " + s.rejection());
-        }
-        chain.cutBlock();
-        try {
-            return s.receipt().get(5, TimeUnit.SECONDS);
-        } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            throw new AssertionError("no receipt for " + what, e);
-        }
+        return net.commit(s, what);
     }
 
     Receipt submit(String sender, String method, byte[] args) {
@@ -132,7 +85,7 @@ final class MarketNet implements AutoCloseable {
     }
 
     byte[] query(String method, byte[] args) throws ContractException {
-        return chain.query(MarketContract.NAME, method, args, members.get(B1));
+        return net.query(B1, method, args);
     }
 
     long balance(String account) {
@@ -169,7 +122,7 @@ final class MarketNet implements AutoCloseable {
 
     @Override
     public void close() {
-        chain.close();
+        net.close();
     }
 
     // ---- fixtures ----
@@ -189,30 +142,6 @@ final class MarketNet implements AutoCloseable {
 
     static ListingRecord record(String seller, int version, ListingRecord.Status status, Listing l) {
         return new ListingRecord(seller, version, status, "00".repeat(32), 1, l);
-    }
-
-    /** Block time, moved only by the tests. */
-    static final class ManualClock extends Clock {
-        private Instant now = T0.plusSeconds(1);
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            return now;
-        }
-
-        synchronized void advance(Duration d) {
-            now = now.plus(d);
-        }
     }
 
     /** Stands in for the real catalogue: stores the given record at {@link ListingRecord#key}. */
