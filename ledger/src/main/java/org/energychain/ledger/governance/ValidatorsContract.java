@@ -3,7 +3,9 @@ package org.energychain.ledger.governance;
 import java.util.Map;
 import org.energychain.crypto.encoding.CanonicalReader;
 import org.energychain.crypto.encoding.CanonicalWriter;
+import org.energychain.ledger.contract.CommonCodes;
 import org.energychain.ledger.contract.Contract;
+import org.energychain.ledger.contract.ContractArgs;
 import org.energychain.ledger.contract.ContractException;
 import org.energychain.ledger.contract.MethodSpec;
 import org.energychain.ledger.contract.QueryContext;
@@ -11,7 +13,6 @@ import org.energychain.ledger.contract.TxContext;
 import org.energychain.ledger.finality.FinalityCertificate;
 import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.Roster;
-import org.energychain.ledger.tx.ResultCode;
 
 /**
  * The chain's own governance ({@value Rosters#CONTRACT}): the organisations that run validators add or
@@ -44,19 +45,19 @@ public final class ValidatorsContract implements Contract {
     public static final String APPROVE_TAG = "EC/roster-approve/v1";
 
     /** The arguments do not decode, or a field breaks its rule. */
-    public static final int MALFORMED = 101;
+    public static final int MALFORMED = CommonCodes.MALFORMED;
     /** The sender's organisation runs no validator of the chain. */
-    public static final int NOT_A_VALIDATOR = 102;
-    /** The organisation approved this proposal already. */
-    public static final int DUPLICATE = 103;
+    public static final int NOT_A_VALIDATOR = CommonCodes.NOT_AUTHORISED;
     /** No proposal of that number. */
-    public static final int NOT_FOUND = 104;
-    /** The proposal was enacted already, or the roster changed since it was made. */
-    public static final int CLOSED = 105;
+    public static final int NOT_FOUND = CommonCodes.NOT_FOUND;
+    /** The organisation approved this proposal already. */
+    public static final int DUPLICATE = CommonCodes.DUPLICATE;
+    /** The proposal was enacted already, or the roster changed since it was made (the contract's own: 600s). */
+    public static final int CLOSED = 600;
     /** The change does not apply to the roster (an added node that exists, a removed one that does not...). */
-    public static final int INVALID_CHANGE = 106;
+    public static final int INVALID_CHANGE = 601;
     /** {@link #MAX_OPEN} proposals are open already. */
-    public static final int TOO_MANY = 107;
+    public static final int TOO_MANY = 602;
 
     private static final String SEQ = "seq";
     private static final String PROPOSALS = "proposal/";
@@ -84,7 +85,7 @@ public final class ValidatorsContract implements Contract {
         switch (method) {
             case PROPOSE -> propose(ctx, args);
             case APPROVE -> approve(ctx, args);
-            default -> throw new ContractException(ResultCode.REJECTED, NAME + " has no submit method " + method);
+            default -> throw CommonCodes.unknownMethod(NAME, method);
         }
     }
 
@@ -94,7 +95,7 @@ public final class ValidatorsContract implements Contract {
             case ROSTER -> current(ctx).encode();
             case PROPOSAL -> load(ctx, number(args)).encode();
             case OPEN -> openProposals(ctx);
-            default -> throw new ContractException(ResultCode.REJECTED, NAME + " has no query " + method);
+            default -> throw CommonCodes.unknownMethod(NAME, method);
         };
     }
 
@@ -104,14 +105,12 @@ public final class ValidatorsContract implements Contract {
     }
 
     private static long number(byte[] args) throws ContractException {
-        try {
-            CanonicalReader r = new CanonicalReader(args).expectTag(APPROVE_TAG);
+        return ContractArgs.decode(NAME + "." + APPROVE, args, b -> {
+            CanonicalReader r = new CanonicalReader(b).expectTag(APPROVE_TAG);
             long n = r.i64("proposal");
             r.end();
             return n;
-        } catch (IllegalArgumentException e) {
-            throw new ContractException(MALFORMED, NAME + ": malformed proposal number: " + e.getMessage());
-        }
+        });
     }
 
     /** The open proposals: i32 n, n x bytes (a {@link Proposal}), by number. */
@@ -155,12 +154,7 @@ public final class ValidatorsContract implements Contract {
     }
 
     private static void propose(TxContext ctx, byte[] args) throws ContractException {
-        RosterChange change;
-        try {
-            change = RosterChange.decode(args);
-        } catch (IllegalArgumentException e) {
-            throw new ContractException(MALFORMED, NAME + "." + PROPOSE + ": " + e.getMessage());
-        }
+        RosterChange change = ContractArgs.decode(NAME + "." + PROPOSE, args, RosterChange::decode);
         RosterAt now = current(ctx);
         requireValidatorOrg(ctx, now.roster(), PROPOSE);
         check(ctx, now.roster(), change);

@@ -46,7 +46,8 @@ class ResultCodeTableTest {
             Integer h = hundreds.putIfAbsent(r.contract(), r.code() / 100);
             assertThat(h == null ? r.code() / 100 : h).as("%s outside its contract's hundred", r).isEqualTo(r.code() / 100);
         }
-        assertThat(hundreds.keySet()).containsExactlyInAnyOrder("supervision", "catalog", "market", "negotiation");
+        assertThat(hundreds.keySet()).containsExactlyInAnyOrder("supervision", "catalog", "market", "negotiation",
+                "validators");
         assertThat(new HashSet<>(hundreds.values())).as("one hundred per contract").hasSize(hundreds.size());
     }
 }

@@ -204,6 +204,14 @@ class ValidatorsContractTest {
     }
 
     @Test
+    void itsCodesAreThoseOfTheOneTable() {
+        assertThat(org.energychain.ledger.testkit.ResultCodeTable.rowsOf("validators")).containsExactlyInAnyOrderEntriesOf(
+                java.util.Map.of("CLOSED", ValidatorsContract.CLOSED, "INVALID_CHANGE", ValidatorsContract.INVALID_CHANGE,
+                        "TOO_MANY", ValidatorsContract.TOO_MANY));
+        assertThat(ValidatorsContract.NOT_A_VALIDATOR).isEqualTo(org.energychain.ledger.contract.CommonCodes.NOT_AUTHORISED);
+    }
+
+    @Test
     void encodingsRoundTripStrictly() {
         RosterChange add = RosterChange.add(nodeInfo(4), 3);
         assertThat(RosterChange.decode(add.encode())).isEqualTo(add);

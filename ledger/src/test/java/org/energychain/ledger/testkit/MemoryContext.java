@@ -34,6 +34,11 @@ public final class MemoryContext implements TxContext {
     }
 
     @Override
+    public org.energychain.ledger.genesis.Genesis genesis() {
+        throw new UnsupportedOperationException("a MemoryContext has no genesis; run the contract on a ContractChain");
+    }
+
+    @Override
     public long blockHeight() {
         return 1;
     }
