@@ -20,19 +20,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The negotiation of docs/dispatch.md from the command line against a real node in its own JVM: three
+ * The negotiation of docs/dispatch.md from the command line against a real node (in process, on a clock
+ * the test moves past a round's deadline instead of waiting for it, REST over HTTP): three
  * groups publish their policies, the grid posts a demand from a CSV file, the round's proposer plans with
  * EconomicDispatch and proposes, the sources vote by their own policies (one rejects for the price), the
  * plan commits and reaches a subscriber of the node's event stream; a second demand is rejected by hand,
  * re-planned without the rejecting sources, left to its deadline, closed and failed.
  */
 class DispatchNegotiationCliTest {
-    private static final int CHAINS = 6; // business-g1..g3, regulatory, trading, dispatch
-
     @TempDir
     Path dir;
 
-    private NodeProcess node;
+    private final SteppedClock clock = new SteppedClock();
+
+    private InProcessNode node;
 
     @AfterEach
     void stopNode() {
@@ -47,7 +48,7 @@ class DispatchNegotiationCliTest {
         Cli genesis = Cli.run("genesis", "network", "--groups", "G1,G2,G3", "--regulator", "REG", "--platform", "PLAT",
                 "--dispatch-contract", "dispatch-negotiation", "--out", net.toString());
         assertThat(genesis.exit()).as(genesis.toString()).isZero();
-        node = NodeProcess.start(net.resolve("node.yaml"), dir.resolve("node.log"), CHAINS);
+        node = InProcessNode.start(net.resolve("node.yaml"), clock);
         String url = node.url();
 
         ok(run(url, net, "G1", "dispatch", "publish-policy", "--technology", "coal", "--min-kw", "1000", "--max-kw", "5000",
@@ -143,7 +144,7 @@ class DispatchNegotiationCliTest {
 
         // d2: G1 and G2 reject by hand; round 2 is planned without them; nobody votes; after the deadline it closes
         ok(run(url, net, "GRID", "dispatch", "post", "--id", "d2", "--period", "2026-06-03/PT2H", "--interval-minutes",
-                "60", "--kw", "2000,2500", "--max-rounds", "2", "--round-seconds", "3"));
+                "60", "--kw", "2000,2500", "--max-rounds", "2", "--round-seconds", "30"));
         String p1 = inspect(url, "d2").at("/rounds/0/proposer").asText();
         ok(run(url, net, p1, "dispatch", "propose", "--demand", "d2", "--solver", "merit-order"));
         ok(run(url, net, "G1", "dispatch", "vote", "--demand", "d2", "--reject", "--reason", "price"));
@@ -160,9 +161,8 @@ class DispatchNegotiationCliTest {
         assertThat(early.exit()).as(early.toString()).isEqualTo(ExitCodes.VERIFICATION_FAILED);
         assertThat(early.out()).contains("code 113");
         long deadline = java.time.Instant.parse(d2.at("/rounds/1/deadline").asText()).toEpochMilli();
-        while (System.currentTimeMillis() < deadline + 500) {
-            Thread.sleep(200);
-        }
+        // move the node's clock past the deadline (within the 60 s the node allows between its clock and a request's)
+        clock.advance(java.time.Duration.ofMillis(Math.max(0, deadline + 1_000 - clock.millis())));
         Cli late = run(url, net, "G3", "dispatch", "vote", "--demand", "d2", "--accept");
         assertThat(late.exit()).as(late.toString()).isEqualTo(ExitCodes.VERIFICATION_FAILED);
         assertThat(late.out()).contains("code 112");

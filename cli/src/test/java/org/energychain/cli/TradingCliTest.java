@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TradingCliTest {
     @TempDir
     static Path dir;
+    /** The node's clock: a test moves it past a contract deadline instead of waiting for the wall clock. */
+    static final SteppedClock clock = new SteppedClock();
     static Node node;
     static ApiServer api;
     static List<NodeRoutes> extensions;
@@ -66,7 +67,7 @@ class TradingCliTest {
         assertThat(net.exit()).as(net.toString()).isZero();
         NodeConfig c = NodeConfig.load(dir.resolve("net/node.yaml"));
         c = new NodeConfig(c.dataDir(), c.http().withPort(0), c.metrics(), c.store(), c.chains());
-        node = Node.fromConfig(c, Node.discoveredContracts(), ChainStoreFactory.inMemory(), Clock.systemUTC());
+        node = Node.fromConfig(c, Node.discoveredContracts(), ChainStoreFactory.inMemory(), clock);
         extensions = RouteProvider.openAll(RouteProvider.discovered(), node, c.dataDir());
         outbox = c.dataDir().resolve("deliveries");
         node.start();
@@ -219,11 +220,10 @@ class TradingCliTest {
         }
         assertThat(Cli.run(anon("market", "configure", "--json")).json().path("deliver").asText()).isEqualTo("PT24H");
         assertThat(trade(trade).path("status").asText()).isEqualTo("purchased");
-        // the trade keeps the two-second deadline it was bought under; wait until block time has passed it
+        // the trade keeps the two-second deadline it was bought under; move the node's clock past it
         Instant due = Instant.parse(trade(trade).path("purchased").path("time").asText()).plusSeconds(2);
-        while (!Instant.now().isAfter(due.plusMillis(200))) {
-            Thread.sleep(100);
-        }
+        clock.advance(java.time.Duration.ofSeconds(3));
+        assertThat(clock.instant()).isAfter(due);
         Cli settle = Cli.run(as("B2", "market", "settle", "--trade", trade));
         assertThat(settle.exit()).as(settle.toString()).isZero();
         JsonNode t = trade(trade);
