@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.energychain.dispatch.io.BusMapFile;
+import org.energychain.dispatch.io.DemandProfileFile;
+import org.energychain.dispatch.io.LoadShares;
 import org.energychain.dispatch.negotiation.AcceptancePolicy;
 import org.energychain.dispatch.negotiation.DemandRef;
 import org.energychain.dispatch.negotiation.DemandState;
@@ -59,51 +61,6 @@ final class DispatchChainCommands {
         }
     }
 
-    /**
-     * A demand profile in kW: a JSON array, a JSON object with {@code profileKw}, or CSV with one value per
-     * line or {@code interval,kw} (a non-numeric first line is a header, {@code #} starts a comment).
-     */
-    static List<Long> readProfile(Path file) throws IOException {
-        String text = Files.readString(file).trim();
-        List<Long> out = new ArrayList<>();
-        if (text.startsWith("[") || text.startsWith("{")) {
-            JsonNode n = Json.MAPPER.readTree(text);
-            JsonNode arr = n.isArray() ? n : n.path("profileKw");
-            if (!arr.isArray()) {
-                throw new IllegalArgumentException(file + ": expected a JSON array of kW or an object with 'profileKw'");
-            }
-            for (int i = 0; i < arr.size(); i++) {
-                out.add(kw(arr.get(i).asText(), file + ": profileKw[" + i + "]"));
-            }
-            return out;
-        }
-        String[] lines = text.split("\\R");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].replaceAll("#.*", "").trim();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] cells = line.split("[,;\\t]", -1); // -1: a line of separators only has cells, all empty
-            String value = cells[cells.length - 1].trim();
-            if (i == 0 && !value.matches("-?[0-9.]+")) {
-                continue; // header
-            }
-            out.add(kw(value, file + ":" + (i + 1)));
-        }
-        if (out.isEmpty()) {
-            throw new IllegalArgumentException(file + ": no profile values");
-        }
-        return out;
-    }
-
-    private static long kw(String s, String where) {
-        try {
-            return new BigDecimal(s.trim()).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException(where + ": '" + s + "' is not a whole number of kW");
-        }
-    }
-
     /** {@code dispatch post}. */
     @Command(name = "post", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Post a demand (GRID or LOAD): a profile in kW per interval from --profile FILE (CSV or JSON) or "
@@ -143,7 +100,7 @@ final class DispatchChainCommands {
             if ((profile == null) == (kw == null)) {
                 throw new IllegalArgumentException("give the profile with exactly one of --profile FILE and --kw");
             }
-            List<Long> p = profile != null ? readProfile(profile) : kw;
+            List<Long> p = profile != null ? DemandProfileFile.read(profile) : kw;
             PostDemandArgs a = new PostDemandArgs(id, period, intervalMinutes, p, sources, maxRounds,
                     Math.multiplyExact(roundSeconds, 1000));
             NegotiationContract.validateDemand(a);
@@ -217,7 +174,7 @@ final class DispatchChainCommands {
             org.energychain.dispatch.plan.MatpowerCase mpc = org.energychain.dispatch.plan.MatpowerReader.read(caseFile);
             java.util.Map<String, Integer> buses;
             if (busMap != null) {
-                buses = busMap(busMap, mpc);
+                buses = BusMapFile.read(busMap, mpc.network().buses());
             } else {
                 buses = new java.util.LinkedHashMap<>();
                 for (org.energychain.dispatch.plan.Unit u : mpc.units()) {
@@ -317,48 +274,11 @@ final class DispatchChainCommands {
 
         private ProposeArgs networkPlan(DemandState s, int round, Set<String> excluded) throws java.io.IOException {
             org.energychain.dispatch.plan.MatpowerCase mpc = org.energychain.dispatch.plan.MatpowerReader.read(network);
-            java.util.Map<Integer, Double> loads = mpc.demand().loads().get(0);
-            double total = loads.values().stream().mapToDouble(Double::doubleValue).sum();
-            if (!(total > 0)) {
-                throw new IllegalArgumentException(network + ": the case has no bus load to split the demand by");
-            }
-            java.util.Map<Integer, Double> share = new java.util.HashMap<>();
-            loads.forEach((bus, mw) -> share.put(bus, mw / total));
             return org.energychain.dispatch.negotiation.NetworkPlanner.plan(demandId, round, s.demand().profileKw(),
                     s.demand().intervalMinutes(), s.participants(), excluded, milli(co2Price, "--co2-price"),
-                    mpc.network(), busMap(busMap, mpc), share, n1);
+                    mpc.network(), BusMapFile.read(busMap, mpc.network().buses()),
+                    LoadShares.of(mpc, network), n1);
         }
-    }
-
-    /** Reads 'source,bus' lines; every bus must exist in the case. */
-    static java.util.Map<String, Integer> busMap(java.nio.file.Path file,
-            org.energychain.dispatch.plan.MatpowerCase mpc) throws java.io.IOException {
-        java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
-        List<String> lines = java.nio.file.Files.readAllLines(file);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#") || (i == 0 && line.equalsIgnoreCase("source,bus"))) {
-                continue;
-            }
-            String[] f = line.split(",", -1); // -1: a trailing empty field is an error, not dropped
-            String where = file + ":" + (i + 1) + ": ";
-            if (f.length != 2) {
-                throw new IllegalArgumentException(where + "expected 'source,bus', got '" + line + "'");
-            }
-            int bus;
-            try {
-                bus = Integer.parseInt(f[1].strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(where + "bus '" + f[1].strip() + "' is not a whole number");
-            }
-            if (!mpc.network().buses().contains(bus)) {
-                throw new IllegalArgumentException(where + "bus " + bus + " is not in the case");
-            }
-            if (out.put(f[0].strip(), bus) != null) {
-                throw new IllegalArgumentException(where + "source " + f[0].strip() + " is mapped twice");
-            }
-        }
-        return out;
     }
 
     /** {@code dispatch vote}. */

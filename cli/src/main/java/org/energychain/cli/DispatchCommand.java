@@ -158,7 +158,7 @@ public final class DispatchCommand implements Runnable {
                 throw new IllegalArgumentException(caseFile + ": cannot read: " + e.getMessage(), e);
             }
             DcOpf.Options options = DcOpf.Options.defaults().withN1Security(n1).withFast(fast);
-            double[] shape = profile == null ? null : LoadProfile.read(profile);
+            double[] shape = profile == null ? null : org.energychain.dispatch.io.LoadFactorFile.read(profile);
             DispatchPlan plan;
             String solver = "";
             double hours = 1;

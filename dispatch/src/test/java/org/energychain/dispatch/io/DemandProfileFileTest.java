@@ -1,4 +1,4 @@
-package org.energychain.cli;
+package org.energychain.dispatch.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CSV demand profile of {@code dispatch post --profile}: bad lines are refused naming file:line. */
-class ProfileFileTest {
+class DemandProfileFileTest {
     @TempDir
     Path dir;
 
@@ -18,7 +18,7 @@ class ProfileFileTest {
         Path profile = dir.resolve("profile.csv");
         Files.writeString(profile, "interval,kw\n0,6000\n,\n");
 
-        assertThatThrownBy(() -> DispatchChainCommands.readProfile(profile))
+        assertThatThrownBy(() -> DemandProfileFile.read(profile))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(profile + ":3: '' is not a whole number of kW");
     }
@@ -28,6 +28,15 @@ class ProfileFileTest {
         Path profile = dir.resolve("profile.csv");
         Files.writeString(profile, "interval,kw\n0,6000\n1;7000 # peak\n8000\n");
 
-        assertThat(DispatchChainCommands.readProfile(profile)).containsExactly(6000L, 7000L, 8000L);
+        assertThat(DemandProfileFile.read(profile)).containsExactly(6000L, 7000L, 8000L);
+    }
+
+    @Test
+    void aJsonProfileNamesTheElementThatIsNotAWholeNumber() throws Exception {
+        Path profile = dir.resolve("profile.json");
+        Files.writeString(profile, "{\"profileKw\": [6000, 7000.5]}");
+
+        assertThatThrownBy(() -> DemandProfileFile.read(profile))
+                .hasMessage(profile + ": profileKw[1]: '7000.5' is not a whole number of kW");
     }
 }

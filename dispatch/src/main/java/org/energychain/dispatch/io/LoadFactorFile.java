@@ -1,4 +1,4 @@
-package org.energychain.cli;
+package org.energychain.dispatch.io;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -11,21 +11,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A day's load shape for {@code dispatch plan --profile}: one factor per interval that multiplies every bus
+ * A day's load shape (the CLI's {@code dispatch plan --profile}): one factor per interval that multiplies every bus
  * load of the case (1 = the case's loads). CSV with one value per line or {@code interval,factor} (a
  * non-numeric first line is a header, {@code #} starts a comment). Outside input, so bounded: at most
  * {@value #MAX_BYTES} bytes of UTF-8, {@value #MAX_INTERVALS} intervals, factors in [0, {@value #MAX_FACTOR}];
  * errors name file:line.
  */
-final class LoadProfile {
-    static final int MAX_BYTES = 1 << 20;
-    static final int MAX_INTERVALS = 1440;
-    static final int MAX_FACTOR = 100;
+public final class LoadFactorFile {
+    public static final int MAX_BYTES = 1 << 20;
+    public static final int MAX_INTERVALS = 1440;
+    public static final int MAX_FACTOR = 100;
 
-    private LoadProfile() {
+    private LoadFactorFile() {
     }
 
-    static double[] read(Path file) throws IOException {
+    public static double[] read(Path file) throws IOException {
         if (Files.size(file) > MAX_BYTES) {
             throw new IllegalArgumentException(file + ": more than " + MAX_BYTES + " bytes for a load profile");
         }
