@@ -15,11 +15,11 @@ import org.energychain.node.config.NodeConfig;
  * extensions found on the class path), on the clock the test gives it: what the CLI talks to when a
  * test must move the node's time (contract deadlines) instead of waiting for it.
  */
-final class InProcessNode implements AutoCloseable {
-    final Node node;
-    final ApiServer api;
-    final List<NodeRoutes> extensions;
-    final NodeConfig config;
+public final class InProcessNode implements AutoCloseable {
+    public final Node node;
+    public final ApiServer api;
+    public final List<NodeRoutes> extensions;
+    public final NodeConfig config;
 
     private InProcessNode(Node node, ApiServer api, List<NodeRoutes> extensions, NodeConfig config) {
         this.node = node;
@@ -28,7 +28,7 @@ final class InProcessNode implements AutoCloseable {
         this.config = config;
     }
 
-    static InProcessNode start(Path nodeYaml, Clock clock) throws Exception {
+    public static InProcessNode start(Path nodeYaml, Clock clock) throws Exception {
         NodeConfig c = NodeConfig.load(nodeYaml);
         c = new NodeConfig(c.dataDir(), c.http().withPort(0), c.metrics(), c.store(), c.chains());
         Node node = Node.fromConfig(c, Node.discoveredContracts(), ChainStoreFactory.inMemory(), clock);
@@ -38,7 +38,7 @@ final class InProcessNode implements AutoCloseable {
         return new InProcessNode(node, api, extensions, c);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + api.port();
     }
 

@@ -14,11 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * and never goes back; keep the total advance within the node's clock-skew window (60 s) since the
  * CLI signs its requests with the wall clock.
  */
-final class SteppedClock extends Clock {
+public final class SteppedClock extends Clock {
     private final AtomicLong offsetMillis = new AtomicLong();
 
     /** Moves the clock forward by {@code d}. */
-    void advance(Duration d) {
+    public void advance(Duration d) {
         if (d.isNegative()) {
             throw new IllegalArgumentException("a clock does not go back: " + d);
         }
