@@ -21,11 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "dispatch", mixinStandardHelpOptions = true,
         description = "Multi-source collaboration: supply plans, voting weights, and the weighted negotiation of plans "
                 + "on the dispatch chain (contract dispatch-negotiation).",
-        subcommands = {DispatchCommand.Plan.class, DispatchCommand.Weights.class, DispatchChainCommands.Post.class,
-            DispatchChainCommands.PublishPolicy.class, DispatchChainCommands.PublishGrid.class,
-            DispatchChainCommands.Propose.class,
-            DispatchChainCommands.VoteCommand.class, DispatchChainCommands.CloseRound.class,
-            DispatchChainCommands.Inspect.class, DispatchSimulateCommand.class})
+        subcommands = {DispatchCommand.Plan.class, DispatchCommand.Weights.class, NegotiationPosting.Post.class,
+            NegotiationPosting.PublishPolicy.class, NegotiationPosting.PublishGrid.class, NegotiationRounds.Propose.class,
+            NegotiationRounds.VoteCommand.class, NegotiationRounds.CloseRound.class, NegotiationInspect.Inspect.class,
+            DispatchSimulateCommand.class})
 public final class DispatchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -99,7 +99,7 @@ public final class DispatchSimulateCommand implements Callable<Integer> {
         double totalMw = loads.values().stream().mapToDouble(Double::doubleValue).sum();
         List<Long> profile = SourceMix.dailyProfile(intervals, Math.round(totalMw * 1000), seed);
         int minutes = 1440 / intervals;
-        long co2 = DispatchChainCommands.milli(co2Price, "--co2-price");
+        long co2 = NegotiationCalls.milli(co2Price, "--co2-price");
         NegotiationRun run;
         ProposeArgs baseline;
         try (SimulatedNegotiation sim = new SimulatedNegotiation(srcs, NegotiationConfig.DEFAULT, seed)) {
