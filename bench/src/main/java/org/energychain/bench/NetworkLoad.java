@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.energychain.cli.LocalNetworkProcesses;
+import org.energychain.cli.chain.LocalNetworkProcesses;
 import org.energychain.crypto.CryptoSuite;
 import org.energychain.crypto.CryptoSuites;
 import org.energychain.crypto.Hex;

@@ -1,5 +1,27 @@
 package org.energychain.cli;
 
+import org.energychain.cli.chain.ChainCommand;
+import org.energychain.cli.chain.GenesisCommand;
+import org.energychain.cli.chain.KeysCommand;
+import org.energychain.cli.chain.NetworkCommand;
+import org.energychain.cli.chain.NodeCommand;
+import org.energychain.cli.chain.TxCommand;
+import org.energychain.cli.common.ExitCodes;
+import org.energychain.cli.demo.DemoCommand;
+import org.energychain.cli.dispatch.DispatchCommand;
+import org.energychain.cli.supervision.AckCommand;
+import org.energychain.cli.supervision.AnchorCommand;
+import org.energychain.cli.supervision.CheckDeliveryCommand;
+import org.energychain.cli.supervision.DestroyCommand;
+import org.energychain.cli.supervision.FileCommand;
+import org.energychain.cli.supervision.FilingsCommand;
+import org.energychain.cli.supervision.GenerateCommand;
+import org.energychain.cli.supervision.IngestCommand;
+import org.energychain.cli.supervision.ProveCommand;
+import org.energychain.cli.supervision.RecordDestructionCommand;
+import org.energychain.cli.supervision.VerifyCommand;
+import org.energychain.cli.trading.CatalogCommand;
+import org.energychain.cli.trading.MarketCommand;
 import org.energychain.supervision.ingest.InputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

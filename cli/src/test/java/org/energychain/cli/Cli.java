@@ -3,11 +3,12 @@ package org.energychain.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.energychain.cli.common.Json;
 import picocli.CommandLine;
 
 /** Runs the real command line in-process and captures exit code, stdout and stderr. */
-record Cli(int exit, String out, String err) {
-    static Cli run(String... args) {
+public record Cli(int exit, String out, String err) {
+    public static Cli run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();
@@ -21,17 +22,17 @@ record Cli(int exit, String out, String err) {
      * One real command line for many runs: building it costs more than most runs (picocli resets every
      * option before each parse).
      */
-    static final class Runner {
+    public static final class Runner {
         private final StringWriter out = new StringWriter();
         private final StringWriter err = new StringWriter();
         private final CommandLine cl = Main.commandLine();
 
-        Runner() {
+        public Runner() {
             cl.setOut(new PrintWriter(out));
             cl.setErr(new PrintWriter(err));
         }
 
-        Cli run(String... args) {
+        public Cli run(String... args) {
             out.getBuffer().setLength(0);
             err.getBuffer().setLength(0);
             int code = cl.execute(args);
@@ -39,7 +40,7 @@ record Cli(int exit, String out, String err) {
         }
     }
 
-    JsonNode json() {
+    public JsonNode json() {
         try {
             return Json.MAPPER.readTree(out);
         } catch (java.io.IOException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.energychain.cli.common.ExitCodes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +16,7 @@ class InternalErrorTest {
     @Test
     void theStackTraceOfAnInternalErrorReachesStderr() throws Exception {
         // nothing listens on port 1: opening the PostgreSQL store fails, an internal error
-        ProcessBuilder pb = new ProcessBuilder(IngestCrashTest.javaBin(), "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder pb = new ProcessBuilder(NodeProcess.javaBin(), "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "verify", "--db-url", "jdbc:postgresql://127.0.0.1:1/ec");
         pb.environment().remove("ENERGYCHAIN_LOG");
         pb.environment().put("ENERGYCHAIN_DB_PASSWORD", "pw-that-must-not-be-logged");

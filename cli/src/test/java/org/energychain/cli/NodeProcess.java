@@ -19,11 +19,11 @@ import java.util.function.Predicate;
  * log file quoted by failures. Stop it with SIGTERM ({@link #stop}) or SIGKILL ({@link #kill}); {@link #close}
  * kills it if it still runs.
  */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
     private static final String LISTENING = "node listening on ";
 
-    final Process process;
-    final Path log;
+    public final Process process;
+    public final Path log;
     private final List<String> lines = new ArrayList<>();
     private boolean ended;
     private String url;
@@ -37,8 +37,8 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** Starts {@code node --config config --port 0} and waits (up to 60 s) for its URL and one line per chain. */
-    static NodeProcess start(Path config, Path log, int chains) throws Exception {
-        Process p = new ProcessBuilder(IngestCrashTest.javaBin(), "-cp", System.getProperty("java.class.path"),
+    public static NodeProcess start(Path config, Path log, int chains) throws Exception {
+        Process p = new ProcessBuilder(NodeProcess.javaBin(), "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "node", "--config", config.toString(), "--port", "0")
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         NodeProcess n = new NodeProcess(p, log);
@@ -53,17 +53,17 @@ final class NodeProcess implements AutoCloseable {
         return n;
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
     /** The lines printed so far. */
-    synchronized List<String> lines() {
+    public synchronized List<String> lines() {
         return List.copyOf(lines);
     }
 
     /** The height the node printed at start for a chain ("chain ID (...) height N as M"). */
-    long startHeight(String chain) {
+    public long startHeight(String chain) {
         String prefix = "chain " + chain + " (";
         String line = lines().stream().filter(l -> l.startsWith(prefix)).findFirst()
                 .orElseThrow(() -> new AssertionError("no start line of chain " + chain + " in " + lines()));
@@ -72,7 +72,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** SIGTERM by pid (Process.destroy() would also close our end of its stdout); expects a clean stop. */
-    void stop() throws Exception {
+    public void stop() throws Exception {
         assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor()).isZero();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("node stopped within 60 s; " + tail()).isTrue();
         assertThat(process.exitValue()).as(tail()).isEqualTo(143);
@@ -80,7 +80,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed or closed. */
-    void kill() throws Exception {
+    public void kill() throws Exception {
         process.toHandle().destroyForcibly();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
@@ -116,7 +116,7 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
-    synchronized String awaitLine(Predicate<String> p, int seconds) throws InterruptedException {
+    public synchronized String awaitLine(Predicate<String> p, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (true) {
             for (String l : lines) {
@@ -145,7 +145,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** The end of the node's stderr log, for failure messages. */
-    String tail() {
+    public String tail() {
         try {
             if (!Files.exists(log)) {
                 return "(no node log)";
@@ -155,5 +155,10 @@ final class NodeProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(node log unreadable: " + e + ")";
         }
+    }
+
+    /** The {@code java} of the JVM running the tests, for child JVMs on the test class path. */
+    public static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

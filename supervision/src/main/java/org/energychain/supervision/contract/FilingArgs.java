@@ -1,10 +1,5 @@
 package org.energychain.supervision.contract;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
@@ -29,7 +24,6 @@ import org.energychain.supervision.store.PeriodKey;
  */
 public record FilingArgs(PeriodKey period, String hash, byte[] groupRoot, byte[] hashD2, int d2Count) {
     public static final String TAG = "EC/filing-args/v1";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public FilingArgs {
         Objects.requireNonNull(period, "period");
@@ -53,30 +47,13 @@ public record FilingArgs(PeriodKey period, String hash, byte[] groupRoot, byte[]
     }
 
     /**
-     * The filing of an ingest: key, hash, {@code Hash_G} and {@code Hash(D2)} from the result, the dataset
-     * count from the D2 package file it wrote (whose {@code hashD2} must be the result's).
+     * The filing of an ingest: key, hash, {@code Hash_G} and {@code Hash(D2)} from the result; pure, no I/O.
      *
-     * @throws UncheckedIOException if the package file cannot be read
-     * @throws IllegalArgumentException if the package file does not belong to the result
+     * @param d2Count the number of D2 datasets in the package the ingest wrote (read with
+     *                {@link org.energychain.supervision.route.RegulatoryPackageFile#datasetCount})
      */
-    public static FilingArgs of(IngestResult r) {
-        Path file = r.regulatoryPackage();
-        JsonNode doc;
-        try {
-            doc = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the D2 package " + file + ": " + e.getMessage(), e);
-        }
-        String hashD2 = doc.path("hashD2").asText("");
-        if (!hashD2.equalsIgnoreCase(Hex.encode(r.hashD2()))) {
-            throw new IllegalArgumentException("the D2 package " + file + " has hashD2 " + hashD2
-                    + ", the ingest result " + Hex.encode(r.hashD2()) + " (written by another ingest?)");
-        }
-        JsonNode datasets = doc.get("datasets");
-        if (datasets == null || !datasets.isArray()) {
-            throw new IllegalArgumentException("the D2 package " + file + " has no datasets array");
-        }
-        return new FilingArgs(r.key(), r.hash(), r.groupRoot(), r.hashD2(), datasets.size());
+    public static FilingArgs of(IngestResult r, int d2Count) {
+        return new FilingArgs(r.key(), r.hash(), r.groupRoot(), r.hashD2(), d2Count);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.energychain.supervision.route;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,7 +17,7 @@ import org.energychain.supervision.classify.Point;
 
 /**
  * Writes a {@link RegulatoryPackage} as a JSON file for the regulator, atomically (temporary file, then
- * rename), so a crash never leaves half a package behind.
+ * rename), so a crash never leaves half a package behind; reads back what a filing declares of it.
  */
 public final class RegulatoryPackageFile {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -59,5 +60,31 @@ public final class RegulatoryPackageFile {
         }
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return target;
+    }
+
+    /**
+     * The number of D2 datasets in the package file {@code file}, which must be the package of
+     * {@code hashD2} (what {@link #write} wrote for it).
+     *
+     * @throws IOException if the file cannot be read or is not JSON
+     * @throws IllegalArgumentException if the file is of another package or has no datasets array
+     */
+    public static int datasetCount(Path file, byte[] hashD2) throws IOException {
+        JsonNode doc;
+        try {
+            doc = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IOException("cannot read the D2 package " + file + ": " + e.getMessage(), e);
+        }
+        String declared = doc.path("hashD2").asText("");
+        if (!declared.equalsIgnoreCase(Hex.encode(hashD2))) {
+            throw new IllegalArgumentException("the D2 package " + file + " has hashD2 " + declared
+                    + ", the ingest result " + Hex.encode(hashD2) + " (written by another ingest?)");
+        }
+        JsonNode datasets = doc.get("datasets");
+        if (datasets == null || !datasets.isArray()) {
+            throw new IllegalArgumentException("the D2 package " + file + " has no datasets array");
+        }
+        return datasets.size();
     }
 }

@@ -34,6 +34,7 @@ import org.energychain.supervision.proof.ProofLevel;
 import org.energychain.supervision.proof.Verdict;
 import org.energychain.supervision.reading.Group;
 import org.energychain.supervision.reading.PlantType;
+import org.energychain.supervision.route.RegulatoryPackageFile;
 import org.energychain.supervision.store.DestroyRequest;
 import org.energychain.supervision.store.DestructionRecord;
 import org.energychain.supervision.store.SqliteOffChainStore;
@@ -83,7 +84,8 @@ class SupervisionFlowTest {
             assertThat(anchored.result().isOk()).as(anchored.result().message()).isTrue();
 
             // regulatory chain: file D2, the regulator sees it pending and acknowledges it
-            FilingArgs filingArgs = FilingArgs.of(ingest);
+            FilingArgs filingArgs = FilingArgs.of(ingest,
+                    RegulatoryPackageFile.datasetCount(ingest.regulatoryPackage(), ingest.hashD2()));
             assertThat(filingArgs.d2Count()).isPositive();
             assertThat(filingArgs.hashD2()).isEqualTo(ingest.hashD2());
             Receipt filed = net.submit(net.regulatory, group.id(), RegulatoryFilingContract.FILE, filingArgs.encode());

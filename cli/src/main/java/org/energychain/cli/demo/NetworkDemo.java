@@ -1,0 +1,306 @@
+package org.energychain.cli.demo;
+
+import static org.energychain.cli.demo.DemoScript.cat;
+import static org.energychain.cli.demo.DemoScript.indent;
+import static org.energychain.cli.demo.DemoScript.json;
+import static org.energychain.cli.demo.DemoScript.orgKey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.energychain.cli.chain.LocalNetworkProcesses;
+import org.energychain.cli.common.Json;
+
+/**
+ * The network part of the demo (steps 7 to 18): every organisation runs its own node; the regulatory
+ * filing, the market, a validator crash and a negotiation on the dispatch chain, each through the
+ * organisations' own nodes, then every chain re-verified from every node's disk.
+ */
+final class NetworkDemo {
+    private final DemoScript script;
+    private final PrintWriter out;
+    private final List<String> failures;
+    private final Path work;
+    private final int days;
+    private final String javaOpts;
+
+    NetworkDemo(DemoScript script, Path work, int days, String javaOpts) {
+        this.script = script;
+        this.out = script.out;
+        this.failures = script.failures;
+        this.work = work;
+        this.days = days;
+        this.javaOpts = javaOpts;
+    }
+
+    /**
+     * Paper II.B and the consortium network: every organisation runs its own node (one process each, mutual
+     * TLS between them); anchor on G1's business chain, file with the regulator, acknowledge, check a
+     * delivery; then the trading chain; a validator is killed and restarted; a negotiation on the dispatch
+     * chain; every chain re-verified from every node's disk.
+     */
+    void run(String from, String to) throws IOException, InterruptedException {
+        Path net = work.resolve("net");
+        step("7. create a consortium network: G1, G2, G3, REG, PLAT, B1, GRID and LOAD each run their own node "
+                + "(keys, TLS certificates pinned in genesis, one node.yaml per node with only its own secrets); "
+                + "the regulatory, trading and dispatch chains each on four validators; start one process per node");
+        int base = freePortRange(16);
+        expect(0, "genesis", "network", "--consortium", "--groups", "G1,G2,G3", "--regulator", "REG", "--platform",
+                "PLAT", "--buyers", "B1", "--grid", "GRID", "--load", "LOAD", "--nodes-per-org", "1", "--base-port",
+                String.valueOf(base), "--out", net.toString());
+        LocalNetworkProcesses procs = new LocalNetworkProcesses(net);
+        java.util.Map<String, LocalNetworkProcesses.LocalNode> nodes = procs.nodes();
+        try {
+            out.print(indent(expect(0, "network", "up", "--dir", net.toString(), "--java-opts", javaOpts)));
+            String g1 = nodes.get("G1-1").url();
+            String reg = nodes.get("REG-1").url();
+            out.print(indent(expect(0, "network", "status", "--dir", net.toString())));
+            String db = work.resolve("sha256-ed25519.db").toString();
+            String g1Key = orgKey(net, "G1");
+            String regKey = orgKey(net, "REG");
+            step("8. anchor Hash_G and the plant roots on business-g1 (G1's own node); a second anchor is refused");
+            out.print("   " + expect(0, "anchor", "--db", db, "--url", g1, "--chain", "business-g1", "--member", "G1",
+                    "--key", g1Key));
+            out.print("   " + expect(1, "anchor", "--db", db, "--url", g1, "--chain", "business-g1", "--member", "G1",
+                    "--key", g1Key));
+            step("9. G1 files Hash_G and Hash(D2) through its node; the regulator sees it on its own node and "
+                    + "acknowledges");
+            String pkg = work.resolve("out-sha256-ed25519").resolve("d2-G1-" + from + "-"
+                    + java.time.LocalDate.parse(to).plusDays(1) + ".json").toString();
+            out.print("   " + expect(0, "file", "--package", pkg, "--db", db, "--url", g1, "--chain", "regulatory",
+                    "--member", "G1", "--key", g1Key, "--wait-final"));
+            out.print(indent(expect(0, "filings", "--pending", "--url", reg, "--chain", "regulatory", "--member", "REG",
+                    "--key", regKey)));
+            out.print("   " + expect(0, "ack", "--group", "G1", "--from", from, "--to", to, "--note", "received", "--url",
+                    reg, "--chain", "regulatory", "--member", "REG", "--key", regKey));
+            step("10. the regulator checks a delivered reading against the filed Hash_G, and a tampered one");
+            Path delivery = work.resolve("delivery.json");
+            String day = java.time.LocalDate.parse(from).plusDays(Math.min(2, days - 1)).toString();
+            String plant = Json.MAPPER.readTree(Files.readString(work.resolve("proof-sha256-ed25519.json")))
+                    .path("plant").asText();
+            Files.writeString(delivery, expect(0, "prove", "--plant", plant, "--day", day, "--reading", "42", "--db",
+                    db, "--json"));
+            out.print("   " + expect(0, "check-delivery", "--proof", delivery.toString(), "--url", reg, "--chain",
+                    "regulatory", "--member", "REG", "--key", regKey));
+            out.print(indent(expect(1, "check-delivery", "--proof",
+                    work.resolve("proof-sha256-ed25519-tampered.json").toString(), "--url", reg, "--chain",
+                    "regulatory", "--member", "REG", "--key", regKey)));
+            trading(nodes, db, net);
+            fault(procs, nodes, net);
+            negotiation(nodes, net);
+        } finally {
+            step("17. stop the network; re-verify every chain (blocks, re-execution, finality certificates) from "
+                    + "every node's disk");
+            out.print(indent(expect(0, "network", "down", "--dir", net.toString())));
+        }
+        for (LocalNetworkProcesses.LocalNode n : nodes.values()) {
+            out.print(indent(expect(0, "chain", "verify", "--config", n.dir().resolve("node.yaml").toString())));
+        }
+        step("18. multi-source collaboration at scale: 40 sources on a generated 30-bus grid negotiate a day's supply "
+                + "(weights from the chain, weighted vote > 50 %) on a simulated dispatch chain, beside a cost-only "
+                + "merit order");
+        out.print(indent(expect(0, "dispatch", "simulate", "--buses", "30", "--sources", "40", "--intervals", "96",
+                "--network-aware", "--seed", "7")));
+    }
+
+    /** Paper II.C and the market, each organisation through its own node: publish, search, buy, deliver, settle. */
+    private void trading(java.util.Map<String, LocalNetworkProcesses.LocalNode> nodes, String db, Path net)
+            throws IOException {
+        String g1 = orgKey(net, "G1");
+        String b1 = orgKey(net, "B1");
+        String plat = orgKey(net, "PLAT");
+        String[] atG1 = {"--url", nodes.get("G1-1").url(), "--chain", "trading"};
+        String[] atPlat = {"--url", nodes.get("PLAT-1").url(), "--chain", "trading"};
+        String[] atB1 = {"--url", nodes.get("B1-1").url(), "--chain", "trading"};
+        Path deliveries = nodes.get("G1-1").dir().resolve("data").resolve("deliveries");
+        step("11. G1 publishes its D1 summary blocks on the trading chain through its node; a buyer browses and "
+                + "searches the platform's catalogue (on the platform's node) and checks a listing against its "
+                + "transaction");
+        out.print(indent(expect(0, cat(new String[] {"catalog", "publish", "--db", db, "--price", "500", "--member", "G1",
+            "--key", g1}, atG1)).lines().reduce((a, b) -> b).orElse("")));
+        awaitCatalogue(atPlat);
+        out.print(indent(expect(0, cat(new String[] {"catalog", "browse"}, atPlat))));
+        JsonNode found = json(expect(0, cat(new String[] {"catalog", "search", "--path", "*/*/*/G1", "--sort", "id",
+            "--limit", "2", "--json"}, atPlat)));
+        out.printf("   search */*/*/G1: %d listings at height %d%n", found.path("total").asLong(),
+                found.path("height").asLong());
+        if (found.path("listings").size() < 2) {
+            failures.add("catalog search found fewer than two listings of G1");
+            return;
+        }
+        String first = found.path("listings").get(0).path("id").asText();
+        String second = found.path("listings").get(1).path("id").asText();
+        out.print(indent(expect(0, cat(new String[] {"catalog", "show", "--id", first, "--check"}, atPlat))));
+
+        step("12. B1 buys it through its own node: the platform credits B1, the price goes into escrow, G1 seals the "
+                + "data for B1 and commits the delivery, B1 fetches it from G1's node and confirms, G1 reveals the "
+                + "key, B1 verifies it against Hash(D1) and accepts: G1 is paid");
+        Path keys = work.resolve("seller-trade-keys");
+        Path inbox = work.resolve("buyer-inbox");
+        out.print("   " + expect(0, cat(new String[] {"market", "deposit", "--account", "B1", "--amount", "2000",
+            "--member", "PLAT", "--key", plat}, atPlat)));
+        String trade = buy(first, b1, atB1);
+        String[] seller = {"--trade", trade, "--member", "G1", "--key", g1};
+        String[] buyer = {"--trade", trade, "--member", "B1", "--key", b1};
+        out.print("   " + expect(0, cat(cat(new String[] {"market", "deliver", "--db", db, "--outbox", deliveries.toString(),
+            "--key-dir", keys.toString()}, seller), atG1)));
+        out.print("   " + expect(0, cat(cat(new String[] {"market", "receive", "--inbox", inbox.toString()}, buyer), atB1)));
+        out.print("   " + expect(0, cat(cat(new String[] {"market", "reveal", "--key-dir", keys.toString()}, seller), atG1)));
+        out.print("   " + expect(0, cat(cat(new String[] {"market", "accept", "--inbox", inbox.toString(), "--out",
+            work.resolve("bought-1.dataset").toString()}, buyer), atB1)));
+
+        step("13. refund path: B1 buys a second dataset, G1 delivers data that does not match what it claimed; "
+                + "B1 proves the bad chunk on chain and gets its money back");
+        String trade2 = buy(second, b1, atB1);
+        String[] seller2 = {"--trade", trade2, "--member", "G1", "--key", g1};
+        String[] buyer2 = {"--trade", trade2, "--member", "B1", "--key", b1};
+        out.print("   " + expect(0, cat(cat(new String[] {"market", "deliver", "--simulate-fraud", "--db", db, "--outbox",
+            deliveries.toString(), "--key-dir", keys.toString()}, seller2), atG1)));
+        out.print("   " + expect(0, cat(cat(new String[] {"market", "receive", "--inbox", inbox.toString()}, buyer2), atB1)));
+        out.print("   " + expect(0, cat(cat(new String[] {"market", "reveal", "--key-dir", keys.toString()}, seller2), atG1)));
+        out.print(indent(expect(1, cat(cat(new String[] {"market", "accept", "--inbox", inbox.toString(), "--out",
+            work.resolve("bought-2.dataset").toString()}, buyer2), atB1))));
+        out.print("   " + expect(0, cat(new String[] {"market", "balance", "--account", "B1"}, atB1)));
+        out.print("   " + expect(0, cat(new String[] {"market", "balance", "--account", "G1"}, atG1)));
+
+        step("14. the whole trade history, and the platform's directory rebuilt from the chain");
+        out.print(indent(expect(0, cat(new String[] {"market", "history", "--buyer", "B1"}, atB1))));
+        out.print("   " + expect(0, cat(new String[] {"catalog", "verify"}, atPlat)));
+    }
+
+    /** A validator of every shared chain crashes; the chains go on finalising; it restarts and catches up. */
+    private void fault(LocalNetworkProcesses procs, java.util.Map<String, LocalNetworkProcesses.LocalNode> nodes,
+            Path net) throws IOException, InterruptedException {
+        step("15. kill -9 G3-1 (a validator of the regulatory, trading and dispatch chains): with three of four "
+                + "validators the trading chain goes on and its blocks are still final; G3-1 restarts and catches up");
+        out.print("   " + expect(0, "network", "stop", "--dir", net.toString(), "--node", "G3-1", "--kill"));
+        String[] atPlat = {"--url", nodes.get("PLAT-1").url(), "--chain", "trading"};
+        out.print("   " + expect(0, cat(new String[] {"market", "deposit", "--account", "B1", "--amount", "100",
+            "--reference", "while-G3-1-is-down", "--member", "PLAT", "--key", orgKey(net, "PLAT"), "--wait-final"},
+            atPlat)));
+        JsonNode plat = procs.get(nodes.get("PLAT-1"), "/chains/trading/status").orElseThrow();
+        out.printf("   trading on PLAT-1: height %d, final %d, leader %s%n", plat.path("height").asLong(),
+                plat.path("finalHeight").asLong(), plat.at("/network/leader").asText());
+        if (plat.path("finalHeight").asLong() < plat.path("height").asLong()) {
+            failures.add("with one validator down the trading chain did not finalise its last block");
+        }
+        out.print("   " + expect(0, "network", "start", "--dir", net.toString(), "--node", "G3-1", "--java-opts",
+                javaOpts));
+        long target = plat.path("height").asLong();
+        long caught = -1;
+        for (int i = 0; i < 600 && caught < target; i++) {
+            caught = procs.get(nodes.get("G3-1"), "/chains/trading/status").map(s -> s.path("height").asLong())
+                    .orElse(-1L);
+            if (caught < target) {
+                Thread.sleep(200);
+            }
+        }
+        out.printf("   trading on G3-1 after its restart: height %d (the others: %d)%n", caught, target);
+        if (caught < target) {
+            failures.add("G3-1 did not catch up after its restart");
+        }
+    }
+
+    /** Paper III on the network's dispatch chain: the groups as sources negotiate a demand of the grid. */
+    private void negotiation(java.util.Map<String, LocalNetworkProcesses.LocalNode> nodes, Path net)
+            throws IOException {
+        step("16. multi-source collaboration on the network's dispatch chain: G1 (coal), G2 (wind) and G3 (gas) "
+                + "publish their policies, the grid posts a demand, the proposer the chain names proposes a plan, "
+                + "the sources vote with their weights");
+        String[][] policies = {{"G1", "coal", "1000", "5000", "60"}, {"G2", "wind-onshore", "0", "4000", "20"},
+            {"G3", "gas", "500", "3000", "80"}};
+        for (String[] p : policies) {
+            out.print("   " + expect(0, dispatch(nodes, net, p[0], "publish-policy", "--technology", p[1], "--min-kw",
+                    p[2], "--max-kw", p[3], "--price", p[4])));
+        }
+        Path csv = work.resolve("demand-profile.csv");
+        Files.writeString(csv, "interval,kw\n0,6000\n1,8000\n2,7000\n3,5000\n");
+        String period = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1) + "/PT4H";
+        out.print("   " + expect(0, dispatch(nodes, net, "GRID", "post", "--id", "demo-1", "--period", period,
+                "--interval-minutes", "60", "--profile", csv.toString())));
+        String[] atGrid = {"--url", nodes.get("GRID-1").url(), "--chain", "dispatch"};
+        JsonNode d = json(expect(0, cat(new String[] {"dispatch", "inspect", "--demand", "demo-1", "--json"}, atGrid)));
+        String proposer = d.at("/rounds/0/proposer").asText();
+        out.print("   " + expect(0, dispatch(nodes, net, proposer, "propose", "--demand", "demo-1")));
+        // the sources vote until the accepting weight passes 50 %: then the plan is committed and the round closed
+        for (String g : List.of(proposer, "G1", "G2", "G3")) {
+            JsonNode now = json(expect(0, cat(new String[] {"dispatch", "inspect", "--demand", "demo-1", "--json"},
+                atGrid)));
+            boolean voted = now.at("/rounds/0/votes").findValuesAsText("voter").contains(g);
+            if (!now.at("/demand/status").asText().equals("COMMITTED") && !voted) {
+                out.print("   " + expect(0, dispatch(nodes, net, g, "vote", "--demand", "demo-1")));
+            }
+        }
+        out.print(indent(expect(0, cat(new String[] {"dispatch", "inspect", "--demand", "demo-1"}, atGrid))));
+        d = json(expect(0, cat(new String[] {"dispatch", "inspect", "--demand", "demo-1", "--json"}, atGrid)));
+        if (!d.at("/demand/status").asText().equals("COMMITTED")) {
+            failures.add("the demand on the network's dispatch chain was not committed: "
+                    + d.at("/demand/status").asText());
+        }
+    }
+
+    private String[] dispatch(java.util.Map<String, LocalNetworkProcesses.LocalNode> nodes, Path net, String member,
+            String... command) {
+        List<String> a = new ArrayList<>(List.of("dispatch"));
+        a.addAll(List.of(command));
+        String node = member + "-1";
+        a.addAll(List.of("--url", nodes.get(node).url(), "--chain", "dispatch", "--member", member, "--key",
+                orgKey(net, member)));
+        return a.toArray(String[]::new);
+    }
+
+    /** Waits (bounded) until the platform's catalogue has caught up with the chain. */
+    private void awaitCatalogue(String[] atPlat) throws IOException {
+        for (int i = 0; i < 100; i++) {
+            JsonNode found = json(expect(0, cat(new String[] {"catalog", "search", "--path", "*/*/*/G1", "--limit", "1",
+                "--json"}, atPlat)));
+            if (found.path("total").asLong() > 0) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The first of {@code n} consecutive free ports on this machine (from 20000 up). */
+    private static int freePortRange(int n) {
+        for (int base = 20000 + new java.util.Random().nextInt(20000); base < 60000; base += n) {
+            boolean free = true;
+            for (int p = base; p < base + n && free; p++) {
+                try (java.net.ServerSocket s = new java.net.ServerSocket(p)) {
+                    s.setReuseAddress(true);
+                } catch (IOException e) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no " + n + " consecutive free ports");
+    }
+
+    private String buy(String listing, String key, String[] at) throws IOException {
+        JsonNode r = json(expect(0, cat(new String[] {"market", "buy", "--listing", listing, "--member", "B1", "--key",
+            key, "--json"}, at)));
+        out.printf("   B1 bought %s: trade %s (price %d in escrow)%n", listing, r.path("tradeId").asText(),
+                r.path("price").asLong());
+        return r.path("tradeId").asText();
+    }
+
+    private void step(String s) {
+        script.step(s);
+    }
+
+    private String expect(int exitCode, String... args) {
+        return script.expect(exitCode, args);
+    }
+}
