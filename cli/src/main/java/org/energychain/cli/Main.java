@@ -6,6 +6,7 @@ import org.energychain.cli.chain.KeysCommand;
 import org.energychain.cli.chain.NetworkCommand;
 import org.energychain.cli.chain.NodeCommand;
 import org.energychain.cli.chain.TxCommand;
+import org.energychain.cli.chain.ValidatorsCommand;
 import org.energychain.cli.common.ExitCodes;
 import org.energychain.cli.demo.DemoCommand;
 import org.energychain.cli.dispatch.DispatchCommand;

@@ -1,4 +1,4 @@
-package org.energychain.cli;
+package org.energychain.cli.chain;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -7,6 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.energychain.cli.common.ExitCodes;
+import org.energychain.cli.common.Json;
+import org.energychain.cli.common.RemoteCommand;
+import org.energychain.cli.common.RemoteOptions;
 import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.governance.Proposal;
@@ -17,7 +21,6 @@ import org.energychain.node.genesis.GenesisFile;
 import org.energychain.node.genesis.NodeAddition;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -44,54 +47,43 @@ public final class ValidatorsCommand implements Runnable {
     @Command(name = "show", mixinStandardHelpOptions = true, description = "The roster in force: nodes, validators"
             + " and their power, and the height it holds from.", exitCodeListHeading = "Exit codes:%n",
             exitCodeList = {"0:shown", "2:bad input or refused by the node", "3:node unreachable"})
-    static final class Show implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        RemoteOptions remote;
-
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
+    static final class Show extends RemoteCommand {
         @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            return Remote.run(spec.commandLine().getErr(), "validators show", () -> {
-                RosterAt r = RosterAt.decode(remote.client().query(remote.chain, ValidatorsContract.NAME,
-                        ValidatorsContract.ROSTER, new byte[0]));
-                if (json) {
-                    var root = Json.MAPPER.createObjectNode().put("chain", remote.chain).put("from", r.from());
-                    var open = root.putArray("openProposals");
-                    for (Proposal p : openProposals(remote)) {
-                        var o = open.addObject().put("number", p.number()).put("change", p.change().toString());
-                        p.approvals().forEach(o.putArray("approvals")::add);
-                    }
-                    var nodes = root.putArray("nodes");
-                    for (NodeInfo n : r.roster().nodes()) {
-                        nodes.addObject().put("id", n.id()).put("org", n.org()).put("address", n.address())
-                                .put("api", n.api()).put("power", r.roster().validator(n.id()).map(Validator::power)
-                                .orElse(0L));
-                    }
-                    Json.print(out, root);
-                } else {
-                    out.printf("chain %s: roster in force from height %d, total power %d%n", remote.chain, r.from(),
-                            r.roster().totalPower());
-                    for (NodeInfo n : r.roster().nodes()) {
-                        long p = r.roster().validator(n.id()).map(Validator::power).orElse(0L);
-                        out.printf("  %-16s %-10s %-24s %s%n", n.id(), n.org(), n.address(),
-                                p > 0 ? "validator, power " + p : "replica");
-                    }
-                    printOpen(out, remote, r);
+        protected Integer work() throws Exception {
+            PrintWriter out = out();
+            RosterAt r = RosterAt.decode(remote.client().query(remote.chain(), ValidatorsContract.NAME,
+                    ValidatorsContract.ROSTER, new byte[0]));
+            if (json) {
+                var root = Json.MAPPER.createObjectNode().put("chain", remote.chain()).put("from", r.from());
+                var open = root.putArray("openProposals");
+                for (Proposal p : openProposals(remote)) {
+                    var o = open.addObject().put("number", p.number()).put("change", p.change().toString());
+                    p.approvals().forEach(o.putArray("approvals")::add);
                 }
-                out.flush();
-                return ExitCodes.OK;
-            });
+                var nodes = root.putArray("nodes");
+                for (NodeInfo n : r.roster().nodes()) {
+                    nodes.addObject().put("id", n.id()).put("org", n.org()).put("address", n.address())
+                            .put("api", n.api()).put("power", r.roster().validator(n.id()).map(Validator::power)
+                            .orElse(0L));
+                }
+                Json.print(out, root);
+            } else {
+                out.printf("chain %s: roster in force from height %d, total power %d%n", remote.chain(), r.from(),
+                        r.roster().totalPower());
+                for (NodeInfo n : r.roster().nodes()) {
+                    long p = r.roster().validator(n.id()).map(Validator::power).orElse(0L);
+                    out.printf("  %-16s %-10s %-24s %s%n", n.id(), n.org(), n.address(),
+                            p > 0 ? "validator, power " + p : "replica");
+                }
+                printOpen(out, remote, r);
+            }
+            out.flush();
+            return ExitCodes.OK;
         }
     }
 
     static List<Proposal> openProposals(RemoteOptions remote) throws java.io.IOException {
-        return ValidatorsContract.decodeOpen(remote.client().query(remote.chain, ValidatorsContract.NAME,
+        return ValidatorsContract.decodeOpen(remote.client().query(remote.chain(), ValidatorsContract.NAME,
                 ValidatorsContract.OPEN, new byte[0]));
     }
 
@@ -126,10 +118,7 @@ public final class ValidatorsCommand implements Runnable {
                     + " thirds of the power).",
             exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:proposed (or enacted)",
                 "1:the contract refused it", "2:bad input or refused by the node", "3:node unreachable"})
-    static final class Propose implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
+    static final class Propose extends RemoteCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Change change;
 
@@ -137,26 +126,17 @@ public final class ValidatorsCommand implements Runnable {
                 description = "Voting power of an added node; 0: it hosts a replica and does not vote (default: 1).")
         long power;
 
-        @Mixin
-        RemoteOptions remote;
-
-        @Option(names = "--json", description = "Print the receipt as JSON.")
-        boolean json;
-
         @Override
-        public Integer call() throws Exception {
+        protected Integer work() throws Exception {
             RosterChange c = change.add != null ? RosterChange.add(GenesisFile.loadNode(change.add), power)
                     : RosterChange.remove(change.remove);
-            return Remote.run(spec.commandLine().getErr(), "validators propose", () -> {
-                int code = SignedCalls.submit(remote, ValidatorsContract.NAME, ValidatorsContract.PROPOSE, c.encode(),
-                        spec.commandLine().getOut(), json, "proposal to " + c);
-                if (code == ExitCodes.OK && !json) {
-                    printOpen(spec.commandLine().getOut(), remote, RosterAt.decode(remote.client().query(remote.chain,
-                            ValidatorsContract.NAME, ValidatorsContract.ROSTER, new byte[0])));
-                    spec.commandLine().getOut().flush();
-                }
-                return code;
-            });
+            int code = submit(ValidatorsContract.NAME, ValidatorsContract.PROPOSE, c.encode(), "proposal to " + c);
+            if (code == ExitCodes.OK && !json) {
+                printOpen(out(), remote, RosterAt.decode(remote.client().query(remote.chain(),
+                        ValidatorsContract.NAME, ValidatorsContract.ROSTER, new byte[0])));
+                out().flush();
+            }
+            return code;
         }
     }
 
@@ -165,25 +145,15 @@ public final class ValidatorsCommand implements Runnable {
             exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:approved (or enacted)",
                 "1:the contract refused it (unknown, closed, already approved)", "2:bad input or refused by the node",
                 "3:node unreachable"})
-    static final class Approve implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "PROPOSAL", description = "The proposal's number (in the proposal's "
-                + "receipt, event validators.proposed).")
+    static final class Approve extends RemoteCommand {
+        @Parameters(index = "0", paramLabel = "PROPOSAL", description = "The proposal's number (printed by propose"
+                + " and show).")
         long number;
 
-        @Mixin
-        RemoteOptions remote;
-
-        @Option(names = "--json", description = "Print the receipt as JSON.")
-        boolean json;
-
         @Override
-        public Integer call() throws Exception {
-            return Remote.run(spec.commandLine().getErr(), "validators approve", () -> SignedCalls.submit(remote,
-                    ValidatorsContract.NAME, ValidatorsContract.APPROVE, ValidatorsContract.number(number),
-                    spec.commandLine().getOut(), json, "approval of proposal " + number));
+        protected Integer work() throws Exception {
+            return submit(ValidatorsContract.NAME, ValidatorsContract.APPROVE, ValidatorsContract.number(number),
+                    "approval of proposal " + number);
         }
     }
 
