@@ -16,7 +16,7 @@ import org.energychain.cli.chain.LocalNetworkProcesses;
 import org.energychain.cli.common.Json;
 
 /**
- * The network part of the demo (steps 7 to 18): every organisation runs its own node; the regulatory
+ * The network part of the demo (steps 7 to 19): every organisation runs its own node; the regulatory
  * filing, the market, a validator crash and a negotiation on the dispatch chain, each through the
  * organisations' own nodes, then every chain re-verified from every node's disk.
  */
@@ -91,16 +91,17 @@ final class NetworkDemo {
                     "regulatory", "--member", "REG", "--key", regKey)));
             trading(nodes, db, net);
             fault(procs, nodes, net);
+            governance(procs, nodes, net);
             negotiation(nodes, net);
         } finally {
-            step("17. stop the network; re-verify every chain (blocks, re-execution, finality certificates) from "
+            step("18. stop the network; re-verify every chain (blocks, re-execution, finality certificates) from "
                     + "every node's disk");
             out.print(indent(expect(0, "network", "down", "--dir", net.toString())));
         }
-        for (LocalNetworkProcesses.LocalNode n : nodes.values()) {
+        for (LocalNetworkProcesses.LocalNode n : procs.nodes().values()) {
             out.print(indent(expect(0, "chain", "verify", "--config", n.dir().resolve("node.yaml").toString())));
         }
-        step("18. multi-source collaboration at scale: 40 sources on a generated 30-bus grid negotiate a day's supply "
+        step("19. multi-source collaboration at scale: 40 sources on a generated 30-bus grid negotiate a day's supply "
                 + "(weights from the chain, weighted vote > 50 %) on a simulated dispatch chain, beside a cost-only "
                 + "merit order");
         out.print(indent(expect(0, "dispatch", "simulate", "--buses", "30", "--sources", "40", "--intervals", "96",
@@ -205,10 +206,54 @@ final class NetworkDemo {
         }
     }
 
+    /**
+     * The consortium changes who runs a chain: a node added by a vote of more than two thirds of the validators'
+     * power joins the trading chain's Raft group, catches up and signs certificates.
+     */
+    private void governance(LocalNetworkProcesses procs, java.util.Map<String, LocalNetworkProcesses.LocalNode> nodes,
+            Path net) throws IOException, InterruptedException {
+        step("16. the trading chain's validators add a node by governance: G1 prepares G1-2 and starts it (it waits as"
+                + " a listener), G1 proposes it, G2 and G3 approve; with more than two thirds of the power the roster"
+                + " changes from the next height, the Raft group follows, G1-2 catches up and votes");
+        out.print(indent(expect(0, "validators", "new-node", "--dir", net.toString(), "--id", "G1-2", "--org", "G1",
+                "--chains", "trading")));
+        out.print("   " + expect(0, "network", "start", "--dir", net.toString(), "--node", "G1-2", "--java-opts",
+                javaOpts));
+        String[] atG1 = {"--url", nodes.get("G1-1").url(), "--chain", "trading"};
+        out.print(indent(expect(0, cat(new String[] {"validators", "propose", "--add",
+            net.resolve("nodes/G1-2/node-info.yaml").toString(), "--member", "G1", "--key", orgKey(net, "G1")}, atG1))));
+        out.print("   " + expect(0, cat(new String[] {"validators", "approve", "1", "--member", "G2", "--key",
+            orgKey(net, "G2")}, atG1)));
+        out.print("   " + expect(0, cat(new String[] {"validators", "approve", "1", "--member", "G3", "--key",
+            orgKey(net, "G3"), "--wait-final"}, atG1)));
+        out.print(indent(expect(0, cat(new String[] {"validators", "show"}, atG1))));
+        String[] atPlat = {"--url", nodes.get("PLAT-1").url(), "--chain", "trading"};
+        out.print("   " + expect(0, cat(new String[] {"market", "deposit", "--account", "B1", "--amount", "100",
+            "--reference", "with-G1-2-voting", "--member", "PLAT", "--key", orgKey(net, "PLAT"), "--wait-final"},
+            atPlat)));
+        LocalNetworkProcesses.LocalNode added = procs.nodes().get("G1-2");
+        long target = procs.get(nodes.get("PLAT-1"), "/chains/trading/status").orElseThrow().path("finalHeight")
+                .asLong();
+        JsonNode s = null;
+        for (int i = 0; i < 600; i++) {
+            s = procs.get(added, "/chains/trading/status").orElse(null);
+            if (s != null && s.path("finalHeight").asLong() >= target) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        long fin = s == null ? -1 : s.path("finalHeight").asLong();
+        out.printf("   trading on G1-2: height %d, final %d (the others: final %d)%n", s == null ? -1
+                : s.path("height").asLong(), fin, target);
+        if (fin < target) {
+            failures.add("G1-2, added by governance, did not catch up with the trading chain");
+        }
+    }
+
     /** Paper III on the network's dispatch chain: the groups as sources negotiate a demand of the grid. */
     private void negotiation(java.util.Map<String, LocalNetworkProcesses.LocalNode> nodes, Path net)
             throws IOException {
-        step("16. multi-source collaboration on the network's dispatch chain: G1 (coal), G2 (wind) and G3 (gas) "
+        step("17. multi-source collaboration on the network's dispatch chain: G1 (coal), G2 (wind) and G3 (gas) "
                 + "publish their policies, the grid posts a demand, the proposer the chain names proposes a plan, "
                 + "the sources vote with their weights");
         String[][] policies = {{"G1", "coal", "1000", "5000", "60"}, {"G2", "wind-onshore", "0", "4000", "20"},
