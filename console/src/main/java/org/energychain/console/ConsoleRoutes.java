@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 final class ConsoleRoutes implements NodeRoutes {
     static final String COOKIE = "ec_console";
     static final String CSRF_HEADER = "X-CSRF-Token";
-    private static final int MAX_LOGIN_BODY = 4096;
+    private static final int MAX_BODY = 16 * 1024;
     static final int RECENT_BLOCKS = 20;
 
     private final Node node;
@@ -43,6 +43,7 @@ final class ConsoleRoutes implements NodeRoutes {
     private final LoginThrottle throttle;
     private final StaticFiles files = new StaticFiles();
     private final NetworkViews views;
+    private final RegulatorViews regulator;
     private final Map<String, BlockStream> streams = new LinkedHashMap<>();
     private final ExecutorService writers;
     private final ScheduledExecutorService heartbeat;
@@ -62,6 +63,7 @@ final class ConsoleRoutes implements NodeRoutes {
         this.sessions = new Sessions(clock, Duration.ofMinutes(30), 1_000);
         this.throttle = new LoginThrottle(clock, 5, Duration.ofSeconds(2), Duration.ofMinutes(15));
         this.views = new NetworkViews(node);
+        this.regulator = new RegulatorViews(node);
         this.writers = Executors.newFixedThreadPool(1, daemon("console-events-writer"));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("console-events-heartbeat"));
         node.chains().forEach(c -> streams.put(c.id(), new BlockStream(c, 256, writers)));
@@ -79,6 +81,19 @@ final class ConsoleRoutes implements NodeRoutes {
         routes.route(HandlerType.POST, "/console/api/login", this::login);
         routes.route(HandlerType.GET, "/console/api/session", this::session);
         routes.route(HandlerType.POST, "/console/api/logout", this::logout);
+        routes.route(HandlerType.GET, "/console/api/regulator/filings", ctx -> {
+            requireSession(ctx);
+            ctx.json(regulator.inbox("pending".equals(ctx.queryParam("status"))));
+        });
+        routes.route(HandlerType.GET, "/console/api/regulator/history", ctx -> {
+            requireSession(ctx);
+            ctx.json(regulator.history(Optional.ofNullable(ctx.queryParam("chain")).orElse(""),
+                    Optional.ofNullable(ctx.queryParam("group")).orElse("")));
+        });
+        routes.route(HandlerType.POST, "/console/api/regulator/acknowledge", ctx -> {
+            requireWrite(ctx);
+            ctx.json(regulator.acknowledge(jsonBody(ctx)));
+        });
         routes.route(HandlerType.GET, "/console/api/network", ctx -> {
             requireSession(ctx);
             ctx.json(views.network());
@@ -130,17 +145,8 @@ final class ConsoleRoutes implements NodeRoutes {
         if (password == null) {
             throw new ApiError(403, "NO_PASSWORD", String.valueOf(passwordProblem));
         }
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length > MAX_LOGIN_BODY) {
-            throw new ApiError(413, "TOO_LARGE", "a login request has at most " + MAX_LOGIN_BODY + " bytes");
-        }
-        JsonNode n;
-        try {
-            n = JsonViews.MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw new ApiError(400, "MALFORMED", "the login request is not JSON: " + e.getMessage());
-        }
-        if (n == null || !n.path("password").isTextual()) {
+        JsonNode n = jsonBody(ctx);
+        if (!n.path("password").isTextual()) {
             throw new ApiError(400, "MALFORMED", "the login request needs a text field \"password\"");
         }
         if (!password.matches(n.get("password").asText())) {
@@ -151,6 +157,27 @@ final class ConsoleRoutes implements NodeRoutes {
         Sessions.Session s = sessions.open();
         ctx.header("Set-Cookie", COOKIE + "=" + s.id() + "; Path=/console; HttpOnly; Secure; SameSite=Strict");
         ctx.json(sessionView(s));
+    }
+
+    /** The request's JSON object body, of at most {@value #MAX_BODY} bytes. */
+    private static JsonNode jsonBody(Context ctx) {
+        String length = ctx.header("Content-Length");
+        if (length != null && length.length() > 9) {
+            throw new ApiError(413, "TOO_LARGE", "a console request has at most " + MAX_BODY + " bytes");
+        }
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > MAX_BODY) {
+            throw new ApiError(413, "TOO_LARGE", "a console request has at most " + MAX_BODY + " bytes");
+        }
+        try {
+            JsonNode n = JsonViews.MAPPER.readTree(body);
+            if (n == null || !n.isObject()) {
+                throw new ApiError(400, "MALFORMED", "the request must be a JSON object");
+            }
+            return n;
+        } catch (IOException e) {
+            throw new ApiError(400, "MALFORMED", "the request is not JSON: " + e.getMessage());
+        }
     }
 
     private void session(Context ctx) {

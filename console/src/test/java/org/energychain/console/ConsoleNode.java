@@ -54,8 +54,14 @@ final class ConsoleNode implements AutoCloseable {
     private long nonce;
 
     ConsoleNode() {
+        this(null, null, null);
+    }
+
+    /** A node running {@code genesis} as {@code member} with its key instead (null: the trading chain as PLAT). */
+    ConsoleNode(Genesis genesis, String member, org.energychain.crypto.sign.PrivateKey key) {
         node = Node.builder().contracts(Node.discoveredContracts()).stores(ChainStoreFactory.inMemory())
-                .chain(trading, "PLAT", plat.privateKey())
+                .chain(genesis == null ? trading : genesis, member == null ? "PLAT" : member,
+                        key == null ? plat.privateKey() : key)
                 .console(new NodeConfig.Console(Optional.of(ConsolePassword.hash(PASSWORD, 1 << 12)))).build();
         node.start();
         extensions = RouteProvider.openAll(RouteProvider.discovered(), node, null);
@@ -80,6 +86,15 @@ final class ConsoleNode implements AutoCloseable {
         Receipt r = s.receipt().get(30, TimeUnit.SECONDS);
         assertThat(r.result().code()).isZero();
         return Hex.encode(tx.id(SUITE.hash()));
+    }
+
+    /** Signs {@code contract.method(args)} as {@code sender} and commits it on {@code chain}; its result code. */
+    static int commit(Node n, String chain, String sender, org.energychain.crypto.sign.PrivateKey key, long nonce,
+            String contract, String method, byte[] args) throws Exception {
+        Transaction tx = Transaction.sign(chain, sender, nonce, contract, method, args, SUITE.signatures(), key);
+        Submission s = n.chain(chain).orElseThrow().submit(tx);
+        assertThat(s.accepted()).as(String.valueOf(s.rejection())).isTrue();
+        return s.receipt().get(30, TimeUnit.SECONDS).result().code();
     }
 
     @Override

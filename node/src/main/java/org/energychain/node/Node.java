@@ -317,7 +317,8 @@ public final class Node implements AutoCloseable {
                     Orderer orderer = rc != null ? rc.orderer() : new SoloOrderer(chain);
                     metrics.register(chain);
                     chains.put(c.getKey(), new HostedChain(chain, orderer, byChain.get(c.getKey()).member(), metrics,
-                            new org.energychain.ledger.exec.Admission(chain.genesis(), contracts), rc));
+                            new org.energychain.ledger.exec.Admission(chain.genesis(), contracts), rc,
+                            byChain.get(c.getKey()).key()));
                 }
                 return new Node(chains, stores, metrics, clock, net, submissions, console);
             } catch (IOException ex) {
