@@ -44,6 +44,7 @@ final class ConsoleRoutes implements NodeRoutes {
     private final StaticFiles files = new StaticFiles();
     private final NetworkViews views;
     private final RegulatorViews regulator;
+    private final BuyerViews buyer;
     private final Map<String, BlockStream> streams = new LinkedHashMap<>();
     private final ExecutorService writers;
     private final ScheduledExecutorService heartbeat;
@@ -64,6 +65,7 @@ final class ConsoleRoutes implements NodeRoutes {
         this.throttle = new LoginThrottle(clock, 5, Duration.ofSeconds(2), Duration.ofMinutes(15));
         this.views = new NetworkViews(node);
         this.regulator = new RegulatorViews(node);
+        this.buyer = new BuyerViews(node);
         this.writers = Executors.newFixedThreadPool(1, daemon("console-events-writer"));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("console-events-heartbeat"));
         node.chains().forEach(c -> streams.put(c.id(), new BlockStream(c, 256, writers)));
@@ -93,6 +95,40 @@ final class ConsoleRoutes implements NodeRoutes {
         routes.route(HandlerType.POST, "/console/api/regulator/acknowledge", ctx -> {
             requireWrite(ctx);
             ctx.json(regulator.acknowledge(jsonBody(ctx)));
+        });
+        routes.route(HandlerType.GET, "/console/api/buyer", ctx -> {
+            requireSession(ctx);
+            ObjectNode out = JsonViews.MAPPER.createObjectNode();
+            var ids = out.putArray("chains");
+            buyer.chains().forEach(ids::add);
+            ctx.json(out);
+        });
+        routes.route(HandlerType.GET, "/console/api/buyer/{chain}/tree", ctx -> {
+            requireSession(ctx);
+            ctx.json(buyer.tree(chain(ctx), ctx.queryParam("path")));
+        });
+        routes.route(HandlerType.GET, "/console/api/buyer/{chain}/search", ctx -> {
+            requireSession(ctx);
+            Map<String, String> params = new LinkedHashMap<>();
+            ctx.queryParamMap().forEach((k, v) -> {
+                if (v.size() != 1) {
+                    throw new ApiError(400, "MALFORMED", "query parameter " + k + " given " + v.size() + " times");
+                }
+                params.put(k, v.get(0));
+            });
+            ctx.json(buyer.search(chain(ctx), params));
+        });
+        routes.route(HandlerType.GET, "/console/api/buyer/{chain}/listing", ctx -> {
+            requireSession(ctx);
+            ctx.json(buyer.listing(chain(ctx), Optional.ofNullable(ctx.queryParam("id")).orElse("")));
+        });
+        routes.route(HandlerType.GET, "/console/api/buyer/{chain}/account", ctx -> {
+            requireSession(ctx);
+            ctx.json(buyer.account(chain(ctx)));
+        });
+        routes.route(HandlerType.POST, "/console/api/buyer/{chain}/purchase", ctx -> {
+            requireWrite(ctx);
+            ctx.json(buyer.purchase(chain(ctx), jsonBody(ctx)));
         });
         routes.route(HandlerType.GET, "/console/api/network", ctx -> {
             requireSession(ctx);
@@ -236,6 +272,7 @@ final class ConsoleRoutes implements NodeRoutes {
 
     @Override
     public void close() {
+        buyer.close();
         heartbeat.shutdownNow();
         streams.values().forEach(BlockStream::close);
         writers.shutdownNow();
