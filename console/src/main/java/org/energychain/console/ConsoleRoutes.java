@@ -45,6 +45,7 @@ final class ConsoleRoutes implements NodeRoutes {
     private final NetworkViews views;
     private final RegulatorViews regulator;
     private final BuyerViews buyer;
+    private final GridViews grid;
     private final Map<String, BlockStream> streams = new LinkedHashMap<>();
     private final ExecutorService writers;
     private final ScheduledExecutorService heartbeat;
@@ -66,6 +67,7 @@ final class ConsoleRoutes implements NodeRoutes {
         this.views = new NetworkViews(node);
         this.regulator = new RegulatorViews(node);
         this.buyer = new BuyerViews(node);
+        this.grid = new GridViews(node);
         this.writers = Executors.newFixedThreadPool(1, daemon("console-events-writer"));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("console-events-heartbeat"));
         node.chains().forEach(c -> streams.put(c.id(), new BlockStream(c, 256, writers)));
@@ -129,6 +131,10 @@ final class ConsoleRoutes implements NodeRoutes {
         routes.route(HandlerType.POST, "/console/api/buyer/{chain}/purchase", ctx -> {
             requireWrite(ctx);
             ctx.json(buyer.purchase(chain(ctx), jsonBody(ctx)));
+        });
+        routes.route(HandlerType.GET, "/console/api/grid", ctx -> {
+            requireSession(ctx);
+            ctx.json(grid.grid());
         });
         routes.route(HandlerType.GET, "/console/api/network", ctx -> {
             requireSession(ctx);
