@@ -39,6 +39,17 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
+    /** Scrolls {@code focus} into view, then saves what the browser shows as target/console-screenshots/NAME.png. */
+    void screenshot(String name, org.openqa.selenium.By focus) throws java.io.IOException {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", driver.findElement(focus));
+        screenshot(name);
+    }
+
+    /** Whether the page fits the window's width (nothing to scroll sideways but inside its own boxes). */
+    boolean fitsWidth() {
+        return (Boolean) driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;");
+    }
+
     /** Saves what the browser shows as target/console-screenshots/NAME.png. */
     void screenshot(String name) throws java.io.IOException {
         Files.createDirectories(SCREENSHOTS);

@@ -113,7 +113,7 @@ class BuyerBrowserTest {
         String trade = browser.driver.findElement(By.cssSelector(".trade")).getText();
         assertThat(trade).contains("D1/G1/G1-W002 from G1, 2,000 minor units, purchased (2,000 minor units in escrow)")
                 .contains("purchased by B on");
-        browser.screenshot("buyer-bought");
+        browser.screenshot("buyer-bought", By.id("listing"));
     }
 
     @Test

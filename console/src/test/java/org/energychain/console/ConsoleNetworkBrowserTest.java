@@ -73,6 +73,23 @@ class ConsoleNetworkBrowserTest {
     }
 
     @Test
+    void theNetworkPageIsUsableAtPhoneWidthAndAt1280() throws Exception {
+        browser.driver.manage().deleteAllCookies();
+        logIn(ConsoleNode.PASSWORD);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("blocks-table")));
+        assertThat(browser.fitsWidth()).as("no sideways scrolling at 1280 px").isTrue();
+        try (Browser phone = new Browser(390, 844)) {
+            phone.driver.get(node.url("/console/login.html"));
+            phone.waiting().until(ExpectedConditions.elementToBeClickable(By.id("password")));
+            phone.driver.findElement(By.id("password")).sendKeys(ConsoleNode.PASSWORD);
+            phone.driver.findElement(By.id("login")).click();
+            phone.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("blocks-table")));
+            assertThat(phone.fitsWidth()).as("no sideways scrolling at 390 px").isTrue();
+            phone.screenshot("phone-network");
+        }
+    }
+
+    @Test
     void newBlocksAppearLiveFromTheEventStream() throws Exception {
         browser.driver.manage().deleteAllCookies();
         logIn(ConsoleNode.PASSWORD);

@@ -78,7 +78,24 @@ class ProofCheckerBrowserTest {
         String steps = browser.driver.findElement(By.id("steps")).getText();
         assertThat(steps).contains("✓ plant G1-B, day 2026-01-03, reading #4").contains("the day leaf hashes")
                 .contains("the period root").contains("the group root is the root you trust").doesNotContain("✗");
-        browser.screenshot("proof-holds");
+        browser.screenshot("proof-holds", By.id("steps"));
+    }
+
+    @Test
+    void theCheckerIsUsableAtPhoneWidth() throws Exception {
+        try (Browser phone = new Browser(390, 844)) {
+            SmallGroupFixture f = new SmallGroupFixture(HashFunctions.SHA256, 3, 10);
+            phone.driver.get(node.url("/console/proof.html"));
+            phone.waiting().until(ExpectedConditions.elementToBeClickable(By.id("check")));
+            phone.driver.executeScript("document.getElementById('proof-text').value = arguments[0];",
+                    proof(f, 0, 0, 1).toJson().toString());
+            phone.driver.findElement(By.id("root")).sendKeys(Hex.encode(f.group.root()));
+            phone.driver.findElement(By.id("check")).click();
+            phone.waiting().until(ExpectedConditions.textMatches(By.id("verdict"), java.util.regex.Pattern.compile(
+                    "The proof holds.*")));
+            assertThat(phone.fitsWidth()).as("no sideways scrolling at 390 px").isTrue();
+            phone.screenshot("phone-proof-holds", By.id("verdict"));
+        }
     }
 
     @Test
@@ -100,7 +117,7 @@ class ProofCheckerBrowserTest {
         String verdict = check(json.toPrettyString(), Hex.encode(f.group.root()));
         assertThat(verdict).startsWith("The proof fails").contains(java.differences().get(0))
                 .contains("plant G1-B, day 2026-01-03, reading #4");
-        browser.screenshot("proof-tampered");
+        browser.screenshot("proof-tampered", By.id("verdict"));
     }
 
     @Test

@@ -101,11 +101,11 @@ class RegulatorBrowserTest {
         browser.driver.findElement(january).findElement(By.linkText("G1")).click();
         browser.waiting().until(ExpectedConditions.textMatches(By.id("history"),
                 java.util.regex.Pattern.compile("(?s).*filed by G1.*acknowledged by REG: received, thank you.*")));
-        browser.screenshot("regulator-acknowledged");
+        browser.screenshot("regulator-acknowledged", By.id("history"));
     }
 
     @Test
-    void aDeliveredReadingIsCheckedInTheBrowserAgainstTheFiledRoot() {
+    void aDeliveredReadingIsCheckedInTheBrowserAgainstTheFiledRoot() throws Exception {
         browser.driver.get(node.url("/console/regulator.html"));
         By january = By.cssSelector("tr[data-filing='G1/2026-01-01/1']");
         browser.driver.findElement(By.cssSelector("input[name=status][value=all]")).click();
@@ -122,6 +122,7 @@ class RegulatorBrowserTest {
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("delivery-bad")));
         assertThat(browser.driver.findElement(By.id("delivery-bad")).getText())
                 .contains("plant G1-A, day 2026-01-02, reading #2").contains("value is -1 in the proof's reading");
+        browser.screenshot("regulator-delivery-refused", By.id("delivery-bad"));
     }
 
     @Test
