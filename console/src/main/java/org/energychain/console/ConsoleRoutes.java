@@ -46,6 +46,7 @@ final class ConsoleRoutes implements NodeRoutes {
     private final RegulatorViews regulator;
     private final BuyerViews buyer;
     private final GridViews grid;
+    private final GroupViews group;
     private final Map<String, BlockStream> streams = new LinkedHashMap<>();
     private final ExecutorService writers;
     private final ScheduledExecutorService heartbeat;
@@ -68,6 +69,7 @@ final class ConsoleRoutes implements NodeRoutes {
         this.regulator = new RegulatorViews(node);
         this.buyer = new BuyerViews(node);
         this.grid = new GridViews(node);
+        this.group = new GroupViews(node, buyer);
         this.writers = Executors.newFixedThreadPool(1, daemon("console-events-writer"));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("console-events-heartbeat"));
         node.chains().forEach(c -> streams.put(c.id(), new BlockStream(c, 256, writers)));
@@ -131,6 +133,10 @@ final class ConsoleRoutes implements NodeRoutes {
         routes.route(HandlerType.POST, "/console/api/buyer/{chain}/purchase", ctx -> {
             requireWrite(ctx);
             ctx.json(buyer.purchase(chain(ctx), jsonBody(ctx)));
+        });
+        routes.route(HandlerType.GET, "/console/api/group", ctx -> {
+            requireSession(ctx);
+            ctx.json(group.group());
         });
         routes.route(HandlerType.GET, "/console/api/grid", ctx -> {
             requireSession(ctx);

@@ -54,15 +54,21 @@ final class ConsoleNode implements AutoCloseable {
     private long nonce;
 
     ConsoleNode() {
-        this(null, null, null);
+        this((Genesis) null, null, null);
     }
 
     /** A node running {@code genesis} as {@code member} with its key instead (null: the trading chain as PLAT). */
     ConsoleNode(Genesis genesis, String member, org.energychain.crypto.sign.PrivateKey key) {
-        node = Node.builder().contracts(Node.discoveredContracts()).stores(ChainStoreFactory.inMemory())
-                .chain(genesis == null ? trading : genesis, member == null ? "PLAT" : member,
-                        key == null ? plat.privateKey() : key)
-                .console(new NodeConfig.Console(Optional.of(ConsolePassword.hash(PASSWORD, 1 << 12)))).build();
+        this(java.util.Collections.singletonList(genesis), member, key);
+    }
+
+    /** A node running every chain of {@code chains} as {@code member} (each ordered by the node alone). */
+    ConsoleNode(List<Genesis> chains, String member, org.energychain.crypto.sign.PrivateKey key) {
+        Node.Builder b = Node.builder().contracts(Node.discoveredContracts()).stores(ChainStoreFactory.inMemory());
+        for (Genesis g : chains) {
+            b.chain(g == null ? trading : g, member == null ? "PLAT" : member, key == null ? plat.privateKey() : key);
+        }
+        node = b.console(new NodeConfig.Console(Optional.of(ConsolePassword.hash(PASSWORD, 1 << 12)))).build();
         node.start();
         extensions = RouteProvider.openAll(RouteProvider.discovered(), node, null);
         api = new ApiServer(node, NodeConfig.Http.DEFAULT.withPort(0), false, extensions).start();
