@@ -10,13 +10,13 @@ export class ApiFailure extends Error {
   }
 }
 
-async function call(method, path, body) {
+async function call(method, path, body, raw) {
   const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = raw ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf;
   let res;
   try {
-    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    res = await fetch(path, { method, headers, body: body === undefined ? undefined : raw ? body : JSON.stringify(body), credentials: 'same-origin' });
   } catch (e) {
     throw new ApiFailure(0, 'UNREACHABLE', 'The node cannot be reached. Check that it is running, then reload.');
   }
@@ -32,6 +32,8 @@ async function call(method, path, body) {
 
 export const get = (path) => call('GET', path);
 export const post = (path, body) => call('POST', path, body === undefined ? {} : body);
+/** A write whose body is bytes (a file), with the CSRF token. */
+export const postBytes = (path, bytes) => call('POST', path, bytes, true);
 
 /** The session: {loggedIn, organisation, csrf}; remembers the CSRF token for the writes that follow. */
 export async function session() {

@@ -1,4 +1,4 @@
-import { count, el, get, post, requireLogin, showError } from './api.js';
+import { count, el, get, post, postBytes, requireLogin, showError } from './api.js';
 
 let chain = null;
 const money = (n) => `${Number(n).toLocaleString('en')} minor units`;
@@ -19,9 +19,51 @@ async function account() {
     box.replaceChildren(...a.trades.map((t) => el('div', { class: 'trade', 'data-trade': t.tradeId },
       el('p', {}, el('strong', {}, t.listingId), ` from ${t.seller}, ${money(t.price)}, `, el('span', { class: 'status' }, t.status.toLowerCase()),
         t.escrow ? ` (${money(t.escrow)} in escrow)` : ''),
-      el('ol', { class: 'steps' }, ...t.steps.map((s) => el('li', {}, `${s.step} by ${s.by} on ${time(s.time)} (block ${s.height})`))))));
+      el('ol', { class: 'steps' }, ...t.steps.map((s) => el('li', {}, `${s.step} by ${s.by} on ${time(s.time)} (block ${s.height})`))),
+      actions(t))));
   } catch (e) {
     showError(box, e);
+  }
+}
+
+/** What the buyer can do next in a trade, by its state. */
+function actions(t) {
+  const result = el('p', { class: 'trade-result', role: 'status' });
+  const tradePath = `${base()}/trades/${encodeURIComponent(t.tradeId)}`;
+  const done = async (call) => {
+    result.className = 'trade-result';
+    result.textContent = 'Working…';
+    try {
+      const r = await call();
+      result.className = 'trade-result ' + (r.ok ? 'ok' : 'bad');
+      result.textContent = r.ok ? `Done in block ${r.height}${r.outcome ? ': ' + r.outcome : ''}.` : `The market refused it (code ${r.code}): ${r.message}`;
+      await account();
+    } catch (e) {
+      result.className = 'trade-result bad';
+      result.textContent = e.message;
+    }
+  };
+  switch (t.status) {
+    case 'PURCHASED':
+      return el('p', { class: 'muted' }, 'Waiting for the seller to deliver.');
+    case 'DELIVERED': {
+      const file = el('input', { type: 'file', class: 'package-file', 'aria-label': 'delivery package' });
+      const button = el('button', { type: 'button', class: 'receive' }, 'Receive: check the package and confirm');
+      button.addEventListener('click', () => done(async () => {
+        if (!file.files[0]) throw new Error('Choose the delivery package the seller sent first.');
+        return postBytes(`${tradePath}/receive`, await file.files[0].arrayBuffer());
+      }));
+      return el('div', {}, el('div', { class: 'row' }, file, button), result);
+    }
+    case 'RECEIVED':
+      return el('p', { class: 'muted' }, 'Received: waiting for the seller to reveal the key.');
+    case 'REVEALED': {
+      const button = el('button', { type: 'button', class: 'accept' }, 'Open the data: accept, or dispute a bad chunk');
+      button.addEventListener('click', () => done(() => post(`${tradePath}/accept`)));
+      return el('div', {}, el('div', { class: 'row' }, button), result);
+    }
+    default:
+      return null;
   }
 }
 

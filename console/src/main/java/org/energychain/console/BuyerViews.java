@@ -20,10 +20,14 @@ import org.energychain.trading.directory.CatalogIndex;
 import org.energychain.trading.directory.DirectoryNode;
 import org.energychain.trading.directory.DirectoryPage;
 import org.energychain.trading.market.AccountBalance;
+import org.energychain.trading.market.BadDeliveryException;
+import org.energychain.trading.market.DeliveryCheck;
+import org.energychain.trading.market.DeliveryPackage;
 import org.energychain.trading.market.MarketContract;
 import org.energychain.trading.market.PurchaseArgs;
 import org.energychain.trading.market.Step;
 import org.energychain.trading.market.TradePage;
+import org.energychain.trading.market.TradeRef;
 import org.energychain.trading.market.TradeState;
 import org.energychain.trading.market.TradesQuery;
 
@@ -34,7 +38,17 @@ import org.energychain.trading.market.TradesQuery;
  * purchase as the node's organisation, its trades with their steps, and its balance.
  */
 final class BuyerViews implements AutoCloseable {
+    static final int KEPT_PACKAGES = 64;
     private final Map<String, CatalogIndex> indexes = new LinkedHashMap<>();
+    /** Received packages by chain/trade, the latest {@value #KEPT_PACKAGES}. */
+    private final LinkedHashMap<String, DeliveryPackage> packages = new LinkedHashMap<>(16, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, DeliveryPackage> eldest) {
+            return size() > KEPT_PACKAGES;
+        }
+    };
 
     @SuppressWarnings("NullAway") // a null snapshot path: the console's directory is kept in memory only
     BuyerViews(Node node) {
@@ -193,6 +207,82 @@ final class BuyerViews implements AutoCloseable {
             steps.addObject().put("step", what).put("by", s.sender()).put("height", s.height())
                     .put("time", s.time().toString()).put("txId", s.txId());
         }
+    }
+
+    /** The trade {@code tradeId} of the organisation as buyer; 404 if there is none, 403 if another's. */
+    private static TradeState myTrade(HostedChain c, String tradeId) {
+        TradeState t;
+        try {
+            t = TradeState.decode(MemberWrites.query(c, MarketContract.NAME, MarketContract.TRADE,
+                    new TradeRef(tradeId).encode()));
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "MALFORMED", "trade id: " + e.getMessage());
+        }
+        if (!t.buyer().equals(c.member())) {
+            throw new ApiError(403, "NOT_YOUR_TRADE", "trade " + tradeId + " is " + t.buyer() + "'s, not "
+                    + c.member() + "'s");
+        }
+        return t;
+    }
+
+    /**
+     * Receives the sealed package of a trade (however it travelled): it must be what the chain records for
+     * the trade ({@link DeliveryCheck#beforeReceipt}: cipher root, chunk count, key commitment, claimed
+     * leaves forming the listing's content root); only then is the receipt confirmed on chain. The package
+     * is kept (in memory, the latest {@value #KEPT_PACKAGES}) to open once the seller reveals the key.
+     */
+    ObjectNode receive(HostedChain c, String tradeId, byte[] packageBytes) {
+        index(c);
+        DeliveryPackage p;
+        try {
+            p = DeliveryPackage.decode(packageBytes);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "MALFORMED", "the file is not a delivery package: " + e.getMessage());
+        }
+        if (!p.tradeId().equals(tradeId)) {
+            throw new ApiError(400, "MALFORMED", "the package is of trade " + p.tradeId() + ", not " + tradeId);
+        }
+        TradeState t = myTrade(c, tradeId);
+        try {
+            DeliveryCheck.beforeReceipt(t, p);
+        } catch (BadDeliveryException e) {
+            throw new ApiError(422, "BAD_DELIVERY", "the package does not match the delivery on chain, so its receipt"
+                    + " is not confirmed (the price comes back at the deadline): " + e.getMessage());
+        }
+        synchronized (packages) {
+            packages.put(c.id() + "/" + tradeId, p);
+        }
+        return MemberWrites.submit(c, MarketContract.NAME, MarketContract.CONFIRM_RECEIPT,
+                new TradeRef(tradeId).encode());
+    }
+
+    /**
+     * Opens the received package with the key the seller revealed and checks every chunk: all good, the
+     * trade is accepted (the escrow goes to the seller); a bad chunk, it is disputed with its proof (the
+     * escrow comes back if the chain agrees).
+     */
+    ObjectNode acceptOrDispute(HostedChain c, String tradeId) {
+        index(c);
+        DeliveryPackage p;
+        synchronized (packages) {
+            p = packages.get(c.id() + "/" + tradeId);
+        }
+        if (p == null) {
+            throw new ApiError(409, "NO_PACKAGE", "receive the trade's package first (this console keeps no package "
+                    + "for trade " + tradeId + ")");
+        }
+        TradeState t = myTrade(c, tradeId);
+        DeliveryCheck.Opened o;
+        try {
+            o = DeliveryCheck.open(t, p);
+        } catch (BadDeliveryException e) {
+            throw new ApiError(409, "CANNOT_OPEN", "the package cannot be opened yet: " + e.getMessage());
+        }
+        ObjectNode r = o.ok()
+                ? MemberWrites.submit(c, MarketContract.NAME, MarketContract.ACCEPT, new TradeRef(tradeId).encode())
+                : MemberWrites.submit(c, MarketContract.NAME, MarketContract.DISPUTE, o.dispute().encode());
+        r.put("outcome", o.ok() ? "accepted" : "disputed chunk " + o.dispute().chunkIndex());
+        return r;
     }
 
     @Override

@@ -142,6 +142,14 @@ final class ConsoleRoutes implements NodeRoutes {
             requireSession(ctx);
             ctx.json(grid.grid());
         });
+        routes.route(HandlerType.POST, "/console/api/buyer/{chain}/trades/{trade}/receive", ctx -> {
+            requireWrite(ctx);
+            ctx.json(buyer.receive(chain(ctx), ctx.pathParam("trade"), ctx.bodyAsBytes()));
+        });
+        routes.route(HandlerType.POST, "/console/api/buyer/{chain}/trades/{trade}/accept", ctx -> {
+            requireWrite(ctx);
+            ctx.json(buyer.acceptOrDispute(chain(ctx), ctx.pathParam("trade")));
+        });
         routes.route(HandlerType.GET, "/console/api/network", ctx -> {
             requireSession(ctx);
             ctx.json(views.network());
