@@ -52,11 +52,13 @@ const CHECKS = {
 function trustedRoot() {
   const root = document.getElementById('root').value.trim();
   if (pkg) {
-    const groupRoot = pkg.groupRoot ?? pkg.hashG;
-    if (typeof groupRoot !== 'string') throw new Error('the package has no groupRoot');
-    if (root && root.toLowerCase() !== groupRoot.toLowerCase()) throw new Error('the root typed differs from the package\'s groupRoot');
-    return { root: hexToBytes(groupRoot, 'the package\'s groupRoot'), source: 'package', hash: pkg.hash,
-      group: pkg.group, periodStart: pkg.periodStart ?? pkg.start, periodEnd: pkg.periodEnd ?? pkg.end };
+    // as `energychain verify --package`: the package's groupRoot, hash, group and period are trusted
+    for (const f of ['groupRoot', 'hash', 'group', 'periodStart', 'periodEnd']) {
+      if (typeof pkg[f] !== 'string') throw new Error(`The package has no ${f}: it is not a D2 package.`);
+    }
+    if (root && root.toLowerCase() !== pkg.groupRoot.toLowerCase()) throw new Error('The root typed differs from the package\'s groupRoot.');
+    return { root: hexToBytes(pkg.groupRoot, 'the package\'s groupRoot'), source: 'D2 package', hash: pkg.hash,
+      group: pkg.group, periodStart: pkg.periodStart, periodEnd: pkg.periodEnd };
   }
   if (!/^[0-9a-fA-F]{64}$/.test(root)) throw new Error('Give the trusted group root as 64 hexadecimal digits (or a package).');
   return { root: hexToBytes(root, 'the trusted root'), source: 'trusted root' };

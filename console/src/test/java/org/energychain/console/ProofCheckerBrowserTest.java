@@ -146,6 +146,38 @@ class ProofCheckerBrowserTest {
     }
 
     @Test
+    void aD2PackageFixesTheHashGroupAndPeriodAsVerifyPackageDoes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        SmallGroupFixture f = new SmallGroupFixture(HashFunctions.SHA256, 3, 10);
+        ProofDocument doc = proof(f, 2, 0, 3);
+        String root = Hex.encode(f.group.root());
+        java.nio.file.Path right = java.nio.file.Files.writeString(dir.resolve("d2.json"), "{\"format\": \"energychain-d2/v1\","
+                + " \"hash\": \"SHA-256\", \"group\": \"G1\", \"periodStart\": \"2026-01-01\", \"periodEnd\": \"2026-01-04\","
+                + " \"groupRoot\": \"" + root + "\"}");
+        java.nio.file.Path otherPeriod = java.nio.file.Files.writeString(dir.resolve("d2-other.json"), "{\"format\": "
+                + "\"energychain-d2/v1\", \"hash\": \"SHA-256\", \"group\": \"G1\", \"periodStart\": \"2026-01-01\","
+                + " \"periodEnd\": \"2026-01-05\", \"groupRoot\": \"" + root + "\"}");
+        assertThat(checkWithPackage(doc.toJson().toString(), right)).startsWith("The proof holds");
+        Verdict expected = ProofChainVerifier.verify(doc, TrustedRoot.of("D2 package", f.group.root(), "SHA-256", "G1",
+                java.time.LocalDate.parse("2026-01-01"), java.time.LocalDate.parse("2026-01-05")));
+        assertThat(expected.holds()).isFalse();
+        assertThat(checkWithPackage(doc.toJson().toString(), otherPeriod)).startsWith("The proof fails")
+                .contains(expected.differences().get(0));
+    }
+
+    private String checkWithPackage(String proofJson, java.nio.file.Path pkg) {
+        browser.driver.get(node.url("/console/proof.html"));
+        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("check")));
+        browser.driver.executeScript("document.getElementById('proof-text').value = arguments[0];", proofJson);
+        browser.driver.findElement(By.id("package-file")).sendKeys(pkg.toAbsolutePath().toString());
+        browser.waiting().until(ExpectedConditions.textMatches(By.id("status"), java.util.regex.Pattern.compile(
+                "package of group G1 loaded")));
+        browser.driver.findElement(By.id("check")).click();
+        browser.waiting().until(ExpectedConditions.attributeContains(By.id("verdict"), "class", "verdict"));
+        return browser.driver.findElement(By.id("verdict")).getText();
+    }
+
+    @Test
     void aProofNotInTheFormatIsRefusedInWords() {
         assertThat(check("{\"hash\": \"SHA-256\"}", "00".repeat(32)))
                 .isEqualTo("The proof is not in the format of energychain prove --json: group is missing");
