@@ -39,7 +39,9 @@ import org.energychain.trading.market.TradesQuery;
  */
 final class BuyerViews implements AutoCloseable {
     static final int KEPT_PACKAGES = 64;
+    private final java.util.Set<String> markets = new java.util.LinkedHashSet<>();
     private final Map<String, CatalogIndex> indexes = new LinkedHashMap<>();
+    private boolean closed;
     /** Received packages by chain/trade, the latest {@value #KEPT_PACKAGES}. */
     private final LinkedHashMap<String, DeliveryPackage> packages = new LinkedHashMap<>(16, 0.75f, false) {
         private static final long serialVersionUID = 1L;
@@ -50,32 +52,35 @@ final class BuyerViews implements AutoCloseable {
         }
     };
 
-    @SuppressWarnings("NullAway") // a null snapshot path: the console's directory is kept in memory only
     BuyerViews(Node node) {
-        try {
-            for (HostedChain h : node.chains()) {
-                if (h.genesis().contracts().contains(CatalogIndex.CONTRACT)
-                        && h.genesis().contracts().contains(MarketContract.NAME)) {
-                    indexes.put(h.id(), CatalogIndex.open(h.chain(), null));
-                }
+        for (HostedChain h : node.chains()) {
+            if (h.genesis().contracts().contains(CatalogIndex.CONTRACT)
+                    && h.genesis().contracts().contains(MarketContract.NAME)) {
+                markets.add(h.id());
             }
-        } catch (RuntimeException e) {
-            close();
-            throw e;
         }
     }
 
     /** The trading chains (catalogue and market) of the node. */
     java.util.Set<String> chains() {
-        return indexes.keySet();
+        return java.util.Collections.unmodifiableSet(markets);
     }
 
+    /**
+     * The console's directory of chain {@code c}, opened on first use (built from the chain, then following
+     * it), so that a node whose console is never used keeps none.
+     */
+    @SuppressWarnings("NullAway") // a null snapshot path: the console's directory is kept in memory only
     private CatalogIndex index(HostedChain c) {
-        CatalogIndex idx = indexes.get(c.id());
-        if (idx == null) {
+        if (!markets.contains(c.id())) {
             throw new ApiError(404, "NO_MARKET", "chain " + c.id() + " runs no catalogue and market");
         }
-        return idx;
+        synchronized (indexes) {
+            if (closed) {
+                throw new ApiError(503, "UNAVAILABLE", "the node is stopping");
+            }
+            return indexes.computeIfAbsent(c.id(), id -> CatalogIndex.open(c.chain(), null));
+        }
     }
 
     /** The children of directory {@code path} with their listing counts. */
@@ -287,6 +292,10 @@ final class BuyerViews implements AutoCloseable {
 
     @Override
     public void close() {
-        indexes.values().forEach(CatalogIndex::close);
+        synchronized (indexes) {
+            closed = true;
+            indexes.values().forEach(CatalogIndex::close);
+            indexes.clear();
+        }
     }
 }
