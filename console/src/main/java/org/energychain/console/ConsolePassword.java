@@ -110,7 +110,7 @@ public final class ConsolePassword {
 
     /**
      * Prints the {@code password-hash} of the password on the first line of standard input, e.g.
-     * {@code read -rs P && printf '%s' "$P" | java -cp energychain.jar org.energychain.console.ConsolePassword}.
+     * {@code read -rs P && printf '%s' "$P" | java -cp "cli/target/energychain-cli.jar:cli/target/lib/*" org.energychain.console.ConsolePassword}.
      */
     @SuppressWarnings("SystemOut") // a command-line tool: the hash is its output
     public static void main(String[] args) throws java.io.IOException {
