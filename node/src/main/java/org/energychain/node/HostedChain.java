@@ -33,10 +33,13 @@ public final class HostedChain {
     private final NodeMetrics metrics;
     private final Admission admission;
     private final ReplicatedChain replicated;
+    /** The organisation's transaction key, when node.yaml gives it; null otherwise. */
+    private final org.energychain.crypto.sign.PrivateKey memberKey;
 
     HostedChain(Chain chain, Orderer orderer, String member, NodeMetrics metrics, Admission admission,
-            ReplicatedChain replicated) {
+            ReplicatedChain replicated, org.energychain.crypto.sign.PrivateKey memberKey) {
         this.chain = chain;
+        this.memberKey = memberKey;
         this.replicated = replicated;
         this.admission = admission;
         this.orderer = orderer;
@@ -59,6 +62,19 @@ public final class HostedChain {
     /** The member id this node proposes blocks as. */
     public String member() {
         return member;
+    }
+
+    /**
+     * A transaction of this node's member signed with the organisation's key the node was given (its
+     * {@code key} in node.yaml), exactly as the CLI signs one ({@link Transaction#sign}); empty when the node
+     * holds no key of its organisation. For the console's writes, which act for the node's organisation only.
+     */
+    public java.util.Optional<Transaction> signAsMember(String contract, String method, byte[] args, long nonce) {
+        if (memberKey == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Transaction.sign(id(), member, nonce, contract, method, args,
+                genesis().cryptoSuite().signatures(), memberKey));
     }
 
     Orderer orderer() {

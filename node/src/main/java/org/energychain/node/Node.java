@@ -46,10 +46,12 @@ public final class Node implements AutoCloseable {
     private final Clock clock;
     private final NetworkNode network;
     private final SubmissionRoute submissions;
+    private final NodeConfig.Console console;
     private boolean started;
 
     private Node(Map<String, HostedChain> chains, ChainStoreFactory stores, NodeMetrics metrics, Clock clock,
-            NetworkNode network, SubmissionRoute submissions) {
+            NetworkNode network, SubmissionRoute submissions, NodeConfig.Console console) {
+        this.console = console;
         this.network = network;
         this.chains = Collections.unmodifiableMap(chains);
         this.stores = stores;
@@ -72,7 +74,7 @@ public final class Node implements AutoCloseable {
     /** Assembles a node from its configuration: reads every genesis file and key file. */
     public static Node fromConfig(NodeConfig config, ContractRegistry contracts, ChainStoreFactory stores,
             Clock clock) throws IOException {
-        Builder b = builder().contracts(contracts).stores(stores).clock(clock);
+        Builder b = builder().contracts(contracts).stores(stores).clock(clock).console(config.console());
         List<Genesis> all = new ArrayList<>();
         String self = null;
         PrivateKey selfKey = null;
@@ -132,6 +134,11 @@ public final class Node implements AutoCloseable {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ConfigException(file, "", "no such key file (" + what + ")");
         }
+    }
+
+    /** The web console's settings from the node's configuration (for the console's route provider). */
+    public NodeConfig.Console console() {
+        return console;
     }
 
     public Optional<HostedChain> chain(String id) {
@@ -201,6 +208,7 @@ public final class Node implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private NetworkSettings network;
         private SubmissionRoute submissions = SubmissionRoute.LOCAL;
+        private NodeConfig.Console console = NodeConfig.Console.NONE;
 
         /**
          * Runs {@code genesis}'s chain as {@code member} (transaction key {@code key}, checked against the
@@ -245,6 +253,12 @@ public final class Node implements AutoCloseable {
         /** Where the API's submissions are admitted (default {@link SubmissionRoute#LOCAL}). */
         public Builder submissionRoute(SubmissionRoute route) {
             submissions = java.util.Objects.requireNonNull(route, "route");
+            return this;
+        }
+
+        /** The web console's settings (default: none, nobody can log in to the console). */
+        public Builder console(NodeConfig.Console c) {
+            console = java.util.Objects.requireNonNull(c, "console");
             return this;
         }
 
@@ -305,9 +319,10 @@ public final class Node implements AutoCloseable {
                     Orderer orderer = rc != null ? rc.orderer() : new SoloOrderer(chain);
                     metrics.register(chain);
                     chains.put(c.getKey(), new HostedChain(chain, orderer, byChain.get(c.getKey()).member(), metrics,
-                            new org.energychain.ledger.exec.Admission(chain.genesis(), contracts), rc));
+                            new org.energychain.ledger.exec.Admission(chain.genesis(), contracts), rc,
+                            byChain.get(c.getKey()).key()));
                 }
-                return new Node(chains, stores, metrics, clock, net, submissions);
+                return new Node(chains, stores, metrics, clock, net, submissions, console);
             } catch (IOException ex) {
                 close(net, built);
                 throw new java.io.UncheckedIOException("cannot start the node's network part: " + ex.getMessage(), ex);

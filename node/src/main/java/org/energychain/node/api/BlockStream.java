@@ -27,7 +27,7 @@ import org.energychain.node.HostedChain;
  * {@code Last-Event-ID}); it is caught up from the store first, one block at a time as its connection
  * takes them, then receives each new block once, in height order.
  */
-final class BlockStream implements AutoCloseable {
+public final class BlockStream implements AutoCloseable {
     private final HostedChain chain;
     private final HashFunction hash;
     private final int backlog;
@@ -36,7 +36,8 @@ final class BlockStream implements AutoCloseable {
     private final Set<EventSubscriber> subscribers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    BlockStream(HostedChain chain, int backlog, Executor writers) {
+    /** A stream of {@code chain}'s blocks whose subscribers each hold at most {@code backlog} blocks. */
+    public BlockStream(HostedChain chain, int backlog, Executor writers) {
         this.chain = chain;
         this.hash = chain.genesis().cryptoSuite().hash();
         this.backlog = backlog;
@@ -56,7 +57,7 @@ final class BlockStream implements AutoCloseable {
     }
 
     /** Answers the request in {@code ctx} with the stream of blocks from {@code fromHeight} on. */
-    void subscribe(Context ctx, long fromHeight) {
+    public void subscribe(Context ctx, long fromHeight) {
         if (closed) {
             throw new ApiError(503, "UNAVAILABLE", "the node is stopping");
         }
@@ -117,14 +118,14 @@ final class BlockStream implements AutoCloseable {
     }
 
     /** Sends a comment to every idle subscriber, so that quiet streams are not closed as idle. */
-    void heartbeat() {
+    public void heartbeat() {
         byte[] beat = comment("keep-alive");
         for (EventSubscriber s : subscribers) {
             s.offerComment(beat);
         }
     }
 
-    int subscribers() {
+    public int subscribers() {
         return subscribers.size();
     }
 

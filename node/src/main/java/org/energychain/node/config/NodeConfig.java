@@ -26,9 +26,10 @@ import org.energychain.crypto.tls.TlsFiles;
  * @param chains the chains to run, in order
  * @param network the replication endpoint of a node of a consortium network; empty for a node that
  *     orders its chains alone
+ * @param console the web console's settings ({@code console:} in node.yaml): the operator's password hash
  */
 public record NodeConfig(Path dataDir, Http http, boolean metrics, String store, List<ChainConfig> chains,
-        Optional<Network> network) {
+        Optional<Network> network, Console console) {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NodeConfig.class);
     public static final int DEFAULT_PORT = 8645;
 
@@ -227,6 +228,26 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
     public NodeConfig {
         chains = List.copyOf(chains);
         java.util.Objects.requireNonNull(network, "network");
+        java.util.Objects.requireNonNull(console, "console");
+    }
+
+    /** A configuration without console settings. */
+    public NodeConfig(Path dataDir, Http http, boolean metrics, String store, List<ChainConfig> chains,
+            Optional<Network> network) {
+        this(dataDir, http, metrics, store, chains, network, Console.NONE);
+    }
+
+    /**
+     * The web console's settings: the operator's password as a slow hash (the {@code password-hash} text
+     * the console's password tool prints; never the password itself). Empty: nobody can log in, only the
+     * public pages are served.
+     */
+    public record Console(Optional<String> passwordHash) {
+        public static final Console NONE = new Console(Optional.empty());
+
+        public Console {
+            java.util.Objects.requireNonNull(passwordHash, "passwordHash");
+        }
     }
 
     /** A node that orders its chains alone (no {@link Network}). */
@@ -236,13 +257,13 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
 
     /** The same configuration with other REST API options. */
     public NodeConfig withHttp(Http h) {
-        return new NodeConfig(dataDir, h, metrics, store, chains, network);
+        return new NodeConfig(dataDir, h, metrics, store, chains, network, console);
     }
 
     /** Reads and checks a node configuration; relative paths are relative to the file. */
     public static NodeConfig load(Path file) {
         ConfigNode root = ConfigNode.load(file);
-        root.allowOnly("data-dir", "http", "metrics", "store", "identity", "node", "network", "chains");
+        root.allowOnly("data-dir", "http", "metrics", "store", "identity", "node", "network", "chains", "console");
         ConfigNode http = root.child("http");
         http.allowOnly("host", "port", "wait-timeout-ms", "clock-skew-ms", "max-body-bytes", "idle-timeout-ms",
                 "request-read-timeout-ms", "max-connections", "max-connections-per-address", "max-threads",
@@ -318,7 +339,13 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
         }
         Path dataDir = root.has("data-dir") ? root.path("data-dir")
                 : file.toAbsolutePath().getParent().resolve("data");
-        return new NodeConfig(dataDir, h, root.bool("metrics", true), store, chains, network);
+        Console console = Console.NONE;
+        if (root.has("console")) {
+            ConfigNode con = root.child("console");
+            con.allowOnly("password-hash");
+            console = new Console(Optional.ofNullable(con.string("password-hash", null)));
+        }
+        return new NodeConfig(dataDir, h, root.bool("metrics", true), store, chains, network, console);
     }
 
     private static Tls tls(ConfigNode t) {

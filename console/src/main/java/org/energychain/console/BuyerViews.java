@@ -1,0 +1,301 @@
+package org.energychain.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.energychain.crypto.Hex;
+import org.energychain.ledger.block.Block;
+import org.energychain.ledger.store.TxLocation;
+import org.energychain.ledger.tx.Transaction;
+import org.energychain.node.HostedChain;
+import org.energychain.node.Node;
+import org.energychain.node.api.ApiError;
+import org.energychain.node.api.JsonViews;
+import org.energychain.trading.catalog.Listing;
+import org.energychain.trading.catalog.ListingRecord;
+import org.energychain.trading.directory.CatalogIndex;
+import org.energychain.trading.directory.DirectoryNode;
+import org.energychain.trading.directory.DirectoryPage;
+import org.energychain.trading.market.AccountBalance;
+import org.energychain.trading.market.BadDeliveryException;
+import org.energychain.trading.market.DeliveryCheck;
+import org.energychain.trading.market.DeliveryPackage;
+import org.energychain.trading.market.MarketContract;
+import org.energychain.trading.market.PurchaseArgs;
+import org.energychain.trading.market.Step;
+import org.energychain.trading.market.TradePage;
+import org.energychain.trading.market.TradeRef;
+import org.energychain.trading.market.TradeState;
+import org.energychain.trading.market.TradesQuery;
+
+/**
+ * The buyer's pages on the trading chains this node runs: the five-level summary directory (the
+ * catalogue's {@link CatalogIndex}, kept by the console for its node), search, a listing with its on-chain
+ * check (the transaction that made it is in the block the record names and carries exactly this listing),
+ * purchase as the node's organisation, its trades with their steps, and its balance.
+ */
+final class BuyerViews implements AutoCloseable {
+    static final int KEPT_PACKAGES = 64;
+    private final java.util.Set<String> markets = new java.util.LinkedHashSet<>();
+    private final Map<String, CatalogIndex> indexes = new LinkedHashMap<>();
+    private boolean closed;
+    /** Received packages by chain/trade, the latest {@value #KEPT_PACKAGES}. */
+    private final LinkedHashMap<String, DeliveryPackage> packages = new LinkedHashMap<>(16, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, DeliveryPackage> eldest) {
+            return size() > KEPT_PACKAGES;
+        }
+    };
+
+    BuyerViews(Node node) {
+        for (HostedChain h : node.chains()) {
+            if (h.genesis().contracts().contains(CatalogIndex.CONTRACT)
+                    && h.genesis().contracts().contains(MarketContract.NAME)) {
+                markets.add(h.id());
+            }
+        }
+    }
+
+    /** The trading chains (catalogue and market) of the node. */
+    java.util.Set<String> chains() {
+        return java.util.Collections.unmodifiableSet(markets);
+    }
+
+    /**
+     * The console's directory of chain {@code c}, opened on first use (built from the chain, then following
+     * it), so that a node whose console is never used keeps none.
+     */
+    @SuppressWarnings("NullAway") // a null snapshot path: the console's directory is kept in memory only
+    private CatalogIndex index(HostedChain c) {
+        if (!markets.contains(c.id())) {
+            throw new ApiError(404, "NO_MARKET", "chain " + c.id() + " runs no catalogue and market");
+        }
+        synchronized (indexes) {
+            if (closed) {
+                throw new ApiError(503, "UNAVAILABLE", "the node is stopping");
+            }
+            return indexes.computeIfAbsent(c.id(), id -> CatalogIndex.open(c.chain(), null));
+        }
+    }
+
+    /** The children of directory {@code path} with their listing counts. */
+    ObjectNode tree(HostedChain c, @org.jspecify.annotations.Nullable String path) {
+        CatalogIndex.Browse b;
+        try {
+            b = index(c).browse(path == null ? "" : path);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "MALFORMED", String.valueOf(e.getMessage()));
+        }
+        ObjectNode out = JsonViews.MAPPER.createObjectNode().put("chain", c.id()).put("height", b.height())
+                .put("path", String.join("/", b.prefix())).put("level", b.prefix().size());
+        ArrayNode arr = out.putArray("children");
+        for (DirectoryNode n : b.children()) {
+            arr.addObject().put("name", n.name()).put("count", n.count());
+        }
+        return out;
+    }
+
+    /** A catalogue search (path with wildcards, time range, price, sort, paging: docs/catalog.md). */
+    ObjectNode search(HostedChain c, Map<String, String> params) {
+        DirectoryPage page;
+        try {
+            page = index(c).search(params);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "MALFORMED", String.valueOf(e.getMessage()));
+        }
+        ObjectNode out = JsonViews.MAPPER.createObjectNode().put("chain", c.id()).put("height", page.height())
+                .put("total", page.total());
+        out.put("nextCursor", page.nextCursor());
+        ArrayNode arr = out.putArray("listings");
+        page.entries().forEach(r -> arr.add(view(r)));
+        return out;
+    }
+
+    /** One active listing, with the check that the chain made exactly this record. */
+    ObjectNode listing(HostedChain c, String id) {
+        CatalogIndex.ListingAt found = index(c).listing(id);
+        ListingRecord r = found.record().orElseThrow(() -> new ApiError(404, "NOT_FOUND",
+                "no active listing " + id + " in the catalogue at height " + found.height()));
+        ObjectNode out = view(r);
+        out.put("onChain", onChainCheck(c, r));
+        return out;
+    }
+
+    /** "ok" or what differs: the record's transaction, in the block the record names, published exactly this. */
+    private static String onChainCheck(HostedChain c, ListingRecord r) {
+        Optional<TxLocation> loc = c.chain().store().locate(Hex.decode(r.txId()));
+        if (loc.isEmpty()) {
+            return "the transaction " + r.txId() + " that made the listing is not on the chain";
+        }
+        if (loc.get().height() != r.height()) {
+            return "the transaction is in block " + loc.get().height() + ", the record says " + r.height();
+        }
+        Block b = c.chain().store().block(loc.get().height()).orElseThrow();
+        Transaction tx = b.transactions().get(loc.get().index());
+        if (!b.results().get(loc.get().index()).isOk()) {
+            return "the transaction was refused by the catalogue";
+        }
+        if (!tx.sender().equals(r.seller()) || !tx.contract().equals(CatalogIndex.CONTRACT)) {
+            return "the transaction was sent by " + tx.sender() + " to " + tx.contract() + ", not by the seller "
+                    + r.seller() + " to the catalogue";
+        }
+        try {
+            Listing l = Listing.decode(tx.args());
+            return java.util.Arrays.equals(l.encode(), r.listing().encode()) ? "ok"
+                    : "the transaction published other terms than the record shows";
+        } catch (RuntimeException e) {
+            return "the transaction " + tx.method() + " does not carry a listing the record could come from";
+        }
+    }
+
+    static ObjectNode view(ListingRecord r) {
+        Listing l = r.listing();
+        ObjectNode n = JsonViews.MAPPER.createObjectNode().put("id", l.id()).put("seller", r.seller())
+                .put("version", r.version()).put("status", r.status().name()).put("txId", r.txId())
+                .put("height", r.height()).put("hash", l.hash()).put("contentRoot", Hex.encode(l.contentRoot()))
+                .put("sizeBytes", l.sizeBytes()).put("energyType", l.energyType()).put("dataType", l.dataType())
+                .put("region", l.region()).put("group", l.group()).put("unit", l.unit())
+                .put("measurement", l.measurement()).put("measurementUnit", l.measurementUnit())
+                .put("from", l.from().toString()).put("to", l.to().toString()).put("price", l.price())
+                .put("terms", l.terms());
+        return n;
+    }
+
+    /** Buys a listing at the version seen, for at most {@code maxPrice}, as the node's organisation. */
+    ObjectNode purchase(HostedChain c, JsonNode body) {
+        index(c);
+        JsonNode id = body.get("listingId");
+        if (id == null || !id.isTextual() || !body.path("version").canConvertToInt()
+                || !body.path("maxPrice").canConvertToLong()) {
+            throw new ApiError(400, "MALFORMED", "a purchase needs listingId (text), version and maxPrice (numbers)");
+        }
+        PurchaseArgs args;
+        try {
+            args = new PurchaseArgs(id.asText(), body.get("version").asInt(), body.get("maxPrice").asLong());
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "MALFORMED", String.valueOf(e.getMessage()));
+        }
+        return MemberWrites.submit(c, MarketContract.NAME, MarketContract.PURCHASE, args.encode());
+    }
+
+    /** The organisation's balance and its trades as buyer, each with its steps in order. */
+    ObjectNode account(HostedChain c) {
+        index(c);
+        AccountBalance bal = AccountBalance.decode(MemberWrites.query(c, MarketContract.NAME, MarketContract.BALANCE,
+                AccountBalance.of(c.member()).encode()));
+        ObjectNode out = JsonViews.MAPPER.createObjectNode().put("chain", c.id()).put("member", c.member())
+                .put("balance", bal.balance());
+        ArrayNode trades = out.putArray("trades");
+        TradePage page = TradePage.decode(MemberWrites.query(c, MarketContract.NAME, MarketContract.TRADES,
+                TradesQuery.first(TradesQuery.By.BUYER, c.member()).encode()));
+        for (TradeState t : page.trades()) {
+            ObjectNode n = trades.addObject().put("tradeId", t.tradeId()).put("listingId", t.listingId())
+                    .put("seller", t.seller()).put("price", t.price()).put("escrow", t.escrow())
+                    .put("status", t.status().name());
+            ArrayNode steps = n.putArray("steps");
+            step(steps, "purchased", t.purchased());
+            step(steps, "delivered", t.delivered());
+            step(steps, "received", t.received());
+            step(steps, "key revealed", t.revealed());
+            step(steps, "closed: " + t.closeReason().name().toLowerCase(java.util.Locale.ROOT), t.closed());
+        }
+        return out;
+    }
+
+    private static void step(ArrayNode steps, String what, Step s) {
+        if (s != null) {
+            steps.addObject().put("step", what).put("by", s.sender()).put("height", s.height())
+                    .put("time", s.time().toString()).put("txId", s.txId());
+        }
+    }
+
+    /** The trade {@code tradeId} of the organisation as buyer; 404 if there is none, 403 if another's. */
+    private static TradeState myTrade(HostedChain c, String tradeId) {
+        TradeState t;
+        try {
+            t = TradeState.decode(MemberWrites.query(c, MarketContract.NAME, MarketContract.TRADE,
+                    new TradeRef(tradeId).encode()));
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "MALFORMED", "trade id: " + e.getMessage());
+        }
+        if (!t.buyer().equals(c.member())) {
+            throw new ApiError(403, "NOT_YOUR_TRADE", "trade " + tradeId + " is " + t.buyer() + "'s, not "
+                    + c.member() + "'s");
+        }
+        return t;
+    }
+
+    /**
+     * Receives the sealed package of a trade (however it travelled): it must be what the chain records for
+     * the trade ({@link DeliveryCheck#beforeReceipt}: cipher root, chunk count, key commitment, claimed
+     * leaves forming the listing's content root); only then is the receipt confirmed on chain. The package
+     * is kept (in memory, the latest {@value #KEPT_PACKAGES}) to open once the seller reveals the key.
+     */
+    ObjectNode receive(HostedChain c, String tradeId, byte[] packageBytes) {
+        index(c);
+        DeliveryPackage p;
+        try {
+            p = DeliveryPackage.decode(packageBytes);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "MALFORMED", "the file is not a delivery package: " + e.getMessage());
+        }
+        if (!p.tradeId().equals(tradeId)) {
+            throw new ApiError(400, "MALFORMED", "the package is of trade " + p.tradeId() + ", not " + tradeId);
+        }
+        TradeState t = myTrade(c, tradeId);
+        try {
+            DeliveryCheck.beforeReceipt(t, p);
+        } catch (BadDeliveryException e) {
+            throw new ApiError(422, "BAD_DELIVERY", "the package does not match the delivery on chain, so its receipt"
+                    + " is not confirmed (the price comes back at the deadline): " + e.getMessage());
+        }
+        synchronized (packages) {
+            packages.put(c.id() + "/" + tradeId, p);
+        }
+        return MemberWrites.submit(c, MarketContract.NAME, MarketContract.CONFIRM_RECEIPT,
+                new TradeRef(tradeId).encode());
+    }
+
+    /**
+     * Opens the received package with the key the seller revealed and checks every chunk: all good, the
+     * trade is accepted (the escrow goes to the seller); a bad chunk, it is disputed with its proof (the
+     * escrow comes back if the chain agrees).
+     */
+    ObjectNode acceptOrDispute(HostedChain c, String tradeId) {
+        index(c);
+        DeliveryPackage p;
+        synchronized (packages) {
+            p = packages.get(c.id() + "/" + tradeId);
+        }
+        if (p == null) {
+            throw new ApiError(409, "NO_PACKAGE", "receive the trade's package first (this console keeps no package "
+                    + "for trade " + tradeId + ")");
+        }
+        TradeState t = myTrade(c, tradeId);
+        DeliveryCheck.Opened o;
+        try {
+            o = DeliveryCheck.open(t, p);
+        } catch (BadDeliveryException e) {
+            throw new ApiError(409, "CANNOT_OPEN", "the package cannot be opened yet: " + e.getMessage());
+        }
+        ObjectNode r = o.ok()
+                ? MemberWrites.submit(c, MarketContract.NAME, MarketContract.ACCEPT, new TradeRef(tradeId).encode())
+                : MemberWrites.submit(c, MarketContract.NAME, MarketContract.DISPUTE, o.dispute().encode());
+        r.put("outcome", o.ok() ? "accepted" : "disputed chunk " + o.dispute().chunkIndex());
+        return r;
+    }
+
+    @Override
+    public void close() {
+        synchronized (indexes) {
+            closed = true;
+            indexes.values().forEach(CatalogIndex::close);
+            indexes.clear();
+        }
+    }
+}
