@@ -1,6 +1,7 @@
 package org.energychain.cli;
 
 import org.energychain.cli.chain.ChainCommand;
+import org.energychain.cli.chain.ConsoleCommand;
 import org.energychain.cli.chain.GenesisCommand;
 import org.energychain.cli.chain.KeysCommand;
 import org.energychain.cli.chain.NetworkCommand;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Command;
                 NodeCommand.class, ChainCommand.class, TxCommand.class, AnchorCommand.class, FileCommand.class,
                 AckCommand.class, FilingsCommand.class, CheckDeliveryCommand.class, RecordDestructionCommand.class,
                 CatalogCommand.class, MarketCommand.class, DispatchCommand.class, NetworkCommand.class,
-                ValidatorsCommand.class,
+                ValidatorsCommand.class, ConsoleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);

@@ -45,6 +45,10 @@ public final class DemoCommand implements Callable<Integer> {
             paramLabel = "OPTS", description = "JVM options of the network's node processes (default: ${DEFAULT-VALUE}).")
     String javaOpts;
 
+    @Option(names = "--keep", description = "Leave the consortium network running at the end (stop it with "
+            + "'energychain network down --dir DIR/net'), to look at each organisation's web console.")
+    boolean keep;
+
     @SuppressWarnings("NullAway.Init") // set first thing in call()
     private DemoScript script;
 
@@ -111,7 +115,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.print("   " + expect(0, "verify", "--proof", proof.toString(), "--root", groupRoot));
             out.print("   " + expect(0, "verify", "--db", db.toString()));
         }
-        new NetworkDemo(script, work, days, javaOpts).run(from, to);
+        new NetworkDemo(script, work, days, javaOpts, keep).run(from, to);
         out.println();
         if (failures.isEmpty()) {
             out.println("demo: every step behaved as expected (files in " + work + ")");

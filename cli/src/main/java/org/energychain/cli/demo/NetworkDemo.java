@@ -27,14 +27,16 @@ final class NetworkDemo {
     private final Path work;
     private final int days;
     private final String javaOpts;
+    private final boolean keep;
 
-    NetworkDemo(DemoScript script, Path work, int days, String javaOpts) {
+    NetworkDemo(DemoScript script, Path work, int days, String javaOpts, boolean keep) {
         this.script = script;
         this.out = script.out;
         this.failures = script.failures;
         this.work = work;
         this.days = days;
         this.javaOpts = javaOpts;
+        this.keep = keep;
     }
 
     /**
@@ -54,6 +56,7 @@ final class NetworkDemo {
                 String.valueOf(base), "--out", net.toString());
         LocalNetworkProcesses procs = new LocalNetworkProcesses(net);
         java.util.Map<String, LocalNetworkProcesses.LocalNode> nodes = procs.nodes();
+        Path password = ConsoleLogins.enable(net, nodes.values());
         try {
             out.print(indent(expect(0, "network", "up", "--dir", net.toString(), "--java-opts", javaOpts)));
             String g1 = nodes.get("G1-1").url();
@@ -94,12 +97,21 @@ final class NetworkDemo {
             governance(procs, nodes, net);
             negotiation(nodes, net);
         } finally {
-            step("18. stop the network; re-verify every chain (blocks, re-execution, finality certificates) from "
-                    + "every node's disk");
-            out.print(indent(expect(0, "network", "down", "--dir", net.toString())));
+            ConsoleLogins.print(out, procs.nodes().values(), password);
+            if (!keep) {
+                step("18. stop the network; re-verify every chain (blocks, re-execution, finality certificates) from "
+                        + "every node's disk");
+                out.print(indent(expect(0, "network", "down", "--dir", net.toString())));
+            }
         }
-        for (LocalNetworkProcesses.LocalNode n : procs.nodes().values()) {
-            out.print(indent(expect(0, "chain", "verify", "--config", n.dir().resolve("node.yaml").toString())));
+        if (keep) {
+            step("18. the network keeps running (--keep): open a console above; stop it with: energychain network down"
+                    + " --dir " + net + "; then 'energychain chain verify --config NODE.yaml' re-verifies each node's"
+                    + " chains from its disk");
+        } else {
+            for (LocalNetworkProcesses.LocalNode n : procs.nodes().values()) {
+                out.print(indent(expect(0, "chain", "verify", "--config", n.dir().resolve("node.yaml").toString())));
+            }
         }
         step("19. multi-source collaboration at scale: 40 sources on a generated 30-bus grid negotiate a day's supply "
                 + "(weights from the chain, weighted vote > 50 %) on a simulated dispatch chain, beside a cost-only "
