@@ -35,6 +35,11 @@ import org.ojalgo.optimisation.Variable;
  * central difference {@code (C(D_bt + δ) − C(D_bt − δ)) / (2δ·hours)} of the optimal objective, δ = 0.1 MW,
  * i.e. two extra solves per bus and interval. For quadratic costs this is exact as long as the same
  * constraints bind at D ± δ, which is the definition of the locational marginal price.
+ *
+ * <p>The input checks, the binding constraints, the plan's totals and the system lambda are {@link
+ * DispatchChecks}, {@link Bindings}, {@link PlanTotals} and {@link SystemLambda}, shared with {@link DcOpf}
+ * where it needs them. What is left, about 400 lines, is one thing: the programme, built, solved, iterated
+ * for losses and re-solved for difference prices, which all need the same model-building code.
  */
 public final class EconomicDispatch {
     /** MW within which a value counts as at its limit. */
