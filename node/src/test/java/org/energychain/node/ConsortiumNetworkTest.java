@@ -191,7 +191,8 @@ class ConsortiumNetworkTest {
                 fixed.https(), fixed.orgKeyOnNodes(), fixed.tlsValidity(), fixed.minValidators()), dir,
                 new SecureRandom(), NOW);
         Path g1 = dir.resolve("nodes/G1-1");
-        ContractRegistry contracts = new ContractRegistry().register(new FilesTest.Named("period-anchor"));
+        ContractRegistry contracts = new ContractRegistry().register(new FilesTest.Named("period-anchor"))
+                .register(new org.energychain.ledger.governance.ValidatorsContract());
         // G1-1 with its business chain only (one validator, replicated on this one node)
         String yaml = Files.readString(g1.resolve("node.yaml")).replaceAll("(?s)  - genesis: genesis/regulatory.*", "");
         Path only = g1.resolve("business.yaml");

@@ -116,7 +116,7 @@ public final class DcOpf {
      * @throws InfeasibleDispatchException naming the binding constraint (capacity, ramp, line and interval)
      */
     public static Result solve(List<Unit> units, Demand demand, Ptdf ptdf, Options options) {
-        EconomicDispatch.check(units, demand, ptdf.network());
+        DispatchChecks.check(units, demand, ptdf.network());
         return new DcOpf(units, demand, ptdf.network(), ptdf, options).run();
     }
 
@@ -225,8 +225,8 @@ public final class DcOpf {
     private String describe(Line line, int outage, int t, double flow) {
         String when = intervals > 1 ? " in interval " + t : "";
         String after = outage < 0 ? "" : " after the outage of branch " + network.lines().get(outage).id();
-        return "line " + line.id() + when + after + " would carry " + EconomicDispatch.mw(Math.abs(flow)) + " MW > limit "
-                + EconomicDispatch.mw(line.rateMw()) + " MW";
+        return "line " + line.id() + when + after + " would carry " + DispatchChecks.mw(Math.abs(flow)) + " MW > limit "
+                + DispatchChecks.mw(line.rateMw()) + " MW";
     }
 
     private double[][] values(LinearProgram.Solution s, int[][] col) {
@@ -342,25 +342,7 @@ public final class DcOpf {
             Map<Cut, Integer> cuts) {
         double h = demand.hours();
         double[][] p = values(s, col);
-        double cost = 0;
-        double emissions = 0;
-        double energy = 0;
-        double clean = 0;
-        List<List<Double>> output = new ArrayList<>();
-        for (int i = 0; i < units.size(); i++) {
-            Unit u = units.get(i);
-            List<Double> row = new ArrayList<>();
-            for (int t = 0; t < intervals; t++) {
-                row.add(p[i][t]);
-                cost += h * u.cost().cost(p[i][t]);
-                emissions += h * u.emissionFactor() * p[i][t];
-                energy += h * p[i][t];
-                if (u.clean()) {
-                    clean += h * p[i][t];
-                }
-            }
-            output.add(row);
-        }
+        PlanTotals totals = PlanTotals.of(units, p, intervals, h);
         int nb = network.buses().size();
         double[][] congestion = new double[intervals][nb];
         List<Map<String, Double>> shadow = new ArrayList<>();
@@ -398,35 +380,16 @@ public final class DcOpf {
             for (int l = 0; l < f.length; l++) {
                 Line line = network.lines().get(l);
                 fm.put(line.id(), f[l]);
-                if (line.limited() && Math.abs(f[l]) >= line.rateMw() - EconomicDispatch.TOL) {
-                    binding.add(new Binding(Binding.Kind.LINE, line.id(), t, line.rateMw()));
-                }
+                Bindings.line(binding, line, f[l], t);
             }
             flows.add(fm);
-            for (int i = 0; i < units.size(); i++) {
-                Unit u = units.get(i);
-                if (p[i][t] >= u.upper(t) - EconomicDispatch.TOL) {
-                    binding.add(new Binding(u.upper(t) < u.pMax() ? Binding.Kind.AVAILABILITY : Binding.Kind.UNIT_MAX,
-                            u.id(), t, u.upper(t)));
-                } else if (p[i][t] <= u.lower(t) + EconomicDispatch.TOL) {
-                    binding.add(new Binding(Binding.Kind.UNIT_MIN, u.id(), t, u.lower(t)));
-                }
-                if (t > 0) {
-                    double step = p[i][t] - p[i][t - 1];
-                    if (Double.isFinite(u.rampUp()) && step >= u.rampUp() - EconomicDispatch.TOL) {
-                        binding.add(new Binding(Binding.Kind.RAMP_UP, u.id(), t, u.rampUp()));
-                    }
-                    if (Double.isFinite(u.rampDown()) && -step >= u.rampDown() - EconomicDispatch.TOL) {
-                        binding.add(new Binding(Binding.Kind.RAMP_DOWN, u.id(), t, u.rampDown()));
-                    }
-                }
-            }
+            Bindings.units(binding, units, p, t);
         }
         List<Double> lost = new ArrayList<>();
         for (int t = 0; t < intervals; t++) {
             lost.add(0.0);
         }
-        return new DispatchPlan(units.stream().map(Unit::id).toList(), output, cost, emissions,
-                energy > 0 ? 100 * clean / energy : 0, lambda, prices, flows, binding, lost, shadow);
+        return new DispatchPlan(units.stream().map(Unit::id).toList(), totals.output(), totals.cost(),
+                totals.emissions(), totals.cleanShare(), lambda, prices, flows, binding, lost, shadow);
     }
 }

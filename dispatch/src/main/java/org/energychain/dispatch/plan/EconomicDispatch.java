@@ -1,14 +1,11 @@
 package org.energychain.dispatch.plan;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.ojalgo.optimisation.Expression;
@@ -38,6 +35,11 @@ import org.ojalgo.optimisation.Variable;
  * central difference {@code (C(D_bt + δ) − C(D_bt − δ)) / (2δ·hours)} of the optimal objective, δ = 0.1 MW,
  * i.e. two extra solves per bus and interval. For quadratic costs this is exact as long as the same
  * constraints bind at D ± δ, which is the definition of the locational marginal price.
+ *
+ * <p>The input checks, the binding constraints, the plan's totals and the system lambda are {@link
+ * DispatchChecks}, {@link Bindings}, {@link PlanTotals} and {@link SystemLambda}, shared with {@link DcOpf}
+ * where it needs them. What is left, about 400 lines, is one thing: the programme, built, solved, iterated
+ * for losses and re-solved for difference prices, which all need the same model-building code.
  */
 public final class EconomicDispatch {
     /** MW within which a value counts as at its limit. */
@@ -68,7 +70,7 @@ public final class EconomicDispatch {
         this.options = Objects.requireNonNull(options, "options");
         this.intervals = demand.intervals();
         this.losses = options.losses().orElse(null);
-        validate();
+        DispatchChecks.validate(this.units, demand, network, losses);
     }
 
     /** Dispatch without a network: one balance per interval against the total demand. */
@@ -81,53 +83,6 @@ public final class EconomicDispatch {
         return new EconomicDispatch(units, demand, Objects.requireNonNull(network, "network"), options).run();
     }
 
-    /**
-     * The checks every dispatch makes before solving, for other solvers ({@link DcOpf}): valid units and
-     * demand, then the simple necessary conditions (capacity, minimum output, ramp reach, loads isolated
-     * from every unit), each refused with a message naming the constraint and interval.
-     */
-    static void check(List<Unit> units, Demand demand, Network network) {
-        new EconomicDispatch(units, demand, network, PlanOptions.defaults()).diagnose();
-    }
-
-    private void validate() {
-        if (units.isEmpty()) {
-            throw new IllegalArgumentException("no units to dispatch");
-        }
-        Set<String> ids = new HashSet<>();
-        for (Unit u : units) {
-            if (!ids.add(u.id())) {
-                throw new IllegalArgumentException("duplicate unit id " + u.id());
-            }
-            if (!u.availability().isEmpty() && u.availability().size() != intervals) {
-                throw new IllegalArgumentException("unit " + u.id() + " has " + u.availability().size()
-                        + " availability values for " + intervals + " intervals");
-            }
-            if (network != null && !network.buses().contains(u.bus())) {
-                throw new IllegalArgumentException("unit " + u.id() + " is at bus " + u.bus()
-                        + ", which is not in the network");
-            }
-        }
-        if (losses != null && network != null) {
-            throw new IllegalArgumentException("loss coefficients apply only without a network (the DC model is lossless)");
-        }
-        if (losses != null && losses.size() != units.size()) {
-            throw new IllegalArgumentException("loss coefficients for " + losses.size() + " units, but "
-                    + units.size() + " units to dispatch");
-        }
-        if (network != null) {
-            for (int t = 0; t < intervals; t++) {
-                for (int bus : demand.loads().get(t).keySet()) {
-                    if (!network.buses().contains(bus)) {
-                        throw new IllegalArgumentException(bus == Demand.SYSTEM
-                                ? "a network needs demand per bus, not a system total"
-                                : "demand at bus " + bus + ", which is not in the network");
-                    }
-                }
-            }
-        }
-    }
-
     /** The optimum of one solve. */
     private record Solution(double objective, double[][] p, double[][] flow) { }
 
@@ -136,7 +91,7 @@ public final class EconomicDispatch {
         if (!coupled && intervals > 1) {
             return runIntervalByInterval();
         }
-        diagnose();
+        DispatchChecks.feasible(units, demand, network);
         Solution s = optimise(-1, -1, 0, false);
         if (s == null) {
             throw new InfeasibleDispatchException(explainInfeasible());
@@ -145,33 +100,14 @@ public final class EconomicDispatch {
             s = iterateLosses(s);
         }
         double h = demand.hours();
-        double cost = 0;
-        double emissions = 0;
-        double energy = 0;
-        double clean = 0;
-        List<List<Double>> output = new ArrayList<>();
-        for (int i = 0; i < units.size(); i++) {
-            Unit u = units.get(i);
-            List<Double> row = new ArrayList<>();
-            for (int t = 0; t < intervals; t++) {
-                double p = s.p[i][t];
-                row.add(p);
-                cost += h * u.cost().cost(p);
-                emissions += h * u.emissionFactor() * p;
-                energy += h * p;
-                if (u.clean()) {
-                    clean += h * p;
-                }
-            }
-            output.add(row);
-        }
+        PlanTotals totals = PlanTotals.of(units, s.p, intervals, h);
         List<Binding> binding = bindings(s);
         List<Map<Integer, Double>> prices = new ArrayList<>();
         List<Double> lambda = new ArrayList<>();
         List<Map<String, Double>> flows = new ArrayList<>();
         for (int t = 0; t < intervals; t++) {
             if (network == null) {
-                Double mc = marginalUnitPrice(s, binding, t);
+                Double mc = SystemLambda.marginalUnit(units, s.p, binding, t, options.co2Price(), lossSlope);
                 lambda.add(mc != null ? mc : differencePrice(s, t, -1));
             } else {
                 Map<String, Double> f = new LinkedHashMap<>();
@@ -191,13 +127,12 @@ public final class EconomicDispatch {
                 }
             }
         }
-        double share = energy > 0 ? 100 * clean / energy : 0;
         List<Double> lost = new ArrayList<>();
         for (int t = 0; t < intervals; t++) {
             lost.add(losses == null ? 0.0 : losses.losses(column(s.p, t)));
         }
-        return new DispatchPlan(units.stream().map(Unit::id).toList(), output, cost, emissions, share, lambda,
-                prices, flows, binding, lost);
+        return new DispatchPlan(units.stream().map(Unit::id).toList(), totals.output(), totals.cost(),
+                totals.emissions(), totals.cleanShare(), lambda, prices, flows, binding, lost);
     }
 
     /**
@@ -274,7 +209,7 @@ public final class EconomicDispatch {
             Solution next = optimise(-1, -1, 0, false);
             if (next == null) {
                 throw new InfeasibleDispatchException("demand plus transmission losses exceeds what the units can "
-                        + "supply (losses " + mw(losses.losses(column(s.p, 0))) + " MW in interval 0 at the last "
+                        + "supply (losses " + DispatchChecks.mw(losses.losses(column(s.p, 0))) + " MW in interval 0 at the last "
                         + "feasible point)");
             }
             double change = 0;
@@ -426,39 +361,6 @@ public final class EconomicDispatch {
 
     // ---- prices ------------------------------------------------------------------------------------
 
-    /** Marginal cost of a unit that is at no limit in interval t, or null if there is none. */
-    private Double marginalUnitPrice(Solution s, List<Binding> binding, int t) {
-        for (int i = 0; i < units.size(); i++) {
-            Unit u = units.get(i);
-            double p = s.p[i][t];
-            if (p <= u.lower(t) + TOL || p >= u.upper(t) - TOL || rampBinds(binding, u.id(), t)) {
-                continue;
-            }
-            if (u.cost() instanceof CostCurve.PiecewiseLinear w && atBreakpoint(w, p)) {
-                continue;
-            }
-            double mc = u.cost().marginal(p) + options.co2Price() * u.emissionFactor();
-            // with losses, one MW more at the load needs 1/(1 − ∂P_L/∂P_i) MW from unit i (penalty factor)
-            return lossSlope == null ? mc : mc / (1 - lossSlope[i][t]);
-        }
-        return null;
-    }
-
-    private static boolean rampBinds(List<Binding> binding, String id, int t) {
-        return binding.stream().anyMatch(b -> b.element().equals(id)
-                && (b.kind() == Binding.Kind.RAMP_UP || b.kind() == Binding.Kind.RAMP_DOWN)
-                && (b.interval() == t || b.interval() == t + 1));
-    }
-
-    private static boolean atBreakpoint(CostCurve.PiecewiseLinear w, double p) {
-        for (int k = 0; k <= w.segments(); k++) {
-            if (Math.abs(p - w.mwAt(k)) <= TOL) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Central (or, at the edge of feasibility, one-sided) difference of the optimal objective. */
     private double differencePrice(Solution base, int t, int bus) {
         Solution up = optimise(t, bus, DELTA, false);
@@ -479,118 +381,14 @@ public final class EconomicDispatch {
     private List<Binding> bindings(Solution s) {
         List<Binding> out = new ArrayList<>();
         for (int t = 0; t < intervals; t++) {
-            for (int i = 0; i < units.size(); i++) {
-                Unit u = units.get(i);
-                double p = s.p[i][t];
-                if (p >= u.upper(t) - TOL) {
-                    boolean forecast = u.upper(t) < u.pMax();
-                    out.add(new Binding(forecast ? Binding.Kind.AVAILABILITY : Binding.Kind.UNIT_MAX, u.id(), t,
-                            u.upper(t)));
-                } else if (p <= u.lower(t) + TOL) {
-                    out.add(new Binding(Binding.Kind.UNIT_MIN, u.id(), t, u.lower(t)));
-                }
-                if (t > 0) {
-                    double step = p - s.p[i][t - 1];
-                    if (Double.isFinite(u.rampUp()) && step >= u.rampUp() - TOL) {
-                        out.add(new Binding(Binding.Kind.RAMP_UP, u.id(), t, u.rampUp()));
-                    }
-                    if (Double.isFinite(u.rampDown()) && -step >= u.rampDown() - TOL) {
-                        out.add(new Binding(Binding.Kind.RAMP_DOWN, u.id(), t, u.rampDown()));
-                    }
-                }
-            }
+            Bindings.units(out, units, s.p, t);
             if (network != null) {
                 for (int l = 0; l < network.lines().size(); l++) {
-                    Line line = network.lines().get(l);
-                    if (line.limited() && Math.abs(s.flow[l][t]) >= line.rateMw() - TOL) {
-                        out.add(new Binding(Binding.Kind.LINE, line.id(), t, line.rateMw()));
-                    }
+                    Bindings.line(out, network.lines().get(l), s.flow[l][t], t);
                 }
             }
         }
         return out;
-    }
-
-    /** Checks the simple necessary conditions first, so the message names the constraint. */
-    private void diagnose() {
-        if (network != null) {
-            diagnoseIslands();
-        }
-        int n = units.size();
-        double[] reachLo = new double[n];
-        double[] reachHi = new double[n];
-        for (int t = 0; t < intervals; t++) {
-            double d = demand.total(t);
-            double hi = 0;
-            double lo = 0;
-            double rHi = 0;
-            double rLo = 0;
-            boolean forecast = false;
-            for (int i = 0; i < n; i++) {
-                Unit u = units.get(i);
-                hi += u.upper(t);
-                lo += u.lower(t);
-                forecast |= u.upper(t) < u.pMax();
-                if (t == 0) {
-                    reachLo[i] = u.lower(t);
-                    reachHi[i] = u.upper(t);
-                } else {
-                    reachLo[i] = Math.min(u.upper(t), Math.max(u.lower(t), reachLo[i] - u.rampDown()));
-                    reachHi[i] = Math.max(u.lower(t), Math.min(u.upper(t), reachHi[i] + u.rampUp()));
-                }
-                rHi += reachHi[i];
-                rLo += reachLo[i];
-            }
-            if (t > 0) {
-                // the whole fleet moves at most by the sum of its ramp limits from the previous demand
-                double up = 0;
-                double down = 0;
-                for (Unit u : units) {
-                    up += u.rampUp();
-                    down += u.rampDown();
-                }
-                double previous = demand.total(t - 1);
-                rHi = Math.min(rHi, previous + up);
-                rLo = Math.max(rLo, previous - down);
-            }
-            String when = intervals > 1 ? "interval " + t + ": " : "";
-            if (d > hi + TOL) {
-                throw new InfeasibleDispatchException(when + "demand " + mw(d) + " MW exceeds total "
-                        + (forecast ? "available " : "") + "capacity " + mw(hi) + " MW");
-            }
-            if (d < lo - TOL) {
-                throw new InfeasibleDispatchException(when + "demand " + mw(d)
-                        + " MW is below the units' total minimum output " + mw(lo) + " MW");
-            }
-            if (d > rHi + TOL) {
-                throw new InfeasibleDispatchException(when + "demand " + mw(d) + " MW exceeds the " + mw(rHi)
-                        + " MW the units can reach within their ramp-up limits");
-            }
-            if (d < rLo - TOL) {
-                throw new InfeasibleDispatchException(when + "demand " + mw(d) + " MW is below the " + mw(rLo)
-                        + " MW the units can come down to within their ramp-down limits");
-            }
-        }
-    }
-
-    /** A bus with load that no line connects to any unit: the problem is the topology, not a limit. */
-    private void diagnoseIslands() {
-        Islands island = new Islands(network.buses());
-        for (Line l : network.lines()) {
-            island.connect(l.from(), l.to());
-        }
-        Set<Integer> supplied = new HashSet<>();
-        for (Unit u : units) {
-            supplied.add(island.of(u.bus()));
-        }
-        for (int t = 0; t < intervals; t++) {
-            for (Map.Entry<Integer, Double> e : demand.loads().get(t).entrySet()) {
-                if (e.getValue() != 0 && !supplied.contains(island.of(e.getKey()))) {
-                    throw new InfeasibleDispatchException((intervals > 1 ? "interval " + t + ": " : "") + "bus " + e.getKey()
-                            + " has a load of " + mw(e.getValue()) + " MW but is isolated: no line connects it to any unit");
-                }
-            }
-        }
     }
 
     private String explainInfeasible() {
@@ -603,7 +401,7 @@ public final class EconomicDispatch {
                     for (int t = 0; t < intervals; t++) {
                         if (line.limited() && Math.abs(free.flow[l][t]) > line.rateMw() + TOL) {
                             over.add("line " + line.id() + (intervals > 1 ? " in interval " + t : "") + " would carry "
-                                    + mw(Math.abs(free.flow[l][t])) + " MW > limit " + mw(line.rateMw()) + " MW");
+                                    + DispatchChecks.mw(Math.abs(free.flow[l][t])) + " MW > limit " + DispatchChecks.mw(line.rateMw()) + " MW");
                             break;
                         }
                     }
@@ -616,7 +414,4 @@ public final class EconomicDispatch {
                 : "no plan satisfies the unit limits and the balance at every bus together";
     }
 
-    static String mw(double v) {
-        return BigDecimal.valueOf(v).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
-    }
 }

@@ -140,7 +140,7 @@ public record MatpowerCase(String source, double baseMva, List<Row> bus, List<Ro
             String with = others.isEmpty() ? "no in-service branch connects it to another bus"
                     : "its island (with bus" + (others.size() == 1 ? " " : "es ") + list(others)
                     + ") has no in-service generator";
-            throw error(b, "bus " + id + " has a load of " + EconomicDispatch.mw(load) + " MW but is isolated: " + with
+            throw error(b, "bus " + id + " has a load of " + DispatchChecks.mw(load) + " MW but is isolated: " + with
                     + ", so no generator can serve it");
         }
     }

@@ -21,7 +21,7 @@ import org.energychain.supervision.contract.SupervisionRoles;
 import org.energychain.trading.TradingRoles;
 
 /**
- * The default network of DESIGN.md (Ledger): one private {@code business-<group>} chain per energy
+ * The default network (docs/ledger.md): one private {@code business-<group>} chain per energy
  * group, {@code regulatory} (groups and regulator), {@code trading} (groups, platform, buyers, grid) and
  * {@code dispatch} (groups as sources, grid, load side). Keys for every organisation are generated into
  * {@code DIR/keys}, genesis files written into {@code DIR/genesis}, and {@code DIR/node.yaml} runs the

@@ -9,13 +9,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.energychain.crypto.Snippet;
 import org.energychain.supervision.reading.Group;
 import org.energychain.supervision.reading.Measurement;
@@ -25,7 +21,7 @@ import org.energychain.supervision.reading.Reading;
  * Streams the readings of one CSV file, read as a {@link MappingConfig} describes, into a {@link
  * ReadingSink}. Only the current row is held in memory.
  *
- * <p>Rows without the quote character take a hand-rolled path: the line is split in place and numbers
+ * <p>Records are split by {@link CsvRecords}. Rows without the quote character take a hand-rolled path: the line is split in place and numbers
  * and ISO times are parsed from the char buffer without intermediate strings. A row with the quote
  * character (possibly spanning lines) is parsed by commons-csv. Blank lines are ignored. Line numbers in
  * errors are physical lines of the file, 1-based, counting skipped and comment lines; a row spanning
@@ -48,19 +44,13 @@ public final class CsvReadingReader {
     private final ProblemReport problems;
     private final DecimalParser numbers;
     private final TimeParser times;
-    private final CSVFormat quotedFormat;
     private final Map<String, BigDecimal> capacities;
     private final String groupId;
     private final MappingConfig.Scale[] scales;
     private final boolean thousandsIsDelimiter;
 
-    private final BoundedLineReader in;
-    private long physicalLine;
-    private char[] buf = new char[256];
-    private int[] starts = new int[16];
-    private int[] ends = new int[16];
-    private int fields;
-    private boolean firstLine = true;
+    /** The current record, split in place. */
+    private final CsvRecords rec;
 
     private String[] names;
     private int expectedColumns = -1;
@@ -85,11 +75,9 @@ public final class CsvReadingReader {
         this.m = mapping;
         this.sink = sink;
         this.problems = problems;
-        this.in = in;
+        this.rec = new CsvRecords(file, in, mapping.delimiter(), mapping.quote(), mapping.commentPrefix());
         this.numbers = new DecimalParser(mapping.decimalSeparator(), mapping.thousandsSeparator());
         this.times = TimeParser.forFormat(mapping.timeFormat(), mapping.timeZone());
-        this.quotedFormat = mapping.quote() == null ? null : CSVFormat.DEFAULT.builder()
-                .setDelimiter(mapping.delimiter()).setQuote(mapping.quote()).setRecordSeparator("\n").get();
         this.pending = new Reading[Math.max(1, mapping.valueColumns().size())];
         this.lastPlant = mapping.fixedPlant();
         this.capacities = new HashMap<>();
@@ -143,20 +131,20 @@ public final class CsvReadingReader {
 
     private ReadResult run() throws IOException {
         for (int i = 0; i < m.skipRows(); i++) {
-            if (nextLine() == null) {
+            if (rec.nextLine() == null) {
                 break;
             }
         }
         if (m.header()) {
-            long at = nextRecord();
+            long at = rec.nextRecord();
             if (at < 0) {
-                throw new InputException(ProblemKind.MALFORMED, file, physicalLine, "no header row (file is empty after skipped rows)");
+                throw new InputException(ProblemKind.MALFORMED, file, rec.line(), "no header row (file is empty after skipped rows)");
             }
-            names = new String[fields];
-            for (int i = 0; i < fields; i++) {
-                names[i] = new String(buf, starts[i], ends[i] - starts[i]).trim();
+            names = new String[rec.fields];
+            for (int i = 0; i < rec.fields; i++) {
+                names[i] = new String(rec.buf, rec.starts[i], rec.ends[i] - rec.starts[i]).trim();
             }
-            expectedColumns = fields;
+            expectedColumns = rec.fields;
             resolveColumns(at);
         } else {
             resolveColumns(0);
@@ -164,7 +152,7 @@ public final class CsvReadingReader {
         while (true) {
             long at;
             try {
-                at = nextRecord();
+                at = rec.nextRecord();
             } catch (InputException e) { // a record that cannot even be split
                 rows++;
                 rejected++;
@@ -233,7 +221,7 @@ public final class CsvReadingReader {
             List<MappingConfig.ValueColumn> cols = m.valueColumns();
             for (int i = 0; i < valueIdx.length; i++) {
                 int c = valueIdx[i];
-                if (blank(c)) {
+                if (rec.blank(c)) {
                     if (m.emptyCells() == MappingConfig.EmptyCells.SKIP) {
                         continue;
                     }
@@ -275,20 +263,20 @@ public final class CsvReadingReader {
             checkColumns(at);
             Instant t = time(at);
             String plant = plant(at);
-            String code = cell(longMeasurementIdx);
+            String code = rec.cell(longMeasurementIdx);
             Measurement meas = measurementCache.get(code);
             if (meas == null) {
                 meas = measurement(code, file, at, columnName(longMeasurementIdx));
                 measurementCache.put(code, meas);
             }
-            String unit = longUnitIdx < 0 ? meas.unit() : cell(longUnitIdx);
+            String unit = longUnitIdx < 0 ? meas.unit() : rec.cell(longUnitIdx);
             if (unit.isEmpty()) {
                 unit = meas.unit();
             }
             if (!meas.accepts(unit)) {
                 throw new InputException(ProblemKind.UNIT, file, at, null, unitMismatch(unit, meas));
             }
-            if (blank(longValueIdx)) {
+            if (rec.blank(longValueIdx)) {
                 if (m.emptyCells() == MappingConfig.EmptyCells.SKIP) {
                     return;
                 }
@@ -322,19 +310,19 @@ public final class CsvReadingReader {
 
     private void checkColumns(long at) {
         if (expectedColumns < 0) {
-            expectedColumns = fields; // no header: the first data row sets the width
+            expectedColumns = rec.fields; // no header: the first data row sets the width
             int max = Math.max(timeIdx, plantIdx);
             for (int i : valueIdx) {
                 max = Math.max(max, i);
             }
             max = Math.max(max, Math.max(longMeasurementIdx, Math.max(longValueIdx, longUnitIdx)));
-            if (fields <= max) {
+            if (rec.fields <= max) {
                 expectedColumns = max + 1;
             }
         }
-        if (fields != expectedColumns) {
+        if (rec.fields != expectedColumns) {
             throw new InputException(ProblemKind.MALFORMED, file, at, null,
-                    "expected " + expectedColumns + " columns, found " + fields + (thousandsIsDelimiter && fields > expectedColumns
+                    "expected " + expectedColumns + " columns, found " + rec.fields + (thousandsIsDelimiter && rec.fields > expectedColumns
                             ? " (the thousands separator '" + m.delimiter() + "' is also the delimiter: a number written "
                             + "with it must be quoted, e.g. " + m.quote() + "1" + m.delimiter() + "209.10" + m.quote() + ")"
                             : ""));
@@ -342,11 +330,11 @@ public final class CsvReadingReader {
     }
 
     private Instant time(long at) {
-        if (blank(timeIdx)) {
+        if (rec.blank(timeIdx)) {
             throw new InputException(ProblemKind.TIME, file, at, columnName(timeIdx), "empty time");
         }
         try {
-            return Instant.ofEpochMilli(times.parseMillis(buf, starts[timeIdx], ends[timeIdx] - starts[timeIdx]));
+            return Instant.ofEpochMilli(times.parseMillis(rec.buf, rec.starts[timeIdx], rec.ends[timeIdx] - rec.starts[timeIdx]));
         } catch (DateTimeException e) {
             throw new InputException(ProblemKind.TIME, file, at, columnName(timeIdx), e.getMessage());
         }
@@ -356,13 +344,13 @@ public final class CsvReadingReader {
         if (plantIdx < 0) {
             return lastPlant;
         }
-        int s = starts[plantIdx];
-        int len = ends[plantIdx] - s;
-        while (len > 0 && buf[s] == ' ') {
+        int s = rec.starts[plantIdx];
+        int len = rec.ends[plantIdx] - s;
+        while (len > 0 && rec.buf[s] == ' ') {
             s++;
             len--;
         }
-        while (len > 0 && buf[s + len - 1] == ' ') {
+        while (len > 0 && rec.buf[s + len - 1] == ' ') {
             len--;
         }
         if (len == 0) {
@@ -372,177 +360,30 @@ public final class CsvReadingReader {
         if (last != null && last.length() == len) {
             boolean same = true;
             for (int i = 0; i < len && same; i++) {
-                same = last.charAt(i) == buf[s + i];
+                same = last.charAt(i) == rec.buf[s + i];
             }
             if (same) {
                 return last;
             }
         }
-        lastPlant = new String(buf, s, len);
+        lastPlant = new String(rec.buf, s, len);
         return lastPlant;
     }
 
     private BigDecimal number(long at, int c) {
         try {
-            return numbers.parse(buf, starts[c], ends[c] - starts[c]);
+            return numbers.parse(rec.buf, rec.starts[c], rec.ends[c] - rec.starts[c]);
         } catch (DecimalParser.OutOfBoundsException e) {
             throw new InputException(ProblemKind.NUMBER, file, at, columnName(c),
-                    "number " + quoteCell(c) + " " + e.getMessage() + " (" + DecimalParser.bounds() + ")");
+                    "number " + rec.quoteCell(c) + " " + e.getMessage() + " (" + DecimalParser.bounds() + ")");
         } catch (NumberFormatException e) {
-            throw new InputException(ProblemKind.NUMBER, file, at, columnName(c), "cannot parse number " + quoteCell(c)
+            throw new InputException(ProblemKind.NUMBER, file, at, columnName(c), "cannot parse number " + rec.quoteCell(c)
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + hint());
         }
-    }
-
-    /** The cell without surrounding blanks, as an error may quote it. */
-    private String quoteCell(int c) {
-        int s = starts[c];
-        int e = ends[c];
-        while (s < e && buf[s] == ' ') {
-            s++;
-        }
-        while (e > s && buf[e - 1] == ' ') {
-            e--;
-        }
-        return Snippet.quote(buf, s, e - s);
     }
 
     private String hint() {
         return " (decimal separator '" + m.decimalSeparator() + "'"
                 + (m.thousandsSeparator() == null ? "" : ", thousands separator '" + m.thousandsSeparator() + "'") + ")";
-    }
-
-    private boolean blank(int c) {
-        for (int i = starts[c]; i < ends[c]; i++) {
-            if (buf[i] != ' ') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private String cell(int c) {
-        return new String(buf, starts[c], ends[c] - starts[c]).trim();
-    }
-
-    private String nextLine() throws IOException {
-        String line;
-        try {
-            line = in.readLine();
-        } catch (BoundedLineReader.TooLongException e) {
-            physicalLine++;
-            throw new InputException(ProblemKind.MALFORMED, file, physicalLine, "line has " + e.length()
-                    + " characters, more than the " + BoundedLineReader.MAX_LINE_CHARS + " allowed");
-        }
-        if (line != null) {
-            physicalLine++;
-            if (firstLine) {
-                firstLine = false;
-                if (!line.isEmpty() && line.charAt(0) == '\uFEFF') {
-                    line = line.substring(1);
-                }
-            }
-        }
-        return line;
-    }
-
-    /** Splits the next record into {@link #buf}; returns its first line's number, or -1 at the end. */
-    private long nextRecord() throws IOException {
-        String line;
-        while (true) {
-            line = nextLine();
-            if (line == null) {
-                return -1;
-            }
-            if (line.isBlank() || (m.commentPrefix() != null && line.startsWith(m.commentPrefix()))) {
-                continue;
-            }
-            break;
-        }
-        long at = physicalLine;
-        Character q = m.quote();
-        if (q != null && line.indexOf(q) >= 0) {
-            splitQuoted(line, at);
-        } else {
-            splitPlain(line);
-        }
-        return at;
-    }
-
-    private void splitPlain(String line) {
-        int len = line.length();
-        if (buf.length < len) {
-            buf = new char[Math.max(len, buf.length * 2)];
-        }
-        line.getChars(0, len, buf, 0);
-        char d = m.delimiter();
-        int f = 0;
-        int start = 0;
-        for (int i = 0; i < len; i++) {
-            if (buf[i] == d) {
-                field(f++, start, i);
-                start = i + 1;
-            }
-        }
-        field(f++, start, len);
-        fields = f;
-    }
-
-    private void field(int f, int start, int end) {
-        if (f == starts.length) {
-            starts = Arrays.copyOf(starts, f * 2);
-            ends = Arrays.copyOf(ends, f * 2);
-        }
-        starts[f] = start;
-        ends[f] = end;
-    }
-
-    private void splitQuoted(String first, long at) throws IOException {
-        char q = m.quote();
-        StringBuilder record = new StringBuilder(first);
-        int quotes = count(first, q);
-        while ((quotes & 1) == 1) { // an open quoted field continues on the next line
-            String next = nextLine();
-            if (next == null) {
-                throw new InputException(ProblemKind.MALFORMED, file, at, "quote " + q + " opened here is never closed");
-            }
-            record.append('\n').append(next);
-            if (record.length() > BoundedLineReader.MAX_LINE_CHARS) {
-                throw new InputException(ProblemKind.MALFORMED, file, at, "quote " + q + " opened here is not closed within "
-                        + BoundedLineReader.MAX_LINE_CHARS + " characters");
-            }
-            quotes += count(next, q);
-        }
-        CSVRecord r;
-        try (CSVParser p = CSVParser.parse(record.toString(), quotedFormat)) {
-            r = p.iterator().next();
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            // commons-csv refuses e.g. text between a closing quote and the delimiter
-            String why = e.getMessage() == null ? e.toString() : e.getMessage();
-            throw new InputException(ProblemKind.MALFORMED, file, at, "malformed quoting: " + Snippet.plain(why));
-        }
-        int total = 0;
-        for (String v : r) {
-            total += v.length();
-        }
-        if (buf.length < total) {
-            buf = new char[Math.max(total, buf.length * 2)];
-        }
-        int pos = 0;
-        int f = 0;
-        for (String v : r) {
-            v.getChars(0, v.length(), buf, pos);
-            field(f++, pos, pos + v.length());
-            pos += v.length();
-        }
-        fields = f;
-    }
-
-    private static int count(String s, char c) {
-        int n = 0;
-        for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) {
-            n++;
-        }
-        return n;
     }
 }

@@ -4,14 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import org.energychain.supervision.reading.Measurement;
 import org.energychain.supervision.reading.Reading;
@@ -20,17 +17,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An import on one connection in one transaction. Readings are written in chunks of {@link #CHUNK}
- * rows as JDBC batches, each inside a savepoint: when a chunk hits a duplicate key the savepoint is
- * rolled back so the duplicate can be found and named, then the whole import is rolled back. Only the
- * current chunk and per plant-day counters are held in memory.
+ * An import on one connection in one transaction. Readings are written by {@link ReadingChunks} in
+ * chunks of {@link #CHUNK} rows as JDBC batches, each inside a savepoint: when a chunk hits a duplicate
+ * key the savepoint is rolled back so the duplicate can be found and named, then the whole import is
+ * rolled back. This class keeps the dictionaries (plants, series, measurements), checks that the day,
+ * plant and dataset records describe exactly the readings added, and commits. Only the current chunk
+ * and per plant-day counters are held in memory.
+ *
+ * <p>About 400 lines because the dictionaries, the records and the consistency check share the same
+ * per-import counters; the SQL of the readings themselves is {@link ReadingChunks}.
  */
 final class JdbcImportTransaction implements ImportTransaction {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcImportTransaction.class);
-    static final int CHUNK = 8192;
-    /** Rows per INSERT statement: one statement step per 64 rows is what makes SQLite fast. */
-    static final int ROWS_PER_STATEMENT = 64;
-    private static final String INSERT_READING = "INSERT INTO reading (series, ts, measurement, value) VALUES ";
+    static final int CHUNK = ReadingChunks.CHUNK;
 
     private enum State { OPEN, COMMITTED, FAILED, CLOSED }
 
@@ -52,12 +51,7 @@ final class JdbcImportTransaction implements ImportTransaction {
     private final Map<Integer, Long> seriesIds = new HashMap<>();
     private final Map<Measurement, Integer> measurementRefs = new HashMap<>();
 
-    private final PreparedStatement insertReadings;
-    private final PreparedStatement insertReading;
-    private final Reading[] chunk = new Reading[CHUNK];
-    private final long[] chunkSeries = new long[CHUNK];
-    private final int[] chunkMeasurement = new int[CHUNK];
-    private int chunkSize;
+    private final ReadingChunks readings;
 
     private final Map<PlantDay, Long> readingCounts = new HashMap<>();
     private @Nullable PlantDay lastPlantDay;
@@ -101,9 +95,7 @@ final class JdbcImportTransaction implements ImportTransaction {
                 this.periodId = rs.getLong(1);
             }
         }
-        this.insertReadings = c.prepareStatement(INSERT_READING
-                + String.join(", ", java.util.Collections.nCopies(ROWS_PER_STATEMENT, "(?, ?, ?, ?)")));
-        this.insertReading = c.prepareStatement(INSERT_READING + "(?, ?, ?, ?)");
+        this.readings = new ReadingChunks(store, c, key);
         LOG.debug("import {} begun on {}", key, store.location());
     }
 
@@ -219,14 +211,8 @@ final class JdbcImportTransaction implements ImportTransaction {
                     checkDay("reading of " + r.plantId() + " at " + r.timestamp(), day);
                 }
                 int plant = plantRef(r.plantId());
-                chunk[chunkSize] = r;
-                chunkSeries[chunkSize] = series(plant);
-                chunkMeasurement[chunkSize] = measurementRef(r.measurement());
-                chunkSize++;
+                readings.add(r, series(plant), measurementRef(r.measurement()));
                 count(plant, day);
-                if (chunkSize == CHUNK) {
-                    flushReadings();
-                }
             }
         } catch (SQLException e) {
             throw fail("adding readings", e);
@@ -245,88 +231,6 @@ final class JdbcImportTransaction implements ImportTransaction {
         }
         lastPlantDayCount++;
         readingTotal++;
-    }
-
-    private void flushReadings() throws SQLException {
-        if (chunkSize == 0) {
-            return;
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("SAVEPOINT chunk");
-        }
-        try {
-            int full = chunkSize - chunkSize % ROWS_PER_STATEMENT;
-            for (int i = 0; i < full; i += ROWS_PER_STATEMENT) {
-                for (int j = 0; j < ROWS_PER_STATEMENT; j++) {
-                    bindReading(insertReadings, 4 * j, i + j);
-                }
-                insertReadings.addBatch();
-            }
-            if (full > 0) {
-                insertReadings.executeBatch();
-            }
-            for (int i = full; i < chunkSize; i++) {
-                bindReading(insertReading, 0, i);
-                insertReading.addBatch();
-            }
-            if (full < chunkSize) {
-                insertReading.executeBatch();
-            }
-        } catch (SQLException e) {
-            if (!store.isUniqueViolation(e)) {
-                throw e;
-            }
-            insertReadings.clearBatch();
-            insertReading.clearBatch();
-            try (Statement s = c.createStatement()) {
-                s.execute("ROLLBACK TO SAVEPOINT chunk");
-            }
-            throw duplicateIn();
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("RELEASE SAVEPOINT chunk");
-        }
-        java.util.Arrays.fill(chunk, 0, chunkSize, null);
-        chunkSize = 0;
-    }
-
-    private void bindReading(PreparedStatement ps, int offset, int i) throws SQLException {
-        Reading r = chunk[i];
-        ps.setLong(offset + 1, chunkSeries[i]);
-        ps.setLong(offset + 2, r.timestamp().toEpochMilli());
-        ps.setInt(offset + 3, chunkMeasurement[i]);
-        ps.setString(offset + 4, JdbcOffChainStore.canonical(r.value()));
-    }
-
-    /** Finds the reading of the current chunk whose key is already taken and names it. */
-    private StoreException duplicateIn() throws SQLException {
-        Set<String> seen = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM reading WHERE series = ? AND ts = ? AND measurement = ?")) {
-            for (int i = 0; i < chunkSize; i++) {
-                Reading r = chunk[i];
-                String k = r.plantId() + "|" + r.timestamp() + "|" + r.measurement().code();
-                boolean dup = !seen.add(k);
-                if (!dup) {
-                    ps.setLong(1, chunkSeries[i]);
-                    ps.setLong(2, r.timestamp().toEpochMilli());
-                    ps.setInt(3, chunkMeasurement[i]);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        dup = rs.next();
-                    }
-                }
-                if (dup) {
-                    return duplicateReading(r);
-                }
-            }
-        }
-        return invalid("a reading of import " + key + " has a duplicate key (plant, timestamp, measurement)");
-    }
-
-    private StoreException duplicateReading(Reading r) {
-        return invalid("duplicate reading in import " + key + ": plant " + r.plantId() + ", timestamp "
-                + r.timestamp() + ", measurement " + r.measurement().code()
-                + " appears more than once (the key plant+timestamp+measurement must be unique)");
     }
 
     // ------------------------------------------------------------------ records
@@ -426,7 +330,7 @@ final class JdbcImportTransaction implements ImportTransaction {
         checkOpen();
         try {
             byte[] root = Bytes.copyNonEmpty(groupRoot, "group root");
-            flushReadings();
+            readings.flush();
             if (lastPlantDay != null) {
                 readingCounts.merge(lastPlantDay, lastPlantDayCount, Long::sum);
                 lastPlantDay = null;
@@ -440,8 +344,7 @@ final class JdbcImportTransaction implements ImportTransaction {
                 ps.setLong(4, periodId);
                 ps.executeUpdate();
             }
-            insertReadings.close();
-            insertReading.close();
+            readings.close();
             c.commit();
             state = State.COMMITTED;
             JdbcOffChainStore.closeQuietly(c);

@@ -26,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * The JDBC implementation both databases share: the SQL is portable between SQLite and PostgreSQL;
  * subclasses supply connections, the migration dialect, how to serialise imports of one period and how
  * to recognise a unique-key violation.
+ *
+ * <p>Why one class of about 400 lines: it is the {@link OffChainStore} interface's queries, one short
+ * method per query, over one schema (docs/storage.md); splitting it would scatter the SQL of one schema
+ * over several files without making any method simpler. Imports are {@link JdbcImportTransaction} and
+ * {@link ReadingChunks}; retention and destruction share the period look-ups here.
  */
 abstract class JdbcOffChainStore implements OffChainStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcOffChainStore.class);

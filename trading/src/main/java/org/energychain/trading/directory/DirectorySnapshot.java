@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.Iterator;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.energychain.crypto.Digester;
@@ -73,6 +74,23 @@ final class DirectorySnapshot {
             Files.deleteIfExists(tmp);
         }
         syncDirectory(dir);
+    }
+
+    /** The records of entries, in their order: what {@link #write} takes from the directory's id order. */
+    static Iterable<ListingRecord> records(Iterable<Entry> entries) {
+        return () -> new Iterator<>() {
+            final Iterator<Entry> it = entries.iterator();
+
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public ListingRecord next() {
+                return it.next().record;
+            }
+        };
     }
 
     private static void emit(OutputStream out, Digester d, CanonicalWriter w) throws IOException {

@@ -15,7 +15,7 @@ import org.energychain.trading.catalog.Listing;
 import org.energychain.trading.catalog.ListingRecord;
 import org.energychain.trading.catalog.Listings;
 import org.energychain.trading.directory.DirectoryQuery.Sort;
-import org.energychain.trading.directory.SummaryDirectory.Plan;
+import org.energychain.trading.directory.DirectorySearch.Plan;
 
 /**
  * The directory answers exactly what filtering and sorting every active listing would, whatever the
