@@ -26,14 +26,14 @@ public final class ConsoleTreeLoad {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Random rnd = new Random(42);
-        DirectoryLoad.Unit[] units = DirectoryLoad.units(rnd);
-        SummaryDirectory dir = SummaryDirectory.empty(DirectoryLoad.CHAIN);
+        SyntheticCatalog.Unit[] units = SyntheticCatalog.units(rnd);
+        SummaryDirectory dir = SummaryDirectory.empty(SyntheticCatalog.CHAIN);
         for (int start = 0, height = 1; start < n; start += 1_000, height++) {
             List<Listing> batch = new ArrayList<>(1_000);
             for (int i = start; i < Math.min(n, start + 1_000); i++) {
-                batch.add(DirectoryLoad.listing(i, units, rnd));
+                batch.add(SyntheticCatalog.listing(i, units, rnd));
             }
-            dir.apply(DirectoryLoad.block(height, batch));
+            dir.apply(SyntheticCatalog.block(height, batch));
         }
         System.out.printf("JDK %s, %d cores: directory of %,d listings%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), dir.size());
@@ -59,7 +59,7 @@ public final class ConsoleTreeLoad {
             }
             Arrays.sort(t);
             System.out.printf("level %d: %,7d paths opened, p50 %.3f ms, p99 %.3f ms, max %.3f ms%n", depth, t.length,
-                    DirectoryLoad.pct(t, 0.5), DirectoryLoad.pct(t, 0.99), t[t.length - 1] / 1e6);
+                    SyntheticCatalog.pct(t, 0.5), SyntheticCatalog.pct(t, 0.99), t[t.length - 1] / 1e6);
             level = next;
         }
     }
@@ -67,7 +67,7 @@ public final class ConsoleTreeLoad {
     /** The browse and the JSON bytes of the endpoint's answer; the children (for the next level). */
     private static List<DirectoryNode> answer(SummaryDirectory dir, List<String> path) throws Exception {
         List<DirectoryNode> children = dir.browse(path);
-        ObjectNode out = JSON.createObjectNode().put("chain", DirectoryLoad.CHAIN).put("height", dir.height())
+        ObjectNode out = JSON.createObjectNode().put("chain", SyntheticCatalog.CHAIN).put("height", dir.height())
                 .put("path", String.join("/", path)).put("level", path.size());
         ArrayNode arr = out.putArray("children");
         for (DirectoryNode c : children) {
