@@ -59,7 +59,7 @@ public final class ConsoleTreeLoad {
             }
             Arrays.sort(t);
             System.out.printf("level %d: %,7d paths opened, p50 %.3f ms, p99 %.3f ms, max %.3f ms%n", depth, t.length,
-                    SyntheticCatalog.pct(t, 0.5), SyntheticCatalog.pct(t, 0.99), t[t.length - 1] / 1e6);
+                    DirectoryLoad.pct(t, 0.5), DirectoryLoad.pct(t, 0.99), t[t.length - 1] / 1e6);
             level = next;
         }
     }
