@@ -8,10 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.energychain.crypto.CryptoSuite;
 import org.energychain.crypto.CryptoSuites;
 import org.energychain.crypto.sign.KeyPair;
@@ -28,7 +26,6 @@ import org.energychain.ledger.store.rocks.RocksChainStores;
 import org.energychain.ledger.tx.Transaction;
 import org.energychain.trading.TradingRoles;
 import org.energychain.trading.catalog.CatalogContract;
-import org.energychain.trading.catalog.Listing;
 
 /**
  * What one node spends, in CPU time of the whole process per transaction, on each stage a replicated
@@ -68,20 +65,7 @@ public final class ChainStageCost {
                 List.of(CatalogContract.NAME), new ChainLimits(blockSize, 64 << 20, 16 << 10, 1_000_000,
                         Duration.ofMillis(100)));
         ContractRegistry contracts = new ContractRegistry().register(new CatalogContract());
-        List<Transaction> txs = IntStream.range(0, n).parallel().mapToObj(i -> {
-            int s = i % senders;
-            long nonce = i / senders;
-            byte[] root = new byte[32];
-            Arrays.fill(root, (byte) i);
-            root[0] = (byte) (i >>> 24);
-            root[1] = (byte) (i >>> 16);
-            Listing l = new Listing("D1/S" + s + "/" + nonce, "SHA-256", root, 4096, "wind", "generation-profile",
-                    "North", "S" + s, "S" + s + "-W001", "time-series", "active_power", "kW",
-                    Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"), 100,
-                    "licence: research", "https://S" + s + ".example/data");
-            return Transaction.sign("trading", "S" + s, nonce, CatalogContract.NAME, CatalogContract.PUBLISH,
-                    l.encode(), suite.signatures(), keys.get(s).privateKey());
-        }).toList();
+        List<Transaction> txs = NetworkLoad.publications(n, senders, suite, keys);
         List<byte[]> wire = txs.stream().map(Transaction::encode).toList();
         Clock clock = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), java.time.ZoneOffset.UTC);
         long[] cost = new long[7];

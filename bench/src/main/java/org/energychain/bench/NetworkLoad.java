@@ -64,14 +64,10 @@ public final class NetworkLoad {
         }
     }
 
-    static void run(Path dir, int validators, int n, int batch, int threads, double rate) throws Exception {
-        CryptoSuite suite = CryptoSuites.SHA256_ED25519;
-        int senders = 64;
-        OneChainNetwork net = OneChainNetwork.create(dir, suite, OneChainNetwork.loopback(validators),
-                OneChainNetwork.loopback(validators), senders,
-                new ChainLimits(4000, 16 << 20, 16 << 10, 400_000, Duration.ofMillis(100)), "");
-        // sign up front: sender S(i mod 64), its nonces in order
-        List<Transaction> txs = IntStream.range(0, n).parallel().mapToObj(i -> {
+    /** n signed catalogue publications by senders S0..S(senders-1), each sender's in nonce order. */
+    static List<Transaction> publications(int n, int senders, CryptoSuite suite,
+            List<org.energychain.crypto.sign.KeyPair> keys) {
+        return IntStream.range(0, n).parallel().mapToObj(i -> {
             int s = i % senders;
             long nonce = i / senders;
             byte[] root = new byte[32];
@@ -83,8 +79,18 @@ public final class NetworkLoad {
                     Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"), 100,
                     "licence: research", "https://S" + s + ".example/data");
             return Transaction.sign(CHAIN, "S" + s, nonce, CatalogContract.NAME, CatalogContract.PUBLISH, l.encode(),
-                    suite.signatures(), net.senders().get(s).privateKey());
+                    suite.signatures(), keys.get(s).privateKey());
         }).toList();
+    }
+
+    static void run(Path dir, int validators, int n, int batch, int threads, double rate) throws Exception {
+        CryptoSuite suite = CryptoSuites.SHA256_ED25519;
+        int senders = 64;
+        OneChainNetwork net = OneChainNetwork.create(dir, suite, OneChainNetwork.loopback(validators),
+                OneChainNetwork.loopback(validators), senders,
+                new ChainLimits(4000, 16 << 20, 16 << 10, 400_000, Duration.ofMillis(100)), "");
+        // sign up front: sender S(i mod 64), its nonces in order
+        List<Transaction> txs = publications(n, senders, suite, net.senders());
         double bare = bareVerification(txs, net);
 
         LocalNetworkProcesses procs = new LocalNetworkProcesses(dir);

@@ -94,24 +94,14 @@ public record Genesis(String chainId, String suite, boolean isPrivate, Instant t
         return Optional.empty();
     }
 
-    /** The node with this id, if it hosts the chain. */
+    /** The node with this id, if it hosts the chain from its genesis. */
     public Optional<NodeInfo> node(String id) {
-        for (NodeInfo n : nodes) {
-            if (n.id().equals(id)) {
-                return Optional.of(n);
-            }
-        }
-        return Optional.empty();
+        return roster().node(id);
     }
 
-    /** The validator with this node id, if it is one. */
+    /** The validator with this node id, if it is one from the genesis. */
     public Optional<Validator> validator(String nodeId) {
-        for (Validator v : validators) {
-            if (v.nodeId().equals(nodeId)) {
-                return Optional.of(v);
-            }
-        }
-        return Optional.empty();
+        return roster().validator(nodeId);
     }
 
     /** The nodes and validators the chain starts with (the {@code validators} contract may change them later). */
@@ -119,13 +109,9 @@ public record Genesis(String chainId, String suite, boolean isPrivate, Instant t
         return new Roster(nodes, validators);
     }
 
-    /** The validators' power in all. */
+    /** The genesis validators' power in all. */
     public long totalPower() {
-        long t = 0;
-        for (Validator v : validators) {
-            t = Math.addExact(t, v.power());
-        }
-        return t;
+        return roster().totalPower();
     }
 
     public byte[] encode() {
