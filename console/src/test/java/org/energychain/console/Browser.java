@@ -57,6 +57,27 @@ final class Browser implements AutoCloseable {
         Files.write(SCREENSHOTS.resolve(name + ".png"), png);
     }
 
+    /** Logs in to {@code node}'s console with its operator's password and waits for the network page. */
+    void logIn(ConsoleNode node) {
+        driver.get(node.url("/console/login.html"));
+        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(
+                org.openqa.selenium.By.id("password")));
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(ConsoleNode.PASSWORD);
+        driver.findElement(org.openqa.selenium.By.id("login")).click();
+        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(".*/console/?$"));
+    }
+
+    /** Closes a test class's browser and node, either of which may not have started. */
+    static void closeAll(@org.jspecify.annotations.Nullable Browser browser,
+            @org.jspecify.annotations.Nullable ConsoleNode node) {
+        if (browser != null) {
+            browser.close();
+        }
+        if (node != null) {
+            node.close();
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();

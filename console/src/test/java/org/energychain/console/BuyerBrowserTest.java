@@ -64,21 +64,12 @@ class BuyerBrowserTest {
         assertThat(ConsoleNode.commit(node.node, "trading", "PLAT", PLAT.privateKey(), 0, MarketContract.NAME,
                 MarketContract.DEPOSIT, new DepositArgs("B", 10_000, "bank-transfer-1").encode())).isZero();
         browser = new Browser(1280, 800);
-        browser.driver.get(node.url("/console/login.html"));
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("password")));
-        browser.driver.findElement(By.id("password")).sendKeys(ConsoleNode.PASSWORD);
-        browser.driver.findElement(By.id("login")).click();
-        browser.waiting().until(ExpectedConditions.urlMatches(".*/console/?$"));
+        browser.logIn(node);
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+        Browser.closeAll(browser, node);
     }
 
     private void open(String path, String text) {

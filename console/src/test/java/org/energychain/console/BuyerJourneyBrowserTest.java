@@ -57,21 +57,12 @@ class BuyerJourneyBrowserTest {
                 MarketContract.NAME, MarketContract.DEPOSIT, new DepositArgs("B", 10_000, "bank-transfer-9").encode()))
                 .isZero();
         browser = new Browser(1280, 800);
-        browser.driver.get(node.url("/console/login.html"));
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("password")));
-        browser.driver.findElement(By.id("password")).sendKeys(ConsoleNode.PASSWORD);
-        browser.driver.findElement(By.id("login")).click();
-        browser.waiting().until(ExpectedConditions.urlMatches(".*/console/?$"));
+        browser.logIn(node);
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+        Browser.closeAll(browser, node);
     }
 
     private static TradeState trade() {

@@ -28,12 +28,7 @@ class ConsoleNetworkBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+        Browser.closeAll(browser, node);
     }
 
     private void logIn(String password) {

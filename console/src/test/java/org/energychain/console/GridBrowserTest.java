@@ -92,21 +92,12 @@ class GridBrowserTest {
         committed = state();
         assertThat(committed.record().status()).isEqualTo(DemandRecord.Status.COMMITTED);
         browser = new Browser(1280, 800);
-        browser.driver.get(node.url("/console/login.html"));
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("password")));
-        browser.driver.findElement(By.id("password")).sendKeys(ConsoleNode.PASSWORD);
-        browser.driver.findElement(By.id("login")).click();
-        browser.waiting().until(ExpectedConditions.urlMatches(".*/console/?$"));
+        browser.logIn(node);
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+        Browser.closeAll(browser, node);
     }
 
     @Test

@@ -75,21 +75,12 @@ class GroupBrowserTest {
         assertThat(ConsoleNode.commit(node.node, "trading", "B", B.privateKey(), 0, MarketContract.NAME,
                 MarketContract.PURCHASE, new PurchaseArgs("D1/G1/G1-W002", 1, 2_500).encode())).isZero();
         browser = new Browser(1280, 800);
-        browser.driver.get(node.url("/console/login.html"));
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("password")));
-        browser.driver.findElement(By.id("password")).sendKeys(ConsoleNode.PASSWORD);
-        browser.driver.findElement(By.id("login")).click();
-        browser.waiting().until(ExpectedConditions.urlMatches(".*/console/?$"));
+        browser.logIn(node);
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+        Browser.closeAll(browser, node);
     }
 
     @Test

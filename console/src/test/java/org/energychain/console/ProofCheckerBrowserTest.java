@@ -41,12 +41,7 @@ class ProofCheckerBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+        Browser.closeAll(browser, node);
     }
 
     static ProofDocument proof(SmallGroupFixture f, int plant, int day, int reading) {
