@@ -87,10 +87,11 @@ document.getElementById('check').addEventListener('click', async () => {
     return;
   }
   status.textContent = 'checking…';
+  const started = performance.now();
   const result = await verifyProof(proof, trusted, (s) => {
     steps.append(li(s.ok ? 'ok' : 'bad', `${s.ok ? '✓' : '✗'} ${s.where}: ${CHECKS[s.check](s)}`));
   });
-  status.textContent = '';
+  status.textContent = `checked in this browser in ${(performance.now() - started).toFixed(1)} ms`;
   verdict.className = 'verdict ' + (result.holds ? 'ok' : 'bad');
   if (result.holds) {
     const s = summary(result.decoded);

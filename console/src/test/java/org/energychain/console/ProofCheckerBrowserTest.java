@@ -74,6 +74,10 @@ class ProofCheckerBrowserTest {
         assertThat(steps).contains("✓ plant G1-B, day 2026-01-03, reading #4").contains("the day leaf hashes")
                 .contains("the period root").contains("the group root is the root you trust").doesNotContain("✗");
         browser.screenshot("proof-holds", By.id("steps"));
+        // the time the browser took (reported for docs/console.md, not asserted: no timing in tests)
+        String took = browser.driver.findElement(By.id("status")).getText();
+        assertThat(took).matches("checked in this browser in [0-9.]+ ms");
+        org.slf4j.LoggerFactory.getLogger(ProofCheckerBrowserTest.class).info("3-level SHA-256 proof: {}", took);
     }
 
     @Test
