@@ -57,6 +57,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: submissions verify signatures on the caller's thread; blocks are proposed and imported
  * one at a time; followers run on threads of their own ({@link BlockFeed}).
+ *
+ * <p>Longer than ~400 lines because it is the one place that serialises a chain's admission, proposal,
+ * validation and import against one store and mempool; the checks and execution themselves live in
+ * {@code exec}, the pool in {@code mempool}.
  */
 public final class Chain implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Chain.class);

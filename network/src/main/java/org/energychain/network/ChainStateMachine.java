@@ -46,6 +46,10 @@ import org.slf4j.LoggerFactory;
  * and says so (health, log). Applying is idempotent by height, so a restart replays the log safely.
  *
  * <p>On the leader, {@link #query} takes transactions forwarded by followers into the leader's mempool.
+ *
+ * <p>It is longer than our ~400 lines because Ratis calls one state machine object for everything a chain's
+ * replica does (apply, votes, read-only requests, snapshots, catch-up): its overrides share one chain, one
+ * vote tally and one snapshot storage, and splitting them would pass that state around.
  */
 final class ChainStateMachine extends BaseStateMachine {
     private static final Logger LOG = LoggerFactory.getLogger(ChainStateMachine.class);

@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * One chain as this node replicates it: its Raft group, state machine, client and orderer, and what the
  * node's API shows of it (leader, finality). Submissions that reach a follower are forwarded to the leader
  * ({@link #forward}); the follower keeps them too, so a new leader can propose them.
+ *
+ * <p>Longer than ~400 lines because it is what one chain's replica is to the rest of the node (leader,
+ * finality, forwarding, resending, votes), each a few lines over the same Raft client and division; the Raft
+ * membership follows the roster in {@link RaftMembership}.
  */
 public final class ReplicatedChain implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicatedChain.class);
@@ -49,15 +53,8 @@ public final class ReplicatedChain implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong voteSendFailures = new java.util.concurrent.atomic.AtomicLong();
     private volatile Thread voteSender;
     private volatile java.util.concurrent.ScheduledExecutorService resender;
-    /** Brings the Raft group's members in line with the chain's roster (on the leader); its own thread. */
-    private final java.util.concurrent.ScheduledExecutorService membership =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "membership");
-                t.setDaemon(true);
-                return t;
-            });
+    private volatile RaftMembership membership;
     private volatile Runnable rosterChanged = () -> { };
-    private final java.util.concurrent.atomic.AtomicLong membershipChanges = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * Sends this validator's votes, lowest height first, each with a blocking append to the log, until the
@@ -180,15 +177,15 @@ public final class ReplicatedChain implements AutoCloseable {
             }
         });
         this.orderer = new ReplicatedOrderer(chain, client, machine.guard(), this::leadingAndCaughtUp, machine.faults);
+        this.membership = new RaftMembership(chain, division, client);
         machine.onLeaderChange(() -> {
             orderer.wake();
-            membership.execute(this::reconcileMembership);
+            membership.check();
         });
         machine.onRosterChange(() -> {
             rosterChanged.run();
-            membership.execute(this::reconcileMembership);
+            membership.check();
         });
-        var unused = membership.scheduleWithFixedDelay(this::reconcileMembership, 5, 5, TimeUnit.SECONDS);
     }
 
     /** Told when the chain's roster changed here (the node re-pins its peers' certificates). */
@@ -200,61 +197,16 @@ public final class ReplicatedChain implements AutoCloseable {
     public java.util.Set<String> raftVoters() {
         RaftServer.Division d = division;
         return d == null ? java.util.Set.of()
-                : ids(d.getRaftConf().getCurrentPeers(org.apache.ratis.proto.RaftProtos.RaftPeerRole.FOLLOWER));
+                : RaftMembership.ids(d.getRaftConf().getCurrentPeers(
+                        org.apache.ratis.proto.RaftProtos.RaftPeerRole.FOLLOWER));
     }
 
     /** Raft configuration changes this node made as leader to follow the chain's roster. */
     public long membershipChanges() {
-        return membershipChanges.get();
+        RaftMembership m = membership;
+        return m == null ? 0 : m.changes();
     }
 
-    /**
-     * On the leader: if the Raft group's members differ from the roster the chain has committed (a
-     * {@code validators} change was enacted), asks Raft to change its configuration: validators vote, the
-     * other nodes of the roster listen, nodes no longer in it leave. Ratis catches a new member up before
-     * the change commits; a removed leader steps down once it has.
-     */
-    private void reconcileMembership() {
-        try {
-            RaftServer.Division d = division;
-            if (closed || d == null || !d.getInfo().isLeader() || !d.getInfo().isLeaderReady()) {
-                return;
-            }
-            org.apache.ratis.server.RaftConfiguration conf = d.getRaftConf();
-            if (!conf.getPreviousPeers().isEmpty()) {
-                return; // a change is under way
-            }
-            org.energychain.ledger.genesis.Roster roster = chain.rosterNext();
-            List<org.apache.ratis.protocol.RaftPeer> servers = new ArrayList<>();
-            List<org.apache.ratis.protocol.RaftPeer> listeners = new ArrayList<>();
-            for (org.energychain.ledger.genesis.NodeInfo n : roster.nodes()) {
-                boolean votes = roster.validator(n.id()).isPresent();
-                org.apache.ratis.protocol.RaftPeer p = NetworkNode.peer(n, votes);
-                (votes ? servers : listeners).add(p);
-            }
-            if (ids(conf.getCurrentPeers(org.apache.ratis.proto.RaftProtos.RaftPeerRole.FOLLOWER)).equals(ids(servers))
-                    && ids(conf.getCurrentPeers(org.apache.ratis.proto.RaftProtos.RaftPeerRole.LISTENER))
-                    .equals(ids(listeners))) {
-                return;
-            }
-            LOG.info("chain={} the Raft group follows the roster: voting {}, listening {}", chain.id(), ids(servers),
-                    ids(listeners));
-            RaftClientReply r = client.admin().setConfiguration(servers, listeners);
-            if (r.isSuccess()) {
-                membershipChanges.incrementAndGet();
-            } else {
-                LOG.warn("chain={} changing the Raft group failed: {}; tried again", chain.id(), r.getException());
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("chain={} changing the Raft group failed: {}; tried again", chain.id(), e.toString());
-        }
-    }
-
-    private static java.util.Set<String> ids(java.util.Collection<org.apache.ratis.protocol.RaftPeer> peers) {
-        java.util.Set<String> s = new java.util.TreeSet<>();
-        peers.forEach(p -> s.add(p.getId().toString()));
-        return s;
-    }
 
     /** Test-only fault injection of this node. */
     Faults faults() {
@@ -441,7 +393,9 @@ public final class ReplicatedChain implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        membership.shutdownNow();
+        if (membership != null) {
+            membership.close();
+        }
         if (resender != null) {
             resender.shutdownNow();
         }

@@ -27,6 +27,9 @@ import org.energychain.crypto.tls.TlsFiles;
  * @param network the replication endpoint of a node of a consortium network; empty for a node that
  *     orders its chains alone
  * @param console the web console's settings ({@code console:} in node.yaml): the operator's password hash
+ *
+ * <p>Longer than ~400 lines because node.yaml is one document: each section is a small record here, read
+ * and checked with the file and field named in every error.
  */
 public record NodeConfig(Path dataDir, Http http, boolean metrics, String store, List<ChainConfig> chains,
         Optional<Network> network, Console console) {

@@ -40,6 +40,9 @@ import org.rocksdb.WriteOptions;
  * {@link IllegalStateException} instead of touching freed native memory.
  *
  * <p>Thread-safe.
+ *
+ * <p>Longer than ~400 lines because one RocksDB database holds every chain of a node: opening, column
+ * families, the damage checks and the crash-safe write path belong to that one database handle.
  */
 public final class RocksChainStores implements AutoCloseable {
     static final String[] PURPOSES = {"blocks", "hashes", "txs", "state", "meta", "certs"};
