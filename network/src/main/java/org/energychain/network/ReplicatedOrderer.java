@@ -2,9 +2,6 @@ package org.energychain.network;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.protocol.Message;
@@ -14,10 +11,8 @@ import org.energychain.ledger.Chain;
 import org.energychain.ledger.block.Block;
 import org.energychain.ledger.exec.ExecutedBlock;
 import org.energychain.ledger.finality.SignGuard;
-import org.energychain.ledger.order.Orderer;
 import org.energychain.ledger.order.SoloOrderer;
 import org.energychain.ledger.store.StorageException;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * it leads that height again (the sign guard), so it never signs two blocks at one height. Followers do
  * nothing here: they apply what the log delivers.
  */
-final class ReplicatedOrderer implements Orderer {
+final class ReplicatedOrderer extends org.energychain.ledger.order.OrdererLoop {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicatedOrderer.class);
 
     private final Chain chain;
@@ -40,14 +35,10 @@ final class ReplicatedOrderer implements Orderer {
     private final Clock clock;
     private final long intervalMillis;
     private final int fullBlock;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
-    private boolean woken;
-    private volatile boolean running;
-    private @Nullable Thread thread;
 
     /** @param leading whether this node leads the group and has applied every committed entry */
     ReplicatedOrderer(Chain chain, RaftClient client, SignGuard guard, BooleanSupplier leading, Faults faults) {
+        super("orderer-" + chain.id());
         this.chain = chain;
         this.faults = faults;
         this.client = client;
@@ -60,27 +51,9 @@ final class ReplicatedOrderer implements Orderer {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::loop, "orderer-" + chain.id());
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** Re-plans now (a transaction became executable, leadership changed). */
-    void wake() {
-        lock.lock();
-        try {
-            woken = true;
-            wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void loop() {
+    protected void loop() {
         long backoff = 200;
-        while (running) {
+        while (running()) {
             try {
                 if (!leading.getAsBoolean() || !chain.health().isOk()) {
                     pause(200);
@@ -112,14 +85,14 @@ final class ReplicatedOrderer implements Orderer {
                 return;
             } catch (StorageException e) {
                 LOG.warn("chain={} cannot propose: storage failure ({})", chain.id(), e.getMessage());
-                sleepQuietly(backoff);
+                pauseQuietly(backoff);
                 backoff = Math.min(backoff * 2, 30_000);
             } catch (Exception | Error e) {
-                if (!running) {
+                if (!running()) {
                     return;
                 }
                 LOG.warn("chain={} proposing failed; retrying in {} ms", chain.id(), backoff, e);
-                sleepQuietly(backoff);
+                pauseQuietly(backoff);
                 backoff = Math.min(backoff * 2, 5_000);
             }
         }
@@ -149,40 +122,5 @@ final class ReplicatedOrderer implements Orderer {
         }
         guard.recordProposal(height, encoded);
         return Optional.of(e.get().block());
-    }
-
-    @SuppressWarnings("WaitNotInLoop") // a bounded pause: a spurious wake-up only ends it early, the caller loops
-    private void pause(long millis) throws InterruptedException {
-        lock.lock();
-        try {
-            if (running && !woken) {
-                wake.await(Math.max(1, millis), TimeUnit.MILLISECONDS);
-            }
-            woken = false;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void sleepQuietly(long millis) {
-        try {
-            pause(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

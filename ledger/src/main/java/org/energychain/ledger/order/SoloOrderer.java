@@ -1,12 +1,8 @@
 package org.energychain.ledger.order;
 
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.energychain.ledger.Chain;
 import org.energychain.ledger.store.StorageException;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,21 +16,15 @@ import org.slf4j.LoggerFactory;
  * without a word, so such a chain needs the replicated orderer. One thread per chain; time from the
  * chain's clock.
  */
-public final class SoloOrderer implements Orderer {
+public final class SoloOrderer extends OrdererLoop {
     private static final Logger LOG = LoggerFactory.getLogger(SoloOrderer.class);
     private static final long MIN_BACKOFF_MILLIS = 1_000;
     private static final long MAX_BACKOFF_MILLIS = 30_000;
 
     private final Chain chain;
     private final Clock clock;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
     private final long intervalMillis;
     private final int fullBlock;
-    private volatile boolean running;
-    /** Set by {@link #wake()}, cleared when the loop pauses: a wake between planning and pausing is not lost. */
-    private boolean woken;
-    private @Nullable Thread thread;
 
     /** What the orderer does next, from the mempool's state and the time. */
     public record Step(boolean cut, long waitMillis) {
@@ -43,15 +33,20 @@ public final class SoloOrderer implements Orderer {
 
     /** @throws IllegalArgumentException if the chain has more than one validator */
     public SoloOrderer(Chain chain) {
-        if (chain.genesis().validators().size() != 1) {
-            throw new IllegalArgumentException("chain " + chain.id() + " has " + chain.genesis().validators().size()
-                    + " validators: a solo orderer would fork it; it needs the replicated orderer of a network");
-        }
+        super("orderer-" + solo(chain).id());
         this.chain = chain;
         this.clock = chain.clock();
         this.intervalMillis = Math.max(1, chain.genesis().limits().blockInterval().toMillis());
         this.fullBlock = chain.genesis().limits().maxBlockTxs();
         chain.onReady(this::wake);
+    }
+
+    private static Chain solo(Chain chain) {
+        if (chain.genesis().validators().size() != 1) {
+            throw new IllegalArgumentException("chain " + chain.id() + " has " + chain.genesis().validators().size()
+                    + " validators: a solo orderer would fork it; it needs the replicated orderer of a network");
+        }
+        return chain;
     }
 
     /**
@@ -70,27 +65,9 @@ public final class SoloOrderer implements Orderer {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::loop, "orderer-" + chain.id());
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** Re-plans now (a transaction became executable, or the clock moved in a test). */
-    public void wake() {
-        lock.lock();
-        try {
-            woken = true;
-            wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void loop() {
+    protected void loop() {
         long backoff = MIN_BACKOFF_MILLIS;
-        while (running) {
+        while (running()) {
             try {
                 if (!chain.health().isOk()) {
                     if (chain.readyCount() > 0) {
@@ -126,38 +103,7 @@ public final class SoloOrderer implements Orderer {
     }
 
     private long sleepBackoff(long backoff) {
-        try {
-            pause(backoff);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
+        pauseQuietly(backoff);
         return Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
-    }
-
-    @SuppressWarnings("WaitNotInLoop") // a bounded pause: a spurious wake-up only ends it early, the caller loops
-    private void pause(long millis) throws InterruptedException {
-        lock.lock();
-        try {
-            if (running && !woken) {
-                wake.await(Math.max(1, millis), TimeUnit.MILLISECONDS);
-            }
-            woken = false;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }
