@@ -28,11 +28,7 @@ final class Codec {
     }
 
     static byte[] digest(byte[] value, String field) {
-        Objects.requireNonNull(value, field);
-        if (value.length != DIGEST_LENGTH) {
-            throw new IllegalArgumentException(field + " must be " + DIGEST_LENGTH + " bytes, got " + value.length);
-        }
-        return value.clone();
+        return org.energychain.ledger.contract.ArgChecks.digest(value, DIGEST_LENGTH, field);
     }
 
     /** The hash function of a canonical hash name ({@code SHA-256} or {@code SM3}, exactly). */

@@ -41,11 +41,7 @@ final class Wire {
     }
 
     static byte[] digest(byte[] v, String field) {
-        Objects.requireNonNull(v, field);
-        if (v.length != DIGEST) {
-            throw new IllegalArgumentException(field + " must be " + DIGEST + " bytes, got " + v.length);
-        }
-        return v.clone();
+        return org.energychain.ledger.contract.ArgChecks.digest(v, DIGEST, field);
     }
 
     static long positive(long v, String field) {
