@@ -1,4 +1,4 @@
-package org.energychain.cli;
+package org.energychain.ledger.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The clock of an in-process node in the CLI tests: the system clock plus an offset the test moves
+ * The clock of an in-process node in tests that drive it through its API (the CLI's): the system clock plus an offset the test moves
  * forward explicitly ({@link #advance}), so that a contract deadline passes when the test says so instead
  * of after waiting on the wall clock. It keeps running with the wall clock (the node cuts blocks on time)
  * and never goes back; keep the total advance within the node's clock-skew window (60 s) since the
