@@ -190,6 +190,10 @@ class ValidatorsContractTest {
         assertThat(r.message()).contains("not a member");
         assertThat(run(1, tx(1, ValidatorsContract.APPROVE, ValidatorsContract.number(77))).code())
                 .isEqualTo(ValidatorsContract.NOT_FOUND);
+        // a power that would overflow the roster's total (and stall every node's tally) is refused
+        TxResult huge = run(1, tx(1, ValidatorsContract.PROPOSE, RosterChange.add(nodeInfo(4), Long.MAX_VALUE).encode()));
+        assertThat(huge.code()).isEqualTo(ValidatorsContract.INVALID_CHANGE);
+        assertThat(huge.message()).contains("voting power must be from 1 to");
         // a proposal made for a roster that another change replaced must be made again
         long stale = propose(1, RosterChange.add(nodeInfo(4), 1));
         long other = propose(2, RosterChange.remove("n3"));
