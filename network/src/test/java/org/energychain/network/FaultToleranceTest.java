@@ -265,7 +265,8 @@ class FaultToleranceTest {
                     prevState, h.time(), h.proposer(), net.nodeKeys.get(leader).privateKey(), txs).block();
         };
         Submission s = net.submitAt(leader, net.put(0, "a=1"));
-        for (int i = 0; i < 600 && net.replica((leader + 1) % 4).refusedBlocks() == 0; i++) {
+        // every honest node applies the committed block on its own thread: wait (bounded) until each has
+        for (int i = 0; i < 600 && !refusedByEveryFollower(leader); i++) {
             TimeUnit.MILLISECONDS.sleep(50);
         }
         for (int i = 0; i < 4; i++) {
@@ -286,6 +287,15 @@ class FaultToleranceTest {
             awaitHeight(i, r.height());
         }
         assertSameHistory(0, 1, 2, 3);
+    }
+
+    private boolean refusedByEveryFollower(int leader) {
+        for (int i = 0; i < 4; i++) {
+            if (i != leader && net.replica(i).refusedBlocks() == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] flip(byte[] b) {
