@@ -329,7 +329,8 @@ final class NetworkDemo {
 
     /** The first of {@code n} consecutive free ports on this machine (from 20000 up). */
     private static int freePortRange(int n) {
-        for (int base = 20000 + new java.util.Random().nextInt(20000); base < 60000; base += n) {
+        // below the ephemeral ports (32768 and up), which outgoing connections take at random
+        for (int base = 20000 + new java.util.Random().nextInt(12000); base < 32700; base += n) {
             boolean free = true;
             for (int p = base; p < base + n && free; p++) {
                 try (java.net.ServerSocket s = new java.net.ServerSocket(p)) {

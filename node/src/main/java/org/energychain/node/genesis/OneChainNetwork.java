@@ -1,7 +1,6 @@
 package org.energychain.node.genesis;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -123,8 +122,6 @@ public record OneChainNetwork(Genesis genesis, List<KeyPair> groups, KeyPair pla
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return FreePorts.pick();
     }
 }
