@@ -40,7 +40,10 @@ import org.energychain.trading.catalog.Listing;
  * <p>Usage: {@code NetworkLoad [validators=1,3,4,7] [transactions=20000] [batch=200] [threads=4] [rate=0] [dir]}:
  * with a rate (transactions per second offered, in paced batches) the latencies are those of a network
  * carrying that rate; with 0 everything is sent at once, which measures the most the network takes (and
- * latencies that are mostly waiting in line).
+ * latencies that are mostly waiting in line). First as many transactions again (or {@code -Dwarmup=N}) are sent
+ * and made final unmeasured: fresh node JVMs compile their hot code for a minute, which is not what a running
+ * consortium pays. Beside the rates it prints each node process's CPU time per final transaction (all its
+ * threads: compilation, GC and RocksDB included), which other load on the machine changes much less.
  */
 public final class NetworkLoad {
     private static final String CHAIN = OneChainNetwork.CHAIN;
@@ -89,8 +92,12 @@ public final class NetworkLoad {
         OneChainNetwork net = OneChainNetwork.create(dir, suite, OneChainNetwork.loopback(validators),
                 OneChainNetwork.loopback(validators), senders,
                 new ChainLimits(4000, 16 << 20, 16 << 10, 400_000, Duration.ofMillis(100)), "");
-        // sign up front: sender S(i mod 64), its nonces in order
-        List<Transaction> txs = publications(n, senders, suite, net.senders());
+        // sign up front: sender S(i mod 64), its nonces in order; the first ones warm the nodes up (fresh JVMs
+        // compile their hot code during the first seconds), then the measured ones follow
+        int warm = Integer.getInteger("warmup", n) / senders * senders;
+        List<Transaction> all = publications(warm + n, senders, suite, net.senders());
+        List<Transaction> warmup = all.subList(0, warm);
+        List<Transaction> txs = all.subList(warm, all.size());
         double bare = bareVerification(txs, net);
 
         LocalNetworkProcesses procs = new LocalNetworkProcesses(dir);
@@ -111,13 +118,72 @@ public final class NetworkLoad {
                 }
             }
             NodeClient leader = awaitLeader(procs, nodes);
+            List<ProcessHandle> handles = new ArrayList<>();
+            for (LocalNetworkProcesses.LocalNode node : nodes) {
+                handles.add(procs.process(node).orElseThrow());
+            }
             Map<String, Long> sent = new ConcurrentHashMap<>();
             Map<String, Long> committed = new ConcurrentHashMap<>();
             Map<String, Long> finalised = new ConcurrentHashMap<>();
             Monitor monitor = new Monitor(leader, suite, committed, finalised);
             Thread mt = new Thread(monitor, "monitor");
             mt.start();
-            long start = System.nanoTime();
+            if (!warmup.isEmpty()) {
+                send(warmup, nodes, threads, batch, 0, suite, new ConcurrentHashMap<>());
+                long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+                while (finalised.size() < warmup.size() && System.nanoTime() < until) {
+                    Thread.sleep(50);
+                }
+                System.out.printf("%d validators: warm-up of %,d transactions final%n", validators, finalised.size());
+                finalised.clear();
+                committed.clear();
+            }
+            long[] cpuBefore = cpuNanos(handles);
+            long start = send(txs, nodes, threads, batch, rate, suite, sent);
+            long sentAll = System.nanoTime();
+            long deadline = sentAll + TimeUnit.MINUTES.toNanos(5);
+            while (finalised.size() < n && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            monitor.stop = true;
+            mt.join(10_000);
+            if (finalised.size() < n) {
+                System.out.printf("%d validators: only %,d of %,d final within 5 minutes after sending%n", validators,
+                        finalised.size(), n);
+            }
+            long[] cpuAfter = cpuNanos(handles);
+            StringBuilder perNode = new StringBuilder();
+            long cpuAll = 0;
+            for (int i = 0; i < handles.size(); i++) {
+                long d = cpuAfter[i] - cpuBefore[i];
+                cpuAll += d;
+                perNode.append(i == 0 ? "" : ", ").append(nodes.get(i).id()).append(' ')
+                        .append(finalised.isEmpty() ? 0 : d / 1000 / finalised.size());
+            }
+            System.out.printf("%d validator%s: node CPU per final transaction (µs): %s; all nodes %d µs%n", validators,
+                    validators == 1 ? "" : "s", perNode, finalised.isEmpty() ? 0 : cpuAll / 1000 / finalised.size());
+            long lastFinal = finalised.values().stream().mapToLong(Long::longValue).max().orElse(start);
+            long lastCommit = committed.values().stream().mapToLong(Long::longValue).max().orElse(start);
+            long[] toFinal = latencies(sent, finalised);
+            long[] toCommit = latencies(sent, committed);
+            double finalRate = finalised.size() / ((lastFinal - start) / 1e9);
+            double commitRate = committed.size() / ((lastCommit - start) / 1e9);
+            System.out.printf("%d validator%s: final %,.0f tx/s (commit %,.0f tx/s); to final p50 %d ms, p99 %d ms; to"
+                    + " commit p50 %d ms, p99 %d ms; bare verification on all cores / %d = %,.0f /s; final/that = %.0f%%;"
+                    + " blocks %d%n", validators, validators == 1 ? "" : "s", finalRate, commitRate,
+                    pct(toFinal, 50), pct(toFinal, 99), pct(toCommit, 50), pct(toCommit, 99), validators,
+                    bare / validators, 100 * finalRate / (bare / validators), monitor.blocks);
+        } finally {
+            for (LocalNetworkProcesses.LocalNode node : nodes) {
+                procs.stop(node, false, Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    /** Sends {@code txs} from K client threads, each to another node; returns when all are accepted: the start. */
+    static long send(List<Transaction> txs, List<LocalNetworkProcesses.LocalNode> nodes, int threads, int batch,
+            double rate, CryptoSuite suite, Map<String, Long> sent) throws Exception {
+        long start = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<?>> work = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -156,34 +222,17 @@ public final class NetworkLoad {
             for (Future<?> f : work) {
                 f.get(30, TimeUnit.MINUTES);
             }
-            pool.shutdown();
-            long sentAll = System.nanoTime();
-            long deadline = sentAll + TimeUnit.MINUTES.toNanos(5);
-            while (finalised.size() < n && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            monitor.stop = true;
-            mt.join(10_000);
-            if (finalised.size() < n) {
-                System.out.printf("%d validators: only %,d of %,d final within 5 minutes after sending%n", validators,
-                        finalised.size(), n);
-            }
-            long lastFinal = finalised.values().stream().mapToLong(Long::longValue).max().orElse(start);
-            long lastCommit = committed.values().stream().mapToLong(Long::longValue).max().orElse(start);
-            long[] toFinal = latencies(sent, finalised);
-            long[] toCommit = latencies(sent, committed);
-            double finalRate = finalised.size() / ((lastFinal - start) / 1e9);
-            double commitRate = committed.size() / ((lastCommit - start) / 1e9);
-            System.out.printf("%d validator%s: final %,.0f tx/s (commit %,.0f tx/s); to final p50 %d ms, p99 %d ms; to"
-                    + " commit p50 %d ms, p99 %d ms; bare verification on all cores / %d = %,.0f /s; final/that = %.0f%%;"
-                    + " blocks %d%n", validators, validators == 1 ? "" : "s", finalRate, commitRate,
-                    pct(toFinal, 50), pct(toFinal, 99), pct(toCommit, 50), pct(toCommit, 99), validators,
-                    bare / validators, 100 * finalRate / (bare / validators), monitor.blocks);
-        } finally {
-            for (LocalNetworkProcesses.LocalNode node : nodes) {
-                procs.stop(node, false, Duration.ofSeconds(30));
-            }
+        pool.shutdown();
+        return start;
+    }
+
+    /** The CPU time each process has used so far (user and system, all its threads). */
+    static long[] cpuNanos(List<ProcessHandle> handles) {
+        long[] out = new long[handles.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = handles.get(i).info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
         }
+        return out;
     }
 
     private static NodeClient awaitLeader(LocalNetworkProcesses procs, List<LocalNetworkProcesses.LocalNode> nodes)

@@ -152,9 +152,19 @@ public final class Chain implements AutoCloseable {
                     + h.reason() + ")" + (h.status() == ChainHealth.Status.HALTED
                     ? "; it takes transactions again once its storage works" : "")));
         }
+        // the same signed bytes again (a client retrying, a follower handing its waiting transactions over
+        // again): the id covers the signature, so what was verified once is not verified again
+        CompletableFuture<Receipt> pending = waiting.get(id);
+        if (pending != null) {
+            return new Submission(id, null, pending);
+        }
         int size = tx.size();
-        // a committed transaction needs no look-up: its nonce is below the sender's next one (REPLAYED)
-        Optional<Rejection> r = admission.check(tx, size);
+        // a committed transaction needs no look-up: its nonce is below the sender's next one (REPLAYED); that
+        // is answered before the signature is verified, as the mempool would answer it after
+        Optional<Rejection> r = replayed(tx);
+        if (r.isEmpty()) {
+            r = admission.check(tx, size);
+        }
         if (r.isPresent()) {
             return rejected(id, r.get());
         }
@@ -175,6 +185,7 @@ public final class Chain implements AutoCloseable {
         try {
             // the committed nonce is read again under the pool's lock (cached: the read above filled the cache)
             r = mempool.add(new Mempool.Pending(tx, id, size, now), this::nextNonce, store.height(), now);
+            settleDropped(mempool.drainDropped());
         } catch (RuntimeException e) {
             waiting.remove(id, mine);
             mine.completeExceptionally(e);
@@ -190,6 +201,21 @@ public final class Chain implements AutoCloseable {
             readyListeners.forEach(Runnable::run);
         }
         return new Submission(id, null, mine);
+    }
+
+    /** A member's transaction whose nonce is below the committed next one, cheaply refused; empty otherwise. */
+    private Optional<Rejection> replayed(Transaction tx) {
+        if (!tx.chainId().equals(genesis.chainId()) || genesis.member(tx.sender()).isEmpty()) {
+            return Optional.empty(); // admission names what is wrong; no nonce is cached for a non-member
+        }
+        long next;
+        try {
+            next = nextNonce(tx.sender());
+        } catch (StorageException e) {
+            return Optional.empty(); // the read below refuses it and halts the chain
+        }
+        return tx.nonce() < next ? Optional.of(new Rejection(Rejection.Reason.REPLAYED, "nonce " + tx.nonce() + " of "
+                + tx.sender() + " is already used (next is " + next + "): a replay")) : Optional.empty();
     }
 
     private Submission rejected(String id, Rejection r) {
@@ -310,7 +336,7 @@ public final class Chain implements AutoCloseable {
             committedNonces.put(t.sender(), t.nonce() + 1);
             senders.add(t.sender());
         }
-        mempool.prune(senders, this::nextNonce, block.height(), clock.millis());
+        List<Mempool.Pending> dropped = mempool.prune(senders, this::nextNonce, block.height(), clock.millis());
         for (int i = 0; i < block.transactions().size(); i++) {
             String id = Hex.encode(block.transactions().get(i).id(hash));
             CompletableFuture<Receipt> f = waiting.remove(id);
@@ -318,10 +344,40 @@ public final class Chain implements AutoCloseable {
                 f.complete(new Receipt(id, block.height(), i, block.results().get(i)));
             }
         }
+        settleDropped(dropped);
         LOG.debug("chain={} height={} committed {} transactions", genesis.chainId(), block.height(),
                 block.transactions().size());
         recovered();
         feed.published();
+    }
+
+    /**
+     * Whoever waits for a transaction the pool dropped without its block committing it (its nonce went to
+     * another transaction of the sender, or it waited gapped too long) learns why; the entry goes, so a
+     * client may send it again and it is admitted afresh.
+     */
+    private void settleDropped(List<Mempool.Pending> dropped) {
+        for (Mempool.Pending p : dropped) {
+            CompletableFuture<Receipt> f = waiting.get(p.id());
+            if (f == null) {
+                continue; // committed: its receipt is out
+            }
+            // a block being imported on another thread may have committed it: then its receipt is the answer
+            Optional<Receipt> committed = receipt(Hex.decode(p.id()));
+            if (!waiting.remove(p.id(), f)) {
+                continue;
+            }
+            if (committed.isPresent()) {
+                f.complete(committed.get());
+                continue;
+            }
+            long next = nextNonce(p.tx().sender());
+            f.completeExceptionally(new IllegalStateException(p.tx().nonce() < next
+                    ? "nonce " + p.tx().nonce() + " of " + p.tx().sender() + " was used by another transaction"
+                    : "dropped after waiting longer than the pool keeps a transaction whose earlier nonces are"
+                            + " missing (nonce " + p.tx().nonce() + " of " + p.tx().sender() + ", next is " + next
+                            + ")"));
+        }
     }
 
     /** Proposes and imports the next block on this node alone (the solo orderer, tests); empty if none is ready. */
@@ -354,13 +410,15 @@ public final class Chain implements AutoCloseable {
     @SuppressWarnings("ModifyCollectionInEnhancedForLoop") // waiting is a ConcurrentHashMap: weakly consistent iteration
     private void resync() {
         committedNonces.clear();
-        mempool.prune(mempool.senders(), this::nextNonce, store.height(), clock.millis());
+        List<Mempool.Pending> dropped = mempool.prune(mempool.senders(), this::nextNonce, store.height(),
+                clock.millis());
         for (Map.Entry<String, CompletableFuture<Receipt>> e : waiting.entrySet()) {
             Optional<Receipt> r = receipt(Hex.decode(e.getKey()));
             if (r.isPresent() && waiting.remove(e.getKey(), e.getValue())) {
                 e.getValue().complete(r.get());
             }
         }
+        settleDropped(dropped);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.energychain.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,6 +12,7 @@ import org.energychain.ledger.exec.Rejection;
 import org.energychain.ledger.exec.Submission;
 import org.energychain.ledger.store.InMemoryChainStore;
 import org.energychain.ledger.tx.Transaction;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -69,6 +71,58 @@ class ChainTest {
         assertThat(reason(chain.submit(good))).isEqualTo(Rejection.Reason.REPLAYED);
         assertThat(reason(chain.submit(net.tx("g1", net.group, 0, "put", "a=2")))).isEqualTo(Rejection.Reason.REPLAYED);
         assertThat(chain.store().height()).isEqualTo(1);
+    }
+
+    @Test
+    void aTransactionThePoolDropsIsSettledAndCanBeSentAgain() throws Exception {
+        TestNetwork net = new TestNetwork(CryptoSuites.SHA256_ED25519, 10);
+        Chain chain = new Chain(net.genesis, new InMemoryChainStore(net.genesis), net.contracts, "n1",
+                net.node.privateKey(), java.time.Clock.fixed(TestNetwork.T0.plusSeconds(60), java.time.ZoneOffset.UTC),
+                new org.energychain.ledger.mempool.MempoolLimits(100, 50, 10, 20, 120_000, 2));
+        Transaction gapped = net.tx("g1", net.group, 1, "put", "b=1");
+        Submission waiting = chain.submit(gapped);
+        assertThat(waiting.accepted()).isTrue();
+        for (int n = 0; n < 3; n++) {
+            assertThat(chain.submit(net.tx("reg", net.regulator, n, "fail", "block " + n)).accepted()).isTrue();
+            assertThat(chain.cutBlock()).isPresent();
+        }
+        // kept two blocks, then dropped: whoever waits learns it (before, the wait never ended)
+        assertThat(waiting.receipt()).isCompletedExceptionally();
+        assertThatThrownBy(() -> waiting.receipt().get()).hasMessageContaining("nonce 1 of g1");
+        // sent again once its gap is filled, it is admitted afresh and committed (before, the stale entry answered)
+        assertThat(chain.submit(net.tx("g1", net.group, 0, "put", "a=1")).accepted()).isTrue();
+        Submission again = chain.submit(gapped);
+        assertThat(again.accepted()).isTrue();
+        assertThat(chain.cutBlock()).isPresent();
+        assertThat(again.receipt().get().result().isOk()).isTrue();
+
+        // a pending transaction whose nonce another transaction of the sender took is settled too
+        Transaction loser = net.tx("g1", net.group, 2, "put", "c=1");
+        Submission lost = chain.submit(loser);
+        Block elsewhere = chain.propose().orElseThrow().block();
+        assertThat(elsewhere.transactions()).containsExactly(loser);
+        // (the same nonce in another transaction committed through another node's block is the case in a network;
+        // here the pool sees its own block commit it, and the receipt completes)
+        chain.importBlock(chain.validate(elsewhere));
+        assertThat(lost.receipt().get().height()).isEqualTo(elsewhere.height());
+    }
+
+    @Test
+    void aReplayIsRefusedBeforeItsSignatureIsVerified() {
+        // a follower hands its waiting transactions to the leader again, some already committed there: each must
+        // cost a look-up, not a verification (a retry of a pending one is answered from the pending entry)
+        TestNetwork net = new TestNetwork(CryptoSuites.SHA256_ED25519, 10);
+        Chain chain = net.chain(new InMemoryChainStore(net.genesis));
+        Transaction tx = net.tx("g1", net.group, 0, "put", "a=1");
+        Submission first = chain.submit(tx);
+        assertThat(chain.submit(Transaction.decode(tx.encode())).receipt()).isSameAs(first.receipt());
+        assertThat(chain.cutBlock()).isPresent();
+        assertThat(reason(chain.submit(Transaction.decode(tx.encode())))).isEqualTo(Rejection.Reason.REPLAYED);
+        // a committed nonce under a signature that does not even verify: refused as the replay it is, unverified
+        assertThat(reason(chain.submit(tx.withSignature(new byte[64])))).isEqualTo(Rejection.Reason.REPLAYED);
+        // a fresh nonce with a bad signature is still refused for its signature
+        assertThat(reason(chain.submit(net.tx("g1", net.group, 1, "put", "a=2").withSignature(new byte[64]))))
+                .isEqualTo(Rejection.Reason.BAD_SIGNATURE);
     }
 
     @ParameterizedTest

@@ -201,6 +201,12 @@ public final class NetworkNode implements AutoCloseable {
         GrpcConfigKeys.setMessageSizeMax(p, SizeInBytes.valueOf(entry + (2 << 20)));
         RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(Math.max(entry, s.logSegmentBytes())));
         RaftServerConfigKeys.Log.setPreallocatedSize(p, SizeInBytes.valueOf(Math.min(4 << 20, s.logSegmentBytes())));
+        // Ratis caches log segments on the heap (200 MB by default): applied entries are in the chain store, so
+        // the cache only serves followers a little behind; an eighth of the heap keeps old-generation GC away
+        long heapEighth = Runtime.getRuntime().maxMemory() / 8;
+        RaftServerConfigKeys.Log.setSegmentCacheNumMax(p, 2);
+        RaftServerConfigKeys.Log.setSegmentCacheSizeMax(p, SizeInBytes.valueOf(Math.max(2 * entry,
+                Math.min(200L << 20, heapEighth))));
         // a loaded machine must not take slow heartbeats for a dead leader
         RaftServerConfigKeys.Rpc.setTimeoutMin(p, TimeDuration.valueOf(1, java.util.concurrent.TimeUnit.SECONDS));
         RaftServerConfigKeys.Rpc.setTimeoutMax(p, TimeDuration.valueOf(2, java.util.concurrent.TimeUnit.SECONDS));

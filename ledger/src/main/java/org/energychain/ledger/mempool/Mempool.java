@@ -47,6 +47,9 @@ public final class Mempool {
     public record Pending(Transaction tx, String id, int size, long admittedMillis) {
     }
 
+    /** What was dropped and not yet handed to {@link #drainDropped}; bounded by the pool's capacity per call. */
+    private final List<Pending> dropped = new ArrayList<>();
+
     /** The pending transactions of one sender and where their executable run ends. */
     private static final class SenderQueue {
         final String sender;
@@ -194,6 +197,7 @@ public final class Mempool {
         }
         var consumed = q.txs.headMap(committedNext, false);
         for (Pending p : consumed.values()) {
+            dropped.add(p);
             byId.remove(p.id());
             size--;
             long n = p.tx().nonce();
@@ -246,12 +250,13 @@ public final class Mempool {
     }
 
     /** Removes a gapped transaction. */
-    private void remove(SenderQueue q, long nonce) {
+    private Pending remove(SenderQueue q, long nonce) {
         Pending p = q.txs.remove(nonce);
         byId.remove(p.id());
         size--;
         q.gappedAtHeight.remove(nonce);
         gapped--;
+        return p;
     }
 
     private void dropIfEmpty(SenderQueue q) {
@@ -279,7 +284,7 @@ public final class Mempool {
                     expired.add(e.getKey());
                 }
             }
-            expired.forEach(n -> remove(q, n));
+            expired.forEach(n -> dropped.add(remove(q, n)));
             if (q.txs.isEmpty()) {
                 it.remove();
             }
@@ -322,9 +327,12 @@ public final class Mempool {
     /**
      * After a block: drops what is committed, moves every sender's run to its committed next nonce, and
      * expires gapped transactions that waited too long.
+     *
+     * @return every transaction dropped: those the block committed, those whose nonce another transaction
+     *     of the same sender used, and the expired ones (the caller settles whoever waits for them)
      */
-    public synchronized void prune(Iterable<String> senders, ToLongFunction<String> committedNext, long height,
-            long nowMillis) {
+    public synchronized List<Pending> prune(Iterable<String> senders, ToLongFunction<String> committedNext,
+            long height, long nowMillis) {
         for (String s : senders) {
             SenderQueue q = bySender.get(s);
             if (q != null) {
@@ -333,6 +341,21 @@ public final class Mempool {
             }
         }
         expireGapped(height, nowMillis);
+        return drainDropped();
+    }
+
+    /**
+     * The transactions dropped since the last call, by {@link #prune} or by an {@link #add} that found a
+     * sender's nonces moved or gapped ones expired: committed, superseded by another transaction's use of
+     * their nonce, or expired.
+     */
+    public synchronized List<Pending> drainDropped() {
+        if (dropped.isEmpty()) {
+            return List.of();
+        }
+        List<Pending> out = new ArrayList<>(dropped);
+        dropped.clear();
+        return out;
     }
 
     /** Up to {@code max} pending transactions admitted at or before {@code cutoffMillis}, oldest senders first. */
