@@ -183,6 +183,18 @@ final class LocalNetwork implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Waits (bounded) until node i has applied block {@code height}: each node applies a committed block on
+     * its own thread, so another node's receipt says nothing yet of this one's store.
+     */
+    void awaitApplied(int i, long height, Duration timeout) throws InterruptedException {
+        try (var s = chains[i].follow("await-" + height, height - 1, b -> { })) {
+            if (!s.awaitDelivered(height, timeout.toMillis())) {
+                throw new AssertionError("node " + i + " has not applied block " + height + " within " + timeout);
+            }
+        }
+    }
+
     /** A put by sender s{@code sender}. */
     Transaction put(int sender, long nonce, String kv) {
         return Transaction.sign(genesis.chainId(), "s" + sender, nonce, "kv", "put", kv.getBytes(StandardCharsets.UTF_8),
