@@ -20,6 +20,7 @@ import org.energychain.node.api.ApiError;
 import org.energychain.node.api.BlockStream;
 import org.energychain.node.api.JsonViews;
 import org.energychain.node.api.NodeRoutes;
+import org.energychain.node.api.OpenApiPart;
 import org.energychain.node.api.Routes;
 import org.jspecify.annotations.Nullable;
 
@@ -80,6 +81,12 @@ final class ConsoleRoutes implements NodeRoutes {
                 org.slf4j.LoggerFactory.getLogger(ConsoleRoutes.class).warn("console heartbeat: {}", e.toString());
             }
         }, 15, 15, TimeUnit.SECONDS);
+    }
+
+    /** The description of these routes ({@code console-openapi.json} beside this class). */
+    @Override
+    public OpenApiPart openApi() {
+        return OpenApiPart.resource(ConsoleRoutes.class, "console-openapi.json");
     }
 
     @Override

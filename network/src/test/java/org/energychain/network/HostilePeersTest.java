@@ -58,6 +58,7 @@ class HostilePeersTest {
         // the pinned network works over mutual TLS
         Receipt ok = net.submitAt(1, net.put(0, "a=1")).receipt().get(60, TimeUnit.SECONDS);
         assertThat(ok.result().isOk()).isTrue();
+        net.awaitApplied(0, ok.height(), Duration.ofSeconds(60)); // node 0's height is read below
 
         // a stranger with a valid, self-signed certificate of its own (it even trusts the network's certificates)
         TlsCredentials stranger = SelfSignedCertificates.generate("n1", List.of("127.0.0.1"), Instant.now(),

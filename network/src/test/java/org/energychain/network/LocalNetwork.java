@@ -1,7 +1,6 @@
 package org.energychain.network;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -30,7 +29,8 @@ import org.energychain.ledger.tx.Transaction;
 
 /**
  * A chain replicated on n validator nodes in this JVM, each with its own Ratis server on a loopback port
- * and its own store: the kv contract of the ledger's test kit, member g1 (group) and reg (regulator).
+ * below the ephemeral range ({@link FreePorts}, as the multi-process networks) and its own store: the kv
+ * contract of the ledger's test kit, member g1 (group) and reg (regulator).
  */
 final class LocalNetwork implements AutoCloseable {
     final CryptoSuite suite = CryptoSuites.SHA256_ED25519;
@@ -88,7 +88,7 @@ final class LocalNetwork implements AutoCloseable {
         List<Validator> validators = new ArrayList<>();
         for (int i = 0; i < all; i++) {
             nodeKeys.add(suite.signatures().generateKeyPair(rnd));
-            ports[i] = freePort();
+            ports[i] = FreePorts.pick();
             if (withTls) {
                 tls[i] = org.energychain.crypto.tls.SelfSignedCertificates.generate("n" + i, List.of("127.0.0.1"),
                         java.time.Instant.now(), Duration.ofDays(1), rnd);
@@ -118,12 +118,6 @@ final class LocalNetwork implements AutoCloseable {
 
     LocalNetwork(Path dir, int n) throws IOException {
         this(dir, n, false);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     /** Starts node i (again, after a stop, on the same store when the store is durable). */
@@ -187,6 +181,18 @@ final class LocalNetwork implements AutoCloseable {
             java.util.concurrent.TimeUnit.MILLISECONDS.sleep(20);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Waits (bounded) until node i has applied block {@code height}: each node applies a committed block on
+     * its own thread, so another node's receipt says nothing yet of this one's store.
+     */
+    void awaitApplied(int i, long height, Duration timeout) throws InterruptedException {
+        try (var s = chains[i].follow("await-" + height, height - 1, b -> { })) {
+            if (!s.awaitDelivered(height, timeout.toMillis())) {
+                throw new AssertionError("node " + i + " has not applied block " + height + " within " + timeout);
+            }
+        }
     }
 
     /** A put by sender s{@code sender}. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +27,7 @@ import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.TestRoles;
 import org.energychain.ledger.genesis.Validator;
 import org.energychain.ledger.tx.Transaction;
+import org.energychain.network.FreePorts;
 import org.energychain.network.NetworkSettings;
 import org.energychain.node.api.ApiServer;
 import org.energychain.node.config.NodeConfig;
@@ -55,12 +55,6 @@ class ReplicatedNodesTest {
         nodes.forEach(Node::close);
     }
 
-    static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     @Test
     void aTransactionSentToAFollowerIsFinalOnEveryNode() throws Exception {
         var suite = CryptoSuites.SHA256_ED25519;
@@ -75,7 +69,7 @@ class ReplicatedNodesTest {
             orgKeys.add(suite.signatures().generateKeyPair(rnd));
             nodeKeys.add(suite.signatures().generateKeyPair(rnd));
             members.add(new Member("G" + i, java.util.Set.of(TestRoles.WRITER), orgKeys.get(i).publicKey()));
-            ports[i] = freePort();
+            ports[i] = FreePorts.pick();
             infos.add(new NodeInfo("G" + i + "-1", "G" + i, nodeKeys.get(i).publicKey(), null, "127.0.0.1:" + ports[i],
                     ""));
             validators.add(new Validator("G" + i + "-1", 1));

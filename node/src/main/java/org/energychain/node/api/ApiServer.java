@@ -1,6 +1,8 @@
 package org.energychain.node.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -9,14 +11,12 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.EndpointNotFound;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,15 +59,22 @@ public final class ApiServer implements AutoCloseable {
     /** Fresh nonces of signed requests remembered at once; beyond it signed requests wait (503). */
     static final int MAX_FRESH_NONCES = 100_000;
 
-    /** One route as registered: method and path template (Javalin and OpenAPI both use {@code {param}}). */
+    /**
+     * One route as Javalin holds it: method and path template. Javalin and OpenAPI both write a parameter
+     * {@code {param}}; a parameter that may span segments, Javalin's {@code <param>}, is {@code {param}} in
+     * OpenAPI too ({@link #openApiPath}).
+     */
     public record Route(String method, String path) {
+        /** The path as the OpenAPI description names it. */
+        public String openApiPath() {
+            return path.replace('<', '{').replace('>', '}');
+        }
     }
 
     private final Node node;
     private final NodeConfig.Http http;
     private final boolean metrics;
     private final Javalin app;
-    private final List<Route> routes = new ArrayList<>();
     private final Map<String, BlockStream> streams = new LinkedHashMap<>();
     private final byte[] openApi;
     private final ReplayGuard replays = new ReplayGuard(MAX_FRESH_NONCES);
@@ -96,7 +103,7 @@ public final class ApiServer implements AutoCloseable {
         this.http = http;
         this.metrics = metrics;
         javax.net.ssl.SSLContext tls = http.tls().map(HttpsConnector::context).orElse(null);
-        this.openApi = loadOpenApi();
+        this.openApi = openApi(metrics, extensions);
         this.eventWriters = Executors.newFixedThreadPool(2, daemon("events-writer"));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("events-heartbeat"));
         node.chains().forEach(c -> streams.put(c.id(), new BlockStream(c, http.limits().eventBacklog(),
@@ -145,7 +152,6 @@ public final class ApiServer implements AutoCloseable {
         Routes route = new Routes() {
             @Override
             public void route(HandlerType method, String path, io.javalin.http.Handler handler) {
-                routes.add(new Route(method.name(), path));
                 r.addHttpHandler(method, path, handler);
             }
 
@@ -192,9 +198,10 @@ public final class ApiServer implements AutoCloseable {
         extensions.forEach(e -> e.register(route));
     }
 
-    /** Every route, as registered (for the OpenAPI test and the docs). */
+    /** Every route Javalin holds (what the OpenAPI description must list: the API's tests compare the two). */
     public List<Route> routes() {
-        return Collections.unmodifiableList(routes);
+        return app.unsafe.internalRouter.allHttpHandlers().stream().filter(e -> e.endpoint.method.isHttpMethod())
+                .map(e -> new Route(e.endpoint.method.name(), e.endpoint.path)).toList();
     }
 
     /** Starts listening on the configured host and port (0: any free port). */
@@ -380,14 +387,17 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private static byte[] loadOpenApi() {
-        try (InputStream in = ApiServer.class.getResourceAsStream("openapi.json")) {
-            if (in == null) {
-                throw new IllegalStateException("openapi.json missing from the class path");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    /** The node's own operations (less /metrics when metrics are off) and those of every module mounted. */
+    private static byte[] openApi(boolean metrics, List<? extends NodeRoutes> extensions) {
+        ObjectNode own = OpenApiDocument.nodeOwn();
+        if (!metrics) {
+            ((ObjectNode) own.get("paths")).remove("/metrics");
+        }
+        ObjectNode doc = OpenApiDocument.assemble(own, extensions.stream().map(NodeRoutes::openApi).toList());
+        try {
+            return JsonViews.MAPPER.writeValueAsBytes(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the OpenAPI description does not serialise", e);
         }
     }
 }

@@ -11,7 +11,8 @@ import org.energychain.node.Node;
  * class path by {@link ServiceLoader} ({@code META-INF/services/org.energychain.node.api.RouteProvider}),
  * as contracts and roles are, opened for a node, and its {@link NodeRoutes} handed to the
  * {@link ApiServer}. The domain logic behind the routes stays in its module, free of HTTP; the provider
- * is the adapter that speaks HTTP for it.
+ * is the adapter that speaks HTTP for it, and describes its routes for the node's OpenAPI description
+ * ({@link NodeRoutes#openApi}).
  */
 public interface RouteProvider {
     /**

@@ -17,6 +17,7 @@ import org.energychain.crypto.tls.TlsFiles;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.governance.ValidatorsContract;
+import org.energychain.network.FreePorts;
 
 /**
  * Prepares a node that joins a consortium network after its genesis (redundancy for an organisation, or

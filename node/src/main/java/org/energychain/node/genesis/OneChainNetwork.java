@@ -19,6 +19,7 @@ import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.Validator;
+import org.energychain.network.FreePorts;
 
 /**
  * A consortium of n validator nodes hosting one public chain {@code trading} (catalogue and market), for

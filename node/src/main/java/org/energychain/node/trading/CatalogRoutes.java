@@ -14,6 +14,7 @@ import org.energychain.node.HostedChain;
 import org.energychain.node.api.ApiError;
 import org.energychain.node.api.JsonViews;
 import org.energychain.node.api.NodeRoutes;
+import org.energychain.node.api.OpenApiPart;
 import org.energychain.node.api.Routes;
 import org.energychain.trading.catalog.Listing;
 import org.energychain.trading.catalog.ListingRecord;
@@ -31,6 +32,12 @@ final class CatalogRoutes implements NodeRoutes {
 
     CatalogRoutes(List<CatalogIndex> catalogs) {
         catalogs.forEach(c -> indexes.put(c.chainId(), c));
+    }
+
+    /** The description of these routes (catalog-openapi.json beside this class). */
+    @Override
+    public OpenApiPart openApi() {
+        return OpenApiPart.resource(CatalogRoutes.class, "catalog-openapi.json");
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.energychain.node.Node;
 import org.energychain.node.api.ApiError;
 import org.energychain.node.api.ApiServer;
 import org.energychain.node.api.NodeRoutes;
+import org.energychain.node.api.OpenApiPart;
 import org.energychain.node.api.RequestSigning;
 import org.energychain.node.api.Routes;
 import org.energychain.trading.market.SellerDeliveries;
@@ -26,6 +27,12 @@ final class DeliveryRoutes implements NodeRoutes {
     DeliveryRoutes(Node node, SellerDeliveries deliveries) {
         this.node = node;
         this.deliveries = deliveries;
+    }
+
+    /** The description of these routes (delivery-openapi.json beside this class). */
+    @Override
+    public OpenApiPart openApi() {
+        return OpenApiPart.resource(DeliveryRoutes.class, "delivery-openapi.json");
     }
 
     @Override
