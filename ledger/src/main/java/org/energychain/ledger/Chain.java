@@ -353,8 +353,8 @@ public final class Chain implements AutoCloseable {
 
     /**
      * Whoever waits for a transaction the pool dropped without its block committing it (its nonce went to
-     * another transaction of the sender, or it waited gapped too long) learns why; the entry goes, so a
-     * client may send it again and it is admitted afresh.
+     * another transaction of the sender, it waited gapped too long, or a full pool evicted it) learns why;
+     * the entry goes, so a client may send it again and it is admitted afresh.
      */
     private void settleDropped(List<Mempool.Pending> dropped) {
         for (Mempool.Pending p : dropped) {
@@ -374,9 +374,10 @@ public final class Chain implements AutoCloseable {
             long next = nextNonce(p.tx().sender());
             f.completeExceptionally(new IllegalStateException(p.tx().nonce() < next
                     ? "nonce " + p.tx().nonce() + " of " + p.tx().sender() + " was used by another transaction"
-                    : "dropped after waiting longer than the pool keeps a transaction whose earlier nonces are"
-                            + " missing (nonce " + p.tx().nonce() + " of " + p.tx().sender() + ", next is " + next
-                            + ")"));
+                    : "dropped from the pool while waiting behind a nonce gap (nonce " + p.tx().nonce() + " of "
+                            + p.tx().sender() + ", next is " + next + "): it waited longer than the pool keeps such a"
+                            + " transaction, or the full pool made room for one that can run; send it again once"
+                            + " its earlier nonces are in"));
         }
     }
 

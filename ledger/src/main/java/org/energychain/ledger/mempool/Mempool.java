@@ -242,7 +242,7 @@ public final class Mempool {
         if (worst == null) {
             return false;
         }
-        remove(worst, worst.txs.lastKey());
+        dropped.add(remove(worst, worst.txs.lastKey()));
         if (worst != keep) {
             dropIfEmpty(worst);
         }
@@ -346,8 +346,8 @@ public final class Mempool {
 
     /**
      * The transactions dropped since the last call, by {@link #prune} or by an {@link #add} that found a
-     * sender's nonces moved or gapped ones expired: committed, superseded by another transaction's use of
-     * their nonce, or expired.
+     * sender's nonces moved, gapped ones expired or evicted one for an executable one: committed, superseded
+     * by another transaction's use of their nonce, expired or evicted.
      */
     public synchronized List<Pending> drainDropped() {
         if (dropped.isEmpty()) {

@@ -64,9 +64,14 @@ class MempoolTest {
         }
         assertThat(pool.size()).isEqualTo(100);
         assertThat(reason("late", 3)).as("a gapped transaction waits for room").isEqualTo(Rejection.Reason.MEMPOOL_FULL);
+        assertThat(pool.drainDropped()).isEmpty();
         assertThat(reason("late", 0)).as("an executable one is admitted").isNull();
         assertThat(pool.size()).isEqualTo(100);
         assertThat(pool.gappedCount()).isEqualTo(23);
+        // the evicted one is reported, so whoever waits for it can be told
+        assertThat(pool.drainDropped()).extracting(Mempool.Pending::id).singleElement()
+                .satisfies(id -> assertThat(id).startsWith("parker").endsWith("/8"));
+        assertThat(pool.drainDropped()).isEmpty();
     }
 
     @Test
@@ -94,9 +99,11 @@ class MempoolTest {
         add("a", 5, T0);
         add("b", 5, T0 + 50_000);
         assertThat(pool.gappedCount()).isEqualTo(2);
-        pool.prune(Set.of(), s -> 0, 1, T0 + 60_000);
+        assertThat(pool.prune(Set.of(), s -> 0, 1, T0 + 60_000)).extracting(Mempool.Pending::id)
+                .containsExactly("a/5");
         assertThat(pool.gappedCount()).as("a waited 60 s").isEqualTo(1);
-        pool.prune(Set.of(), s -> 0, 10, T0 + 60_001);
+        assertThat(pool.prune(Set.of(), s -> 0, 10, T0 + 60_001)).extracting(Mempool.Pending::id)
+                .containsExactly("b/5");
         assertThat(pool.gappedCount()).as("b waited 10 blocks").isZero();
         assertThat(pool.size()).isZero();
     }
