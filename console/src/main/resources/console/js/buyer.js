@@ -47,13 +47,17 @@ function actions(t) {
     case 'PURCHASED':
       return el('p', { class: 'muted' }, 'Waiting for the seller to deliver.');
     case 'DELIVERED': {
+      const fetchButton = el('button', { type: 'button', class: 'fetch' }, 'Receive from the seller: fetch, check and confirm');
+      fetchButton.addEventListener('click', () => done(() => post(`${tradePath}/fetch`)));
       const file = el('input', { type: 'file', class: 'package-file', 'aria-label': 'delivery package' });
-      const button = el('button', { type: 'button', class: 'receive' }, 'Receive: check the package and confirm');
+      const button = el('button', { type: 'button', class: 'receive secondary' }, 'Receive from a file');
       button.addEventListener('click', () => done(async () => {
         if (!file.files[0]) throw new Error('Choose the delivery package the seller sent first.');
         return postBytes(`${tradePath}/receive`, await file.files[0].arrayBuffer());
       }));
-      return el('div', {}, el('div', { class: 'row' }, file, button), result);
+      return el('div', {}, el('div', { class: 'row' }, fetchButton),
+        el('details', { class: 'package-upload' }, el('summary', {}, 'Or receive a package the seller sent by other means'),
+          el('div', { class: 'row' }, file, button)), result);
     }
     case 'RECEIVED':
       return el('p', { class: 'muted' }, 'Received: waiting for the seller to reveal the key.');

@@ -146,6 +146,10 @@ final class ConsoleRoutes implements NodeRoutes {
             requireWrite(ctx);
             ctx.json(buyer.receive(chain(ctx), ctx.pathParam("trade"), ctx.bodyAsBytes()));
         });
+        routes.route(HandlerType.POST, "/console/api/buyer/{chain}/trades/{trade}/fetch", ctx -> {
+            requireWrite(ctx);
+            ctx.json(buyer.receiveFromSeller(chain(ctx), ctx.pathParam("trade")));
+        });
         routes.route(HandlerType.POST, "/console/api/buyer/{chain}/trades/{trade}/accept", ctx -> {
             requireWrite(ctx);
             ctx.json(buyer.acceptOrDispute(chain(ctx), ctx.pathParam("trade")));
