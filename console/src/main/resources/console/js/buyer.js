@@ -26,7 +26,18 @@ async function account() {
   }
 }
 
-/** What the buyer can do next in a trade, by its state. */
+/** Why a trade was refunded, in words. */
+function refundReason(t) {
+  switch (t.closeReason) {
+    case 'dispute_upheld': return `the chain upheld your dispute of chunk ${t.disputedChunk}`;
+    case 'delivery_missed': return 'the seller did not deliver in time';
+    case 'receipt_missed': return 'the receipt was not confirmed in time';
+    case 'reveal_missed': return 'the seller did not reveal the key in time';
+    default: return t.closeReason;
+  }
+}
+
+/** What the buyer can do next in a trade, by its state, or how it ended. */
 function actions(t) {
   const result = el('p', { class: 'trade-result', role: 'status' });
   const tradePath = `${base()}/trades/${encodeURIComponent(t.tradeId)}`;
@@ -62,10 +73,16 @@ function actions(t) {
     case 'RECEIVED':
       return el('p', { class: 'muted' }, 'Received: waiting for the seller to reveal the key.');
     case 'REVEALED': {
-      const button = el('button', { type: 'button', class: 'accept' }, 'Open the data: accept, or dispute a bad chunk');
-      button.addEventListener('click', () => done(() => post(`${tradePath}/accept`)));
-      return el('div', {}, el('div', { class: 'row' }, button), result);
+      const accept = el('button', { type: 'button', class: 'accept' }, 'Open the data and accept (a bad chunk is disputed instead)');
+      accept.addEventListener('click', () => done(() => post(`${tradePath}/accept`)));
+      const dispute = el('button', { type: 'button', class: 'dispute secondary' }, 'Dispute: prove a bad chunk on chain');
+      dispute.addEventListener('click', () => done(() => post(`${tradePath}/dispute`)));
+      return el('div', {}, el('div', { class: 'row' }, accept, dispute), result);
     }
+    case 'REFUNDED':
+      return el('p', { class: 'outcome ok' }, `Refunded: the ${money(t.price)} came back to you, ${refundReason(t)}.`);
+    case 'RELEASED':
+      return el('p', { class: 'outcome' }, `Paid: the ${money(t.price)} went to ${t.seller} (${t.closeReason === 'accepted' ? 'you accepted the data' : 'the dispute window closed'}).`);
     default:
       return null;
   }

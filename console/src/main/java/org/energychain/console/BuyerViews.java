@@ -194,13 +194,16 @@ final class BuyerViews implements AutoCloseable {
         for (TradeState t : page.trades()) {
             ObjectNode n = trades.addObject().put("tradeId", t.tradeId()).put("listingId", t.listingId())
                     .put("seller", t.seller()).put("price", t.price()).put("escrow", t.escrow())
-                    .put("status", t.status().name());
+                    .put("status", t.status().name())
+                    .put("closeReason", t.closeReason().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("disputedChunk", t.disputedChunk());
             ArrayNode steps = n.putArray("steps");
             step(steps, "purchased", t.purchased());
             step(steps, "delivered", t.delivered());
             step(steps, "received", t.received());
             step(steps, "key revealed", t.revealed());
-            step(steps, "closed: " + t.closeReason().name().toLowerCase(java.util.Locale.ROOT), t.closed());
+            step(steps, "closed: " + t.closeReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                    t.closed());
         }
         return out;
     }
@@ -300,11 +303,37 @@ final class BuyerViews implements AutoCloseable {
     }
 
     /**
-     * Opens the received package with the key the seller revealed and checks every chunk: all good, the
-     * trade is accepted (the escrow goes to the seller); a bad chunk, it is disputed with its proof (the
-     * escrow comes back if the chain agrees).
+     * Opens the received package with the key the seller revealed and checks every chunk, as {@code energychain
+     * market accept} does: all good, the trade is accepted (the escrow goes to the seller); a bad chunk, it is
+     * disputed with its proof instead (the escrow comes back if the chain agrees).
      */
-    ObjectNode acceptOrDispute(HostedChain c, String tradeId) {
+    ObjectNode accept(HostedChain c, String tradeId) {
+        DeliveryCheck.Opened o = open(c, tradeId);
+        ObjectNode r = o.ok()
+                ? MemberWrites.submit(c, MarketContract.NAME, MarketContract.ACCEPT, new TradeRef(tradeId).encode())
+                : MemberWrites.submit(c, MarketContract.NAME, MarketContract.DISPUTE, o.dispute().encode());
+        r.put("outcome", o.ok() ? "accepted" : "chunk " + o.dispute().chunkIndex() + " does not decrypt to the data"
+                + " the seller claimed: disputed");
+        return r;
+    }
+
+    /**
+     * Proves on chain that a chunk of the received package does not decrypt to the leaf the seller claimed for
+     * it (the first such chunk), as {@code energychain market dispute} does; refused when every chunk matches.
+     */
+    ObjectNode dispute(HostedChain c, String tradeId) {
+        DeliveryCheck.Opened o = open(c, tradeId);
+        if (o.ok()) {
+            throw new ApiError(409, "NOTHING_TO_DISPUTE", "every chunk of trade " + tradeId + " decrypts to the data "
+                    + "the seller claimed and together they form Hash(D1): there is nothing to dispute");
+        }
+        ObjectNode r = MemberWrites.submit(c, MarketContract.NAME, MarketContract.DISPUTE, o.dispute().encode());
+        r.put("outcome", "disputed chunk " + o.dispute().chunkIndex());
+        return r;
+    }
+
+    /** The received package of the trade opened with the key revealed on chain. */
+    private DeliveryCheck.Opened open(HostedChain c, String tradeId) {
         index(c);
         DeliveryPackage p;
         synchronized (packages) {
@@ -315,17 +344,11 @@ final class BuyerViews implements AutoCloseable {
                     + "for trade " + tradeId + ")");
         }
         TradeState t = myTrade(c, tradeId);
-        DeliveryCheck.Opened o;
         try {
-            o = DeliveryCheck.open(t, p);
+            return DeliveryCheck.open(t, p);
         } catch (BadDeliveryException e) {
             throw new ApiError(409, "CANNOT_OPEN", "the package cannot be opened yet: " + e.getMessage());
         }
-        ObjectNode r = o.ok()
-                ? MemberWrites.submit(c, MarketContract.NAME, MarketContract.ACCEPT, new TradeRef(tradeId).encode())
-                : MemberWrites.submit(c, MarketContract.NAME, MarketContract.DISPUTE, o.dispute().encode());
-        r.put("outcome", o.ok() ? "accepted" : "disputed chunk " + o.dispute().chunkIndex());
-        return r;
     }
 
     @Override

@@ -152,7 +152,11 @@ final class ConsoleRoutes implements NodeRoutes {
         });
         routes.route(HandlerType.POST, "/console/api/buyer/{chain}/trades/{trade}/accept", ctx -> {
             requireWrite(ctx);
-            ctx.json(buyer.acceptOrDispute(chain(ctx), ctx.pathParam("trade")));
+            ctx.json(buyer.accept(chain(ctx), ctx.pathParam("trade")));
+        });
+        routes.route(HandlerType.POST, "/console/api/buyer/{chain}/trades/{trade}/dispute", ctx -> {
+            requireWrite(ctx);
+            ctx.json(buyer.dispute(chain(ctx), ctx.pathParam("trade")));
         });
         routes.route(HandlerType.GET, "/console/api/network", ctx -> {
             requireSession(ctx);

@@ -144,9 +144,14 @@ class BuyerJourneyBrowserTest {
                 MarketContract.NAME, MarketContract.REVEAL_KEY, new RevealArgs(t.tradeId(), key).encode())).isZero();
         browser.driver.navigate().refresh();
         status("revealed");
+        browser.driver.findElement(By.cssSelector(".trade button.dispute")).click();
+        browser.waiting().until(ExpectedConditions.textMatches(By.cssSelector(".trade-result"),
+                java.util.regex.Pattern.compile("Every chunk of trade .* there is nothing to dispute\\.")));
+        assertThat(trade().status().name()).as("an honest delivery cannot be disputed").isEqualTo("REVEALED");
         browser.driver.findElement(By.cssSelector(".trade button.accept")).click();
         status("released");
-        assertThat(browser.driver.findElement(By.cssSelector(".trade")).getText()).contains("closed: accepted by B");
+        assertThat(browser.driver.findElement(By.cssSelector(".trade")).getText()).contains("closed: accepted by B")
+                .contains("Paid: the 3,000 minor units went to G1 (you accepted the data).");
         browser.waiting().until(ExpectedConditions.textToBe(By.id("balance"), "Balance of B: 7,000 minor units"));
         browser.screenshot("buyer-accepted", By.cssSelector(".trade"));
     }
