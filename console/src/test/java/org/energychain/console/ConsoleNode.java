@@ -73,11 +73,19 @@ final class ConsoleNode implements AutoCloseable {
      */
     ConsoleNode(List<Genesis> chains, String member, org.energychain.crypto.sign.PrivateKey key,
             java.nio.file.@org.jspecify.annotations.Nullable Path dataDir) {
+        this(chains, member, key, dataDir, Optional.empty());
+    }
+
+    /** As above, with the organisation's off-chain store named in the console's settings. */
+    ConsoleNode(List<Genesis> chains, String member, org.energychain.crypto.sign.PrivateKey key,
+            java.nio.file.@org.jspecify.annotations.Nullable Path dataDir,
+            Optional<org.energychain.supervision.store.OffChainLocation> offChainStore) {
         Node.Builder b = Node.builder().contracts(Node.discoveredContracts()).stores(ChainStoreFactory.inMemory());
         for (Genesis g : chains) {
             b.chain(g == null ? trading : g, member == null ? "PLAT" : member, key == null ? plat.privateKey() : key);
         }
-        node = b.console(new NodeConfig.Console(Optional.of(ConsolePassword.hash(PASSWORD, 1 << 12)))).build();
+        node = b.console(new NodeConfig.Console(Optional.of(ConsolePassword.hash(PASSWORD, 1 << 12)), offChainStore))
+                .build();
         node.start();
         extensions = RouteProvider.openAll(RouteProvider.discovered(), node, dataDir);
         api = new ApiServer(node, NodeConfig.Http.DEFAULT.withPort(0), false, extensions).start();
