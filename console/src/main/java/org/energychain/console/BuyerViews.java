@@ -15,6 +15,7 @@ import org.energychain.node.Node;
 import org.energychain.node.api.ApiError;
 import org.energychain.node.api.JsonViews;
 import org.energychain.node.client.DeliveryReceipt;
+import org.energychain.node.trading.PlatformCatalogues;
 import org.energychain.trading.catalog.CatalogContract;
 import org.energychain.trading.catalog.Listing;
 import org.energychain.trading.catalog.ListingRecord;
@@ -35,7 +36,8 @@ import org.energychain.trading.market.TradesQuery;
 
 /**
  * The buyer's pages on the trading chains this node runs: the five-level summary directory (the
- * catalogue's {@link CatalogIndex}, kept by the console for its node), search, a listing with its on-chain
+ * catalogue's {@link CatalogIndex}: on a platform node the one its catalogue routes keep, so that the node
+ * holds one copy; elsewhere one the console keeps), search, a listing with its on-chain
  * check (the transaction that made it is in the block the record names and carries exactly this listing),
  * purchase as the node's organisation, its trades with their steps, and its balance.
  */
@@ -65,13 +67,18 @@ final class BuyerViews implements AutoCloseable {
     }
 
     /**
-     * The console's directory of chain {@code c}, opened on first use (built from the chain, then following
-     * it), so that a node whose console is never used keeps none.
+     * The directory of chain {@code c}: the platform's, when this node serves the chain's catalogue
+     * ({@link PlatformCatalogues}); otherwise the console's own, opened on first use (built from the chain,
+     * then following it), so that a node whose console is never used keeps none.
      */
     @SuppressWarnings("NullAway") // a null snapshot path: the console's directory is kept in memory only
-    private CatalogIndex index(HostedChain c) {
+    CatalogIndex index(HostedChain c) {
         if (!markets.contains(c.id())) {
             throw new ApiError(404, "NO_MARKET", "chain " + c.id() + " runs no catalogue and market");
+        }
+        Optional<CatalogIndex> platform = node.shared(PlatformCatalogues.class).flatMap(p -> p.of(c.id()));
+        if (platform.isPresent()) {
+            return platform.get();
         }
         synchronized (indexes) {
             if (closed) {

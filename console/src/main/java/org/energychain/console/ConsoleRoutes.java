@@ -293,6 +293,11 @@ final class ConsoleRoutes implements NodeRoutes {
         return node.chain(id).orElseThrow(() -> new ApiError(404, "UNKNOWN_CHAIN", "this node runs no chain " + id));
     }
 
+    /** The buyer's views (for tests). */
+    BuyerViews buyer() {
+        return buyer;
+    }
+
     /** Sessions now (for tests). */
     int sessionCount() {
         return sessions.size();

@@ -28,9 +28,12 @@ import org.energychain.trading.directory.DirectoryPage;
  */
 final class CatalogRoutes implements NodeRoutes {
     private final Map<String, CatalogIndex> indexes = new LinkedHashMap<>();
+    private final Runnable unshare;
 
-    CatalogRoutes(List<CatalogIndex> catalogs) {
+    /** Serves {@code catalogs}; {@code unshare} takes them back from the node's other providers before they close. */
+    CatalogRoutes(List<CatalogIndex> catalogs, Runnable unshare) {
         catalogs.forEach(c -> indexes.put(c.chainId(), c));
+        this.unshare = unshare;
     }
 
     @Override
@@ -48,6 +51,7 @@ final class CatalogRoutes implements NodeRoutes {
 
     @Override
     public void close() {
+        unshare.run();
         indexes.values().forEach(CatalogIndex::close);
     }
 
