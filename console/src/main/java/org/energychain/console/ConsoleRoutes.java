@@ -35,6 +35,8 @@ final class ConsoleRoutes implements NodeRoutes {
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final int MAX_BODY = 16 * 1024;
     static final int RECENT_BLOCKS = 20;
+    /** Blocks that may wait for one page on the live stream before it is dropped (it then reconnects). */
+    static final int STREAM_BACKLOG = 256;
 
     private final Node node;
     private final @Nullable ConsolePassword password;
@@ -72,7 +74,10 @@ final class ConsoleRoutes implements NodeRoutes {
         this.group = new GroupViews(node, buyer);
         this.writers = Executors.newFixedThreadPool(1, daemon("console-events-writer"));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("console-events-heartbeat"));
-        node.chains().forEach(c -> streams.put(c.id(), new BlockStream(c, 256, writers)));
+        // the network page shows a block's height, time, size, proposer and hash: the stream sends only those (a
+        // full block of 2,000 transactions is about 2 MB of JSON, rendered for every block)
+        node.chains().forEach(c -> streams.put(c.id(), new BlockStream(c, STREAM_BACKLOG, writers,
+                b -> NetworkViews.header(b, c.genesis().cryptoSuite().hash()).toString())));
         var unused = heartbeat.scheduleAtFixedRate(() -> {
             try {
                 streams.values().forEach(BlockStream::heartbeat);
@@ -160,7 +165,7 @@ final class ConsoleRoutes implements NodeRoutes {
         });
         routes.route(HandlerType.GET, "/console/api/network", ctx -> {
             requireSession(ctx);
-            ctx.json(views.network());
+            ctx.json(views.network(id -> Optional.ofNullable(streams.get(id)).map(BlockStream::stats)));
         });
         routes.route(HandlerType.GET, "/console/api/chains/{chain}/blocks", ctx -> {
             requireSession(ctx);
