@@ -112,6 +112,17 @@ function follow(chain) {
   });
 }
 
+// A page left for another may be kept alive by the browser (its back/forward cache), and with it its stream:
+// it stops following the chain while it is not shown, and when shown again reloads the recent blocks and
+// follows the chain from there.
+addEventListener('pagehide', () => {
+  if (source) source.close();
+  source = null;
+});
+addEventListener('pageshow', (ev) => {
+  if (ev.persisted && selected) select(selected);
+});
+
 function drawArrived() {
   drawScheduled = false;
   const blocks = arrived;

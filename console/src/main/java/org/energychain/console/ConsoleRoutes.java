@@ -298,6 +298,11 @@ final class ConsoleRoutes implements NodeRoutes {
         return node.chain(id).orElseThrow(() -> new ApiError(404, "UNKNOWN_CHAIN", "this node runs no chain " + id));
     }
 
+    /** How the console's live stream of {@code chain} is doing (for tests). */
+    Optional<BlockStream.Stats> streamStats(String chain) {
+        return Optional.ofNullable(streams.get(chain)).map(BlockStream::stats);
+    }
+
     /** The buyer's views (for tests). */
     BuyerViews buyer() {
         return buyer;
