@@ -26,7 +26,18 @@ async function account() {
   }
 }
 
-/** What the buyer can do next in a trade, by its state. */
+/** Why a trade was refunded, in words. */
+function refundReason(t) {
+  switch (t.closeReason) {
+    case 'dispute_upheld': return `the chain upheld your dispute of chunk ${t.disputedChunk}`;
+    case 'delivery_missed': return 'the seller did not deliver in time';
+    case 'receipt_missed': return 'the receipt was not confirmed in time';
+    case 'reveal_missed': return 'the seller did not reveal the key in time';
+    default: return t.closeReason;
+  }
+}
+
+/** What the buyer can do next in a trade, by its state, or how it ended. */
 function actions(t) {
   const result = el('p', { class: 'trade-result', role: 'status' });
   const tradePath = `${base()}/trades/${encodeURIComponent(t.tradeId)}`;
@@ -47,21 +58,31 @@ function actions(t) {
     case 'PURCHASED':
       return el('p', { class: 'muted' }, 'Waiting for the seller to deliver.');
     case 'DELIVERED': {
+      const fetchButton = el('button', { type: 'button', class: 'fetch' }, 'Receive from the seller: fetch, check and confirm');
+      fetchButton.addEventListener('click', () => done(() => post(`${tradePath}/fetch`)));
       const file = el('input', { type: 'file', class: 'package-file', 'aria-label': 'delivery package' });
-      const button = el('button', { type: 'button', class: 'receive' }, 'Receive: check the package and confirm');
+      const button = el('button', { type: 'button', class: 'receive secondary' }, 'Receive from a file');
       button.addEventListener('click', () => done(async () => {
         if (!file.files[0]) throw new Error('Choose the delivery package the seller sent first.');
         return postBytes(`${tradePath}/receive`, await file.files[0].arrayBuffer());
       }));
-      return el('div', {}, el('div', { class: 'row' }, file, button), result);
+      return el('div', {}, el('div', { class: 'row' }, fetchButton),
+        el('details', { class: 'package-upload' }, el('summary', {}, 'Or receive a package the seller sent by other means'),
+          el('div', { class: 'row' }, file, button)), result);
     }
     case 'RECEIVED':
       return el('p', { class: 'muted' }, 'Received: waiting for the seller to reveal the key.');
     case 'REVEALED': {
-      const button = el('button', { type: 'button', class: 'accept' }, 'Open the data: accept, or dispute a bad chunk');
-      button.addEventListener('click', () => done(() => post(`${tradePath}/accept`)));
-      return el('div', {}, el('div', { class: 'row' }, button), result);
+      const accept = el('button', { type: 'button', class: 'accept' }, 'Open the data and accept (a bad chunk is disputed instead)');
+      accept.addEventListener('click', () => done(() => post(`${tradePath}/accept`)));
+      const dispute = el('button', { type: 'button', class: 'dispute secondary' }, 'Dispute: prove a bad chunk on chain');
+      dispute.addEventListener('click', () => done(() => post(`${tradePath}/dispute`)));
+      return el('div', {}, el('div', { class: 'row' }, accept, dispute), result);
     }
+    case 'REFUNDED':
+      return el('p', { class: 'outcome ok' }, `Refunded: the ${money(t.price)} came back to you, ${refundReason(t)}.`);
+    case 'RELEASED':
+      return el('p', { class: 'outcome' }, `Paid: the ${money(t.price)} went to ${t.seller} (${t.closeReason === 'accepted' ? 'you accepted the data' : 'the dispute window closed'}).`);
     default:
       return null;
   }

@@ -104,4 +104,13 @@ function follow(chain) {
   source.addEventListener('block', () => load());
 }
 
+// a page left for another (and kept by the browser's back/forward cache) stops following the chain until shown
+addEventListener('pagehide', () => {
+  if (source) source.close();
+  source = null;
+});
+addEventListener('pageshow', (ev) => {
+  if (ev.persisted) load();
+});
+
 requireLogin().then(load).catch((e) => { if (e.code !== 'NOT_LOGGED_IN') showError(document.getElementById('demands'), e); });

@@ -14,8 +14,27 @@ function table(id, heads, rows, empty) {
     el('tbody', {}, ...rows.map((cells) => el('tr', {}, ...cells.map((c) => (c instanceof Node ? c : el('td', {}, c))))))));
 }
 
+/** What the chain holds of an ingested period, in words. */
+function anchorCell(p) {
+  if (p.anchor === 'anchored') return el('td', { class: 'ok' }, `anchored in block ${p.height}, ${time(p.anchoredAt)}`);
+  if (p.anchor === 'not anchored') return el('td', { class: 'bad' }, 'not anchored');
+  return el('td', { class: 'bad' }, `anchored in block ${p.height} with another Hash_G: ${p.anchoredRoot}`);
+}
+
 function chainSections(c) {
   const out = [];
+  if (c.ingested) {
+    const notAnchored = c.ingested.filter((p) => p.anchor === 'not anchored').length;
+    const shown = c.ingested.length < c.ingestedTotal ? ` (the latest ${c.ingested.length} of ${c.ingestedTotal})` : '';
+    out.push(el('section', {}, el('h2', {}, `Ingested periods for ${c.id}${shown}`),
+      el('p', { class: notAnchored ? 'bad' : 'muted', id: 'ingested-summary' }, notAnchored
+        ? `${count(notAnchored, 'period')} ingested into the off-chain store but not anchored on ${c.id}.`
+        : `Every period in the off-chain store is anchored on ${c.id}.`),
+      table('ingested-table', ['Period', 'Hash_G', 'Plants', 'Readings', 'Ingested', 'On chain'], c.ingested.map((p) => [
+        `${p.periodStart} to ${lastDay(p.periodEnd)}${p.version > 1 ? ' (version ' + p.version + ')' : ''}`,
+        el('td', { class: 'hash' }, p.groupRoot), count(p.plants, 'plant'), count(p.readings, 'reading'), time(p.ingestedAt),
+        anchorCell(p)]), 'Nothing ingested into the off-chain store yet.')));
+  }
   if (c.anchors) {
     out.push(el('section', {}, el('h2', {}, `Anchored periods on ${c.id} (${count(c.anchors.length, 'period')})`),
       table('anchors-table', ['Period', 'Hash_G', 'Plants', 'Anchored'], c.anchors.map((a) => [
@@ -55,7 +74,13 @@ requireLogin().then(async () => {
       main.replaceChildren(el('section', {}, el('p', { class: 'muted' }, 'This node\'s organisation is not a group on any chain it runs.')));
       return;
     }
-    main.replaceChildren(...g.chains.flatMap(chainSections));
+    const store = !g.store.configured
+      ? el('section', {}, el('h2', {}, 'Off-chain store'), el('p', { class: 'muted', id: 'store-note' },
+        'No off-chain store is configured for this node (console.offchain-db or offchain-db-url in node.yaml), '
+        + 'so periods ingested but not anchored cannot be shown: the page shows what the chains hold.'))
+      : g.store.problem ? el('section', {}, el('h2', {}, 'Off-chain store'), el('p', { class: 'error', role: 'alert', id: 'store-note' }, g.store.problem + '.'))
+        : null;
+    main.replaceChildren(...[store, ...g.chains.flatMap(chainSections)].filter((x) => x));
   } catch (e) {
     showError(main, e);
   }

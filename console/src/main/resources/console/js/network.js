@@ -78,25 +78,81 @@ async function select(chain) {
   follow(chain);
 }
 
-/** New blocks as they commit, from the node's event stream (server-sent events). */
+const RECENT = 20;
+/** Blocks received and not drawn yet, oldest first: at most RECENT (older ones would be trimmed anyway). */
+let arrived = [];
+let drawScheduled = false;
+let chainsLoading = false;
+let chainsAgain = false;
+let chainsAskedAt = 0;
+/** The chains table is asked for at most this often while blocks arrive (its heights, lag and pool). */
+const CHAINS_EVERY_MS = 250;
+
+/**
+ * New blocks as they commit, from the node's event stream (server-sent events; each event a block's height,
+ * time, size, proposer and hash). At the ledger's full rate blocks come faster than a screen is drawn, so
+ * they are drawn once per animation frame, all that arrived since, and the chains table is asked for again
+ * only when its last answer is in, at most every CHAINS_EVERY_MS: the page keeps up and keeps RECENT rows,
+ * whatever the rate.
+ */
 function follow(chain) {
   if (source) source.close();
+  arrived = [];
   const live = document.getElementById('live');
   source = new EventSource(`/console/api/chains/${encodeURIComponent(chain)}/events`);
   source.onopen = () => { live.textContent = '· live'; };
   source.onerror = () => { live.textContent = '· reconnecting…'; };
   source.addEventListener('block', (ev) => {
-    const b = JSON.parse(ev.data);
-    const summary = { height: b.height, time: b.time, txCount: b.txCount, proposer: b.proposer, hash: b.hash };
-    let body = document.getElementById('blocks-body');
-    if (!body) {
-      blocksBox.replaceChildren(blocksTable([]));
-      body = document.getElementById('blocks-body');
+    arrived.push(JSON.parse(ev.data));
+    if (arrived.length > RECENT) arrived.splice(0, arrived.length - RECENT);
+    if (!drawScheduled) {
+      drawScheduled = true;
+      requestAnimationFrame(drawArrived);
     }
-    body.prepend(blockRow(summary));
-    while (body.children.length > 20) body.lastChild.remove();
-    refreshChains();
   });
+}
+
+// A page left for another may be kept alive by the browser (its back/forward cache), and with it its stream:
+// it stops following the chain while it is not shown, and when shown again reloads the recent blocks and
+// follows the chain from there.
+addEventListener('pagehide', () => {
+  if (source) source.close();
+  source = null;
+});
+addEventListener('pageshow', (ev) => {
+  if (ev.persisted && selected) select(selected);
+});
+
+function drawArrived() {
+  drawScheduled = false;
+  const blocks = arrived;
+  arrived = [];
+  let body = document.getElementById('blocks-body');
+  if (!body) {
+    blocksBox.replaceChildren(blocksTable([]));
+    body = document.getElementById('blocks-body');
+  }
+  body.prepend(...blocks.reverse().map(blockRow));
+  while (body.children.length > RECENT) body.lastChild.remove();
+  refreshChainsSoon();
+}
+
+/** Asks for the chains table again: one request at a time, at most every CHAINS_EVERY_MS, the last one always. */
+function refreshChainsSoon() {
+  if (chainsLoading) {
+    chainsAgain = true;
+    return;
+  }
+  const wait = chainsAskedAt + CHAINS_EVERY_MS - performance.now();
+  chainsLoading = true;
+  chainsAgain = false;
+  setTimeout(() => {
+    chainsAskedAt = performance.now();
+    refreshChains().finally(() => {
+      chainsLoading = false;
+      if (chainsAgain) refreshChainsSoon();
+    });
+  }, Math.max(0, wait));
 }
 
 async function refreshChains() {

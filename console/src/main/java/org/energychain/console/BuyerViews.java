@@ -14,6 +14,9 @@ import org.energychain.node.HostedChain;
 import org.energychain.node.Node;
 import org.energychain.node.api.ApiError;
 import org.energychain.node.api.JsonViews;
+import org.energychain.node.client.DeliveryReceipt;
+import org.energychain.node.trading.PlatformCatalogues;
+import org.energychain.trading.catalog.CatalogContract;
 import org.energychain.trading.catalog.Listing;
 import org.energychain.trading.catalog.ListingRecord;
 import org.energychain.trading.directory.CatalogIndex;
@@ -33,26 +36,23 @@ import org.energychain.trading.market.TradesQuery;
 
 /**
  * The buyer's pages on the trading chains this node runs: the five-level summary directory (the
- * catalogue's {@link CatalogIndex}, kept by the console for its node), search, a listing with its on-chain
+ * catalogue's {@link CatalogIndex}: on a platform node the one its catalogue routes keep, so that the node
+ * holds one copy; elsewhere one the console keeps), search, a listing with its on-chain
  * check (the transaction that made it is in the block the record names and carries exactly this listing),
  * purchase as the node's organisation, its trades with their steps, and its balance.
  */
 final class BuyerViews implements AutoCloseable {
-    static final int KEPT_PACKAGES = 64;
+    /** The largest package the console fetches or takes (a larger one: {@code energychain market receive}). */
+    static final long MAX_PACKAGE_BYTES = 64L << 20;
+    private final Node node;
     private final java.util.Set<String> markets = new java.util.LinkedHashSet<>();
     private final Map<String, CatalogIndex> indexes = new LinkedHashMap<>();
     private boolean closed;
-    /** Received packages by chain/trade, the latest {@value #KEPT_PACKAGES}. */
-    private final LinkedHashMap<String, DeliveryPackage> packages = new LinkedHashMap<>(16, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, DeliveryPackage> eldest) {
-            return size() > KEPT_PACKAGES;
-        }
-    };
+    /** Received packages by chain/trade, until opened. */
+    private final ReceivedPackages packages = new ReceivedPackages(64, 256L << 20);
 
     BuyerViews(Node node) {
+        this.node = node;
         for (HostedChain h : node.chains()) {
             if (h.genesis().contracts().contains(CatalogIndex.CONTRACT)
                     && h.genesis().contracts().contains(MarketContract.NAME)) {
@@ -67,13 +67,18 @@ final class BuyerViews implements AutoCloseable {
     }
 
     /**
-     * The console's directory of chain {@code c}, opened on first use (built from the chain, then following
-     * it), so that a node whose console is never used keeps none.
+     * The directory of chain {@code c}: the platform's, when this node serves the chain's catalogue
+     * ({@link PlatformCatalogues}); otherwise the console's own, opened on first use (built from the chain,
+     * then following it), so that a node whose console is never used keeps none.
      */
     @SuppressWarnings("NullAway") // a null snapshot path: the console's directory is kept in memory only
-    private CatalogIndex index(HostedChain c) {
+    CatalogIndex index(HostedChain c) {
         if (!markets.contains(c.id())) {
             throw new ApiError(404, "NO_MARKET", "chain " + c.id() + " runs no catalogue and market");
+        }
+        Optional<CatalogIndex> platform = node.shared(PlatformCatalogues.class).flatMap(p -> p.of(c.id()));
+        if (platform.isPresent()) {
+            return platform.get();
         }
         synchronized (indexes) {
             if (closed) {
@@ -196,13 +201,16 @@ final class BuyerViews implements AutoCloseable {
         for (TradeState t : page.trades()) {
             ObjectNode n = trades.addObject().put("tradeId", t.tradeId()).put("listingId", t.listingId())
                     .put("seller", t.seller()).put("price", t.price()).put("escrow", t.escrow())
-                    .put("status", t.status().name());
+                    .put("status", t.status().name())
+                    .put("closeReason", t.closeReason().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("disputedChunk", t.disputedChunk());
             ArrayNode steps = n.putArray("steps");
             step(steps, "purchased", t.purchased());
             step(steps, "delivered", t.delivered());
             step(steps, "received", t.received());
             step(steps, "key revealed", t.revealed());
-            step(steps, "closed: " + t.closeReason().name().toLowerCase(java.util.Locale.ROOT), t.closed());
+            step(steps, "closed: " + t.closeReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                    t.closed());
         }
         return out;
     }
@@ -231,63 +239,123 @@ final class BuyerViews implements AutoCloseable {
     }
 
     /**
-     * Receives the sealed package of a trade (however it travelled): it must be what the chain records for
-     * the trade ({@link DeliveryCheck#beforeReceipt}: cipher root, chunk count, key commitment, claimed
-     * leaves forming the listing's content root); only then is the receipt confirmed on chain. The package
-     * is kept (in memory, the latest {@value #KEPT_PACKAGES}) to open once the seller reveals the key.
+     * Receives the sealed package of a trade that came by any channel (a file): it must be what the chain
+     * records for the trade ({@link DeliveryReceipt#check}: cipher root, chunk count, key commitment, claimed
+     * leaves forming the listing's content root); only then is the receipt confirmed on chain.
      */
     ObjectNode receive(HostedChain c, String tradeId, byte[] packageBytes) {
         index(c);
-        DeliveryPackage p;
-        try {
-            p = DeliveryPackage.decode(packageBytes);
-        } catch (IllegalArgumentException e) {
-            throw new ApiError(400, "MALFORMED", "the file is not a delivery package: " + e.getMessage());
-        }
-        if (!p.tradeId().equals(tradeId)) {
-            throw new ApiError(400, "MALFORMED", "the package is of trade " + p.tradeId() + ", not " + tradeId);
-        }
         TradeState t = myTrade(c, tradeId);
+        DeliveryReceipt.Received got;
         try {
-            DeliveryCheck.beforeReceipt(t, p);
-        } catch (BadDeliveryException e) {
-            throw new ApiError(422, "BAD_DELIVERY", "the package does not match the delivery on chain, so its receipt"
-                    + " is not confirmed (the price comes back at the deadline): " + e.getMessage());
+            got = DeliveryReceipt.check(t, packageBytes);
+        } catch (DeliveryReceipt.NotReceived e) {
+            throw notReceived(e);
         }
+        return confirm(c, tradeId, got);
+    }
+
+    /**
+     * Fetches the sealed package of a trade from the seller's delivery endpoint, as the listing on chain
+     * names it, and receives it as {@code energychain market receive} does ({@link SellerFetch}): only a
+     * delivery path of the chain is asked, the request is signed as the organisation and addressed to the
+     * trade's seller, at most {@value #MAX_PACKAGE_BYTES} bytes (and no more than the trade's package can be)
+     * are read within {@link SellerFetch#TIMEOUT}, and the receipt is confirmed only for the package the
+     * seller committed on chain.
+     */
+    ObjectNode receiveFromSeller(HostedChain c, String tradeId) {
+        index(c);
+        TradeState t = myTrade(c, tradeId);
+        long size = DeliveryReceipt.packageBytes(t);
+        if (size > MAX_PACKAGE_BYTES) {
+            throw new ApiError(413, "TOO_LARGE", "the package of trade " + tradeId + " has " + size + " bytes; the "
+                    + "console receives at most " + MAX_PACKAGE_BYTES + " (use energychain market receive)");
+        }
+        ListingRecord listing;
+        try {
+            listing = ListingRecord.decode(MemberWrites.query(c, CatalogIndex.CONTRACT, CatalogContract.LISTING,
+                    CatalogContract.idArgs(t.listingId())));
+        } catch (ApiError e) {
+            throw new ApiError(409, "NO_ENDPOINT", "the listing " + t.listingId() + " of trade " + tradeId
+                    + " is not on the chain, so it names no endpoint to fetch from: " + e.getMessage());
+        }
+        DeliveryReceipt.Received got;
+        try {
+            got = SellerFetch.fetch(node, c, t, listing.listing().endpoint(), size);
+        } catch (DeliveryReceipt.NotReceived e) {
+            throw notReceived(e);
+        }
+        return confirm(c, tradeId, got);
+    }
+
+    private static ApiError notReceived(DeliveryReceipt.NotReceived e) {
+        return switch (e.problem()) {
+            case ENDPOINT -> new ApiError(422, "BAD_ENDPOINT", "nothing was fetched: " + e.getMessage()
+                    + "; ask the seller for the package and receive it from a file, or wait for the delivery "
+                    + "deadline to pass (the price comes back then)");
+            case SELLER -> new ApiError(502, "SELLER_UNAVAILABLE", "the seller's node did not hand over the package: "
+                    + e.getMessage() + "; try again later, or receive the package from a file");
+            case PACKAGE -> new ApiError(422, "BAD_DELIVERY", "the package does not match the delivery on chain, so "
+                    + "its receipt is not confirmed (the price comes back at the deadline): " + e.getMessage());
+        };
+    }
+
+    /** Keeps {@code got} to open once the key is revealed, and confirms its receipt on chain. */
+    private ObjectNode confirm(HostedChain c, String tradeId, DeliveryReceipt.Received got) {
         synchronized (packages) {
-            packages.put(c.id() + "/" + tradeId, p);
+            packages.keep(c.id() + "/" + tradeId, got.pkg(), got.bytes().length);
         }
         return MemberWrites.submit(c, MarketContract.NAME, MarketContract.CONFIRM_RECEIPT,
                 new TradeRef(tradeId).encode());
     }
 
     /**
-     * Opens the received package with the key the seller revealed and checks every chunk: all good, the
-     * trade is accepted (the escrow goes to the seller); a bad chunk, it is disputed with its proof (the
-     * escrow comes back if the chain agrees).
+     * Opens the received package with the key the seller revealed and checks every chunk, as {@code energychain
+     * market accept} does: all good, the trade is accepted (the escrow goes to the seller); a bad chunk, it is
+     * disputed with its proof instead (the escrow comes back if the chain agrees).
      */
-    ObjectNode acceptOrDispute(HostedChain c, String tradeId) {
+    ObjectNode accept(HostedChain c, String tradeId) {
+        DeliveryCheck.Opened o = open(c, tradeId);
+        ObjectNode r = o.ok()
+                ? MemberWrites.submit(c, MarketContract.NAME, MarketContract.ACCEPT, new TradeRef(tradeId).encode())
+                : MemberWrites.submit(c, MarketContract.NAME, MarketContract.DISPUTE, o.dispute().encode());
+        r.put("outcome", o.ok() ? "accepted" : "chunk " + o.dispute().chunkIndex() + " does not decrypt to the data"
+                + " the seller claimed: disputed");
+        return r;
+    }
+
+    /**
+     * Proves on chain that a chunk of the received package does not decrypt to the leaf the seller claimed for
+     * it (the first such chunk), as {@code energychain market dispute} does; refused when every chunk matches.
+     */
+    ObjectNode dispute(HostedChain c, String tradeId) {
+        DeliveryCheck.Opened o = open(c, tradeId);
+        if (o.ok()) {
+            throw new ApiError(409, "NOTHING_TO_DISPUTE", "every chunk of trade " + tradeId + " decrypts to the data "
+                    + "the seller claimed and together they form Hash(D1): there is nothing to dispute");
+        }
+        ObjectNode r = MemberWrites.submit(c, MarketContract.NAME, MarketContract.DISPUTE, o.dispute().encode());
+        r.put("outcome", "disputed chunk " + o.dispute().chunkIndex());
+        return r;
+    }
+
+    /** The received package of the trade opened with the key revealed on chain. */
+    private DeliveryCheck.Opened open(HostedChain c, String tradeId) {
         index(c);
         DeliveryPackage p;
         synchronized (packages) {
-            p = packages.get(c.id() + "/" + tradeId);
+            p = packages.get(c.id() + "/" + tradeId).orElse(null);
         }
         if (p == null) {
             throw new ApiError(409, "NO_PACKAGE", "receive the trade's package first (this console keeps no package "
                     + "for trade " + tradeId + ")");
         }
         TradeState t = myTrade(c, tradeId);
-        DeliveryCheck.Opened o;
         try {
-            o = DeliveryCheck.open(t, p);
+            return DeliveryCheck.open(t, p);
         } catch (BadDeliveryException e) {
             throw new ApiError(409, "CANNOT_OPEN", "the package cannot be opened yet: " + e.getMessage());
         }
-        ObjectNode r = o.ok()
-                ? MemberWrites.submit(c, MarketContract.NAME, MarketContract.ACCEPT, new TradeRef(tradeId).encode())
-                : MemberWrites.submit(c, MarketContract.NAME, MarketContract.DISPUTE, o.dispute().encode());
-        r.put("outcome", o.ok() ? "accepted" : "disputed chunk " + o.dispute().chunkIndex());
-        return r;
     }
 
     @Override

@@ -36,6 +36,8 @@ final class ConsoleRoutes implements NodeRoutes {
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final int MAX_BODY = 16 * 1024;
     static final int RECENT_BLOCKS = 20;
+    /** Blocks that may wait for one page on the live stream before it is dropped (it then reconnects). */
+    static final int STREAM_BACKLOG = 256;
 
     private final Node node;
     private final @Nullable ConsolePassword password;
@@ -73,7 +75,10 @@ final class ConsoleRoutes implements NodeRoutes {
         this.group = new GroupViews(node, buyer);
         this.writers = Executors.newFixedThreadPool(1, daemon("console-events-writer"));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("console-events-heartbeat"));
-        node.chains().forEach(c -> streams.put(c.id(), new BlockStream(c, 256, writers)));
+        // the network page shows a block's height, time, size, proposer and hash: the stream sends only those (a
+        // full block of 2,000 transactions is about 2 MB of JSON, rendered for every block)
+        node.chains().forEach(c -> streams.put(c.id(), new BlockStream(c, STREAM_BACKLOG, writers,
+                b -> NetworkViews.header(b, c.genesis().cryptoSuite().hash()).toString())));
         var unused = heartbeat.scheduleAtFixedRate(() -> {
             try {
                 streams.values().forEach(BlockStream::heartbeat);
@@ -153,13 +158,21 @@ final class ConsoleRoutes implements NodeRoutes {
             requireWrite(ctx);
             ctx.json(buyer.receive(chain(ctx), ctx.pathParam("trade"), ctx.bodyAsBytes()));
         });
+        routes.route(HandlerType.POST, "/console/api/buyer/{chain}/trades/{trade}/fetch", ctx -> {
+            requireWrite(ctx);
+            ctx.json(buyer.receiveFromSeller(chain(ctx), ctx.pathParam("trade")));
+        });
         routes.route(HandlerType.POST, "/console/api/buyer/{chain}/trades/{trade}/accept", ctx -> {
             requireWrite(ctx);
-            ctx.json(buyer.acceptOrDispute(chain(ctx), ctx.pathParam("trade")));
+            ctx.json(buyer.accept(chain(ctx), ctx.pathParam("trade")));
+        });
+        routes.route(HandlerType.POST, "/console/api/buyer/{chain}/trades/{trade}/dispute", ctx -> {
+            requireWrite(ctx);
+            ctx.json(buyer.dispute(chain(ctx), ctx.pathParam("trade")));
         });
         routes.route(HandlerType.GET, "/console/api/network", ctx -> {
             requireSession(ctx);
-            ctx.json(views.network());
+            ctx.json(views.network(id -> Optional.ofNullable(streams.get(id)).map(BlockStream::stats)));
         });
         routes.route(HandlerType.GET, "/console/api/chains/{chain}/blocks", ctx -> {
             requireSession(ctx);
@@ -290,6 +303,16 @@ final class ConsoleRoutes implements NodeRoutes {
     private HostedChain chain(Context ctx) {
         String id = ctx.pathParam("chain");
         return node.chain(id).orElseThrow(() -> new ApiError(404, "UNKNOWN_CHAIN", "this node runs no chain " + id));
+    }
+
+    /** How the console's live stream of {@code chain} is doing (for tests). */
+    Optional<BlockStream.Stats> streamStats(String chain) {
+        return Optional.ofNullable(streams.get(chain)).map(BlockStream::stats);
+    }
+
+    /** The buyer's views (for tests). */
+    BuyerViews buyer() {
+        return buyer;
     }
 
     /** Sessions now (for tests). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.energychain.crypto.HashFunction;
 import org.energychain.crypto.Hex;
@@ -13,6 +14,7 @@ import org.energychain.ledger.store.TxLocation;
 import org.energychain.node.HostedChain;
 import org.energychain.node.Node;
 import org.energychain.node.api.ApiError;
+import org.energychain.node.api.BlockStream;
 import org.energychain.node.api.JsonViews;
 
 /**
@@ -35,11 +37,18 @@ final class NetworkViews {
         return String.join(", ", members);
     }
 
-    ObjectNode network() {
+    /**
+     * Every chain of the node, each with how the console's live stream of it is doing ({@code stats}: its
+     * subscribers, the most blocks waiting for one of them now and at most so far, and how many were dropped).
+     */
+    ObjectNode network(Function<String, Optional<BlockStream.Stats>> stats) {
         ObjectNode out = JsonViews.MAPPER.createObjectNode().put("organisation", organisation());
         ArrayNode chains = out.putArray("chains");
         for (HostedChain c : node.chains()) {
-            chains.add(chain(c));
+            ObjectNode n = chain(c);
+            stats.apply(c.id()).ifPresent(s -> n.putObject("events").put("subscribers", s.subscribers())
+                    .put("queuedNow", s.queuedNow()).put("queuedPeak", s.queuedPeak()).put("dropped", s.dropped()).put("backlog", s.backlog()));
+            chains.add(n);
         }
         return out;
     }
@@ -132,10 +141,15 @@ final class NetworkViews {
         throw new ApiError(404, "NOT_FOUND", "chain " + c.id() + " has no block or committed transaction " + q);
     }
 
-    private static ObjectNode summary(Block b, HashFunction hash) {
-        ObjectNode n = JsonViews.MAPPER.createObjectNode().put("height", b.height())
+    /** What the live stream says of a block: height, hash, time, proposer and number of transactions. */
+    static ObjectNode header(Block b, HashFunction hash) {
+        return JsonViews.MAPPER.createObjectNode().put("height", b.height())
                 .put("hash", Hex.encode(b.header().hash(hash))).put("time", b.header().time().toString())
                 .put("proposer", b.header().proposer()).put("txCount", b.header().txCount());
+    }
+
+    private static ObjectNode summary(Block b, HashFunction hash) {
+        ObjectNode n = header(b, hash);
         ArrayNode txs = n.putArray("transactions");
         for (int i = 0; i < b.transactions().size(); i++) {
             var t = b.transactions().get(i);

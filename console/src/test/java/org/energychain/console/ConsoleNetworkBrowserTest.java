@@ -97,6 +97,43 @@ class ConsoleNetworkBrowserTest {
                 java.util.regex.Pattern.compile(".*\\b" + (before + 1) + " blocks.*")));
     }
 
+    /**
+     * The browser keeps a page left for another alive for a while (its back/forward cache), event stream
+     * included: the page closes its stream when it is hidden, so that the node stops sending to it, and
+     * follows the chain again when it is shown again.
+     */
+    @Test
+    void aPageLeftForAnotherStopsFollowingTheChainAndFollowsItAgainWhenShownAgain() throws Exception {
+        browser.driver.manage().deleteAllCookies();
+        logIn(ConsoleNode.PASSWORD);
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("live"), "· live"));
+        ConsoleRoutes routes = node.extensions.stream().filter(ConsoleRoutes.class::isInstance)
+                .map(ConsoleRoutes.class::cast).findFirst().orElseThrow();
+        java.util.function.IntSupplier subscribers = () -> routes.streamStats("trading").orElseThrow().subscribers();
+        browser.waiting().until(d -> subscribers.getAsInt() >= 1);
+        browser.driver.get(node.url("/console/proof.html"));
+        // a connection the browser closed is noticed by the node when it writes to it: a block at every look
+        java.util.concurrent.atomic.AtomicInteger listing = new java.util.concurrent.atomic.AtomicInteger(10);
+        browser.waiting().until(d -> {
+            try {
+                node.publish(listing.getAndIncrement());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return subscribers.getAsInt() == 0;
+        });
+
+        browser.driver.navigate().back();
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("live"), "· live"));
+        browser.waiting().until(d -> subscribers.getAsInt() == 1);
+        long height = node.node.chain("trading").orElseThrow().chain().store().height();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#blocks-table tr[data-height='" + height + "']")));
+        node.publish(20);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#blocks-table tr[data-height='" + (height + 1) + "']")));
+    }
+
     @Test
     void aWriteWithAForgedCsrfTokenIsRefusedAndWithTheSessionsTokenAccepted() {
         browser.driver.manage().deleteAllCookies();

@@ -64,13 +64,30 @@ final class ConsoleNode implements AutoCloseable {
 
     /** A node running every chain of {@code chains} as {@code member} (each ordered by the node alone). */
     ConsoleNode(List<Genesis> chains, String member, org.energychain.crypto.sign.PrivateKey key) {
+        this(chains, member, key, null);
+    }
+
+    /**
+     * A node running every chain of {@code chains} as {@code member}, whose route providers keep their files
+     * in {@code dataDir} (a seller's packages under {@code deliveries/}); null: none.
+     */
+    ConsoleNode(List<Genesis> chains, String member, org.energychain.crypto.sign.PrivateKey key,
+            java.nio.file.@org.jspecify.annotations.Nullable Path dataDir) {
+        this(chains, member, key, dataDir, Optional.empty());
+    }
+
+    /** As above, with the organisation's off-chain store named in the console's settings. */
+    ConsoleNode(List<Genesis> chains, String member, org.energychain.crypto.sign.PrivateKey key,
+            java.nio.file.@org.jspecify.annotations.Nullable Path dataDir,
+            Optional<org.energychain.supervision.store.OffChainLocation> offChainStore) {
         Node.Builder b = Node.builder().contracts(Node.discoveredContracts()).stores(ChainStoreFactory.inMemory());
         for (Genesis g : chains) {
             b.chain(g == null ? trading : g, member == null ? "PLAT" : member, key == null ? plat.privateKey() : key);
         }
-        node = b.console(new NodeConfig.Console(Optional.of(ConsolePassword.hash(PASSWORD, 1 << 12)))).build();
+        node = b.console(new NodeConfig.Console(Optional.of(ConsolePassword.hash(PASSWORD, 1 << 12)), offChainStore))
+                .build();
         node.start();
-        extensions = RouteProvider.openAll(RouteProvider.discovered(), node, null);
+        extensions = RouteProvider.openAll(RouteProvider.discovered(), node, dataDir);
         api = new ApiServer(node, NodeConfig.Http.DEFAULT.withPort(0), false, extensions).start();
     }
 

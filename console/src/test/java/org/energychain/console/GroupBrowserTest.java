@@ -94,6 +94,9 @@ class GroupBrowserTest {
         assertThat(browser.driver.findElement(By.id("sales-table")).getText()).contains("D1/G1/G1-W002 B 2,500 minor units")
                 .contains("purchased");
         assertThat(browser.driver.findElement(By.id("group")).getText()).contains("No data destroyed.");
+        assertThat(browser.driver.findElement(By.id("store-note")).getText())
+                .startsWith("No off-chain store is configured for this node (console.offchain-db or offchain-db-url "
+                        + "in node.yaml)");
         browser.screenshot("group");
     }
 }

@@ -77,6 +77,16 @@ public final class HostedChain {
                 genesis().cryptoSuite().signatures(), memberKey));
     }
 
+    /**
+     * {@code client} signing its requests as this node's member with the organisation's key the node was
+     * given; empty when it holds none. For the console's fetch of a bought delivery from the seller's node,
+     * which acts for the node's organisation only.
+     */
+    public java.util.Optional<org.energychain.node.client.NodeClient> signingAsMember(
+            org.energychain.node.client.NodeClient client) {
+        return memberKey == null ? java.util.Optional.empty() : java.util.Optional.of(client.signedAs(member, memberKey));
+    }
+
     Orderer orderer() {
         return orderer;
     }

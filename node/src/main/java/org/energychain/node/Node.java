@@ -47,6 +47,8 @@ public final class Node implements AutoCloseable {
     private final NetworkNode network;
     private final SubmissionRoute submissions;
     private final NodeConfig.Console console;
+    /** What one route provider shares with the others, by type ({@link #share}). */
+    private final Map<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean started;
 
     private Node(Map<String, HostedChain> chains, ChainStoreFactory stores, NodeMetrics metrics, Clock clock,
@@ -179,6 +181,25 @@ public final class Node implements AutoCloseable {
     /** The node's part in the consortium network, if it hosts replicated chains. */
     public Optional<NetworkNode> network() {
         return Optional.ofNullable(network);
+    }
+
+    /**
+     * Shares {@code value}, which one route provider opened for this node, with the others under its type,
+     * so that the node keeps one of it: the platform's catalogue indexes, which the console reads too. The
+     * provider that shared it takes it back ({@link #unshare}) before it closes it.
+     */
+    public <T> void share(Class<T> type, T value) {
+        shared.put(type, type.cast(value));
+    }
+
+    /** Takes back what {@link #share} shared under {@code type}, if it is still {@code value}. */
+    public <T> void unshare(Class<T> type, T value) {
+        shared.remove(type, value);
+    }
+
+    /** What a route provider of this node shares under {@code type}; empty when none does (now). */
+    public <T> Optional<T> shared(Class<T> type) {
+        return Optional.ofNullable(shared.get(type)).map(type::cast);
     }
 
     @Override

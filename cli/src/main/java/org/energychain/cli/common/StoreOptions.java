@@ -1,9 +1,8 @@
 package org.energychain.cli.common;
 
 import java.nio.file.Path;
+import org.energychain.supervision.store.OffChainLocation;
 import org.energychain.supervision.store.OffChainStore;
-import org.energychain.supervision.store.PostgresOffChainStore;
-import org.energychain.supervision.store.SqliteOffChainStore;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,20 +21,16 @@ public final class StoreOptions {
     String dbUrl;
 
     public OffChainStore open() {
-        if (dbUrl != null) {
-            String url = dbUrl;
-            String password = System.getenv().getOrDefault("ENERGYCHAIN_DB_PASSWORD", System.getenv("PGPASSWORD"));
-            if (password != null && !url.contains("password=")) {
-                url += (url.contains("?") ? "&" : "?") + "password=" + java.net.URLEncoder.encode(password,
-                        java.nio.charset.StandardCharsets.UTF_8);
-            }
-            return PostgresOffChainStore.open(url);
-        }
-        return new SqliteOffChainStore(db);
+        return location().open(System.getenv());
+    }
+
+    /** Where the options say the store is. */
+    public OffChainLocation location() {
+        return dbUrl != null ? OffChainLocation.postgres(dbUrl) : OffChainLocation.sqlite(db);
     }
 
     /** For messages: where the store is, without credentials. */
     public String describe() {
-        return dbUrl != null ? dbUrl.replaceAll("password=[^&]*", "password=***") : db.toString();
+        return location().describe();
     }
 }

@@ -5,7 +5,6 @@ import static org.energychain.cli.trading.MarketCommand.listing;
 import static org.energychain.cli.trading.MarketCommand.trade;
 import static org.energychain.cli.trading.MarketCommand.writePrivate;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -18,8 +17,9 @@ import org.energychain.cli.common.StoreOptions;
 import org.energychain.crypto.HashFunction;
 import org.energychain.crypto.HashFunctions;
 import org.energychain.crypto.merkle.ContentRoot;
-import org.energychain.node.client.DeliveryEndpoint;
+import org.energychain.node.client.DeliveryReceipt;
 import org.energychain.node.client.NodeClient;
+import org.energychain.node.client.NodeClientException;
 import org.energychain.supervision.store.OffChainStore;
 import org.energychain.supervision.store.StoredDataset;
 import org.energychain.trading.market.BadDeliveryException;
@@ -123,36 +123,33 @@ final class MarketDelivery {
             if (!t.buyer().equals(remote.member())) {
                 throw new IllegalArgumentException("trade " + trade + " was bought by " + t.buyer() + ", not " + remote.member());
             }
-            byte[] bytes;
-            if (pkg != null) {
-                bytes = Files.readAllBytes(pkg);
-            } else {
-                // the endpoint is the seller's word: only a delivery path of this chain is fetched, and the request
-                // is addressed to the seller as the chain records it, never to whatever node the endpoint names
-                String endpoint = listing(client, remote.chain(), t.listingId()).listing().endpoint();
-                URI uri;
-                try {
-                    uri = URI.create(endpoint);
-                    DeliveryEndpoint.resolve(uri, remote.chain(), trade);
-                } catch (IllegalArgumentException e) {
-                    out().printf("not fetching the package of trade %s: %s%nask the seller for the package "
-                            + "(--package FILE), or after the delivery deadline 'market settle --trade %s' refunds you%n",
-                            trade, e.getMessage(), trade);
-                    out().flush();
-                    return ExitCodes.VERIFICATION_FAILED;
-                }
-                bytes = client.fetchDelivery(remote.chain(), t.seller(), uri, trade);
-            }
-            DeliveryPackage p;
+            DeliveryReceipt.Received got;
             try {
-                p = DeliveryPackage.decode(bytes);
-                DeliveryCheck.beforeReceipt(t, p);
-            } catch (IllegalArgumentException | BadDeliveryException e) {
-                out().printf("package for trade %s is NOT acceptable: %s%nnot confirming receipt; after the receipt "
-                        + "deadline 'market settle --trade %s' refunds you%n", trade, e.getMessage(), trade);
+                if (pkg != null) {
+                    got = DeliveryReceipt.check(t, Files.readAllBytes(pkg));
+                } else {
+                    // the endpoint is the seller's word: only a delivery path of this chain is fetched, and the
+                    // request is addressed to the seller as the chain records it, never to whatever node the
+                    // endpoint names
+                    String endpoint = listing(client, remote.chain(), t.listingId()).listing().endpoint();
+                    got = DeliveryReceipt.fetch(remote.chain(), t, endpoint, DeliveryReceipt.packageBytes(t),
+                            (uri, max) -> client.fetchDelivery(remote.chain(), t.seller(), uri, trade, max));
+                }
+            } catch (DeliveryReceipt.NotReceived e) {
+                switch (e.problem()) {
+                    case ENDPOINT -> out().printf("not fetching the package of trade %s: %s%nask the seller for the "
+                            + "package (--package FILE), or after the delivery deadline 'market settle --trade %s' "
+                            + "refunds you%n", trade, e.getMessage(), trade);
+                    case PACKAGE -> out().printf("package for trade %s is NOT acceptable: %s%nnot confirming receipt; "
+                            + "after the receipt deadline 'market settle --trade %s' refunds you%n", trade,
+                            e.getMessage(), trade);
+                    case SELLER -> throw (NodeClientException) e.getCause();
+                }
                 out().flush();
                 return ExitCodes.VERIFICATION_FAILED;
             }
+            byte[] bytes = got.bytes();
+            DeliveryPackage p = got.pkg();
             writePrivate(inbox.resolve(DeliveryPackage.fileName(trade)), bytes);
             return submit(MARKET, MarketContract.CONFIRM_RECEIPT, new TradeRef(trade).encode(),
                     "receipt of trade " + trade + " (" + p.chunkCount() + " chunks, checked against the chain)");

@@ -269,7 +269,7 @@ class TradingCliTest {
         NodeClient asB2 = new NodeClient(URI.create(url)).signedAs("B2",
                 KeyFiles.readPrivateKey(dir.resolve("net/keys/B2.key")));
         URI endpoint = URI.create(url + "/chains/trading/market/deliveries");
-        assertThatThrownBy(() -> asB2.fetchDelivery("trading", "G1", endpoint, trade))
+        assertThatThrownBy(() -> asB2.fetchDelivery("trading", "G1", endpoint, trade, 1 << 20))
                 .isInstanceOfSatisfying(NodeClientException.class, e -> assertThat(e.status()).isEqualTo(403));
         java.net.http.HttpResponse<String> unsigned = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(URI.create(endpoint + "/" + trade)).build(),

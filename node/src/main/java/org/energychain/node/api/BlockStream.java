@@ -14,9 +14,13 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.energychain.crypto.HashFunction;
 import org.energychain.ledger.block.Block;
 import org.energychain.node.HostedChain;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Server-sent events of one chain's committed blocks. A block is rendered once, on this stream's own
@@ -34,12 +38,33 @@ public final class BlockStream implements AutoCloseable {
     private final Executor writers;
     private final ExecutorService publisher;
     private final Set<EventSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final Function<Block, String> render;
+    private final AtomicInteger peakQueued = new AtomicInteger();
+    private final AtomicLong dropped = new AtomicLong();
     private volatile boolean closed;
+
+    /**
+     * How the stream's subscribers are doing: how many there are, the most blocks waiting for any one of
+     * them now and since the stream started, and how many were dropped for falling more than {@code backlog}
+     * blocks behind.
+     */
+    public record Stats(int subscribers, int queuedNow, int queuedPeak, long dropped, int backlog) {
+    }
 
     /** A stream of {@code chain}'s blocks whose subscribers each hold at most {@code backlog} blocks. */
     public BlockStream(HostedChain chain, int backlog, Executor writers) {
+        this(chain, backlog, writers, null);
+    }
+
+    /**
+     * A stream of {@code chain}'s blocks as {@code render} writes each (the event's JSON data, one line);
+     * null: the whole block ({@link JsonViews#block}).
+     */
+    public BlockStream(HostedChain chain, int backlog, Executor writers, @Nullable Function<Block, String> render) {
         this.chain = chain;
         this.hash = chain.genesis().cryptoSuite().hash();
+        HashFunction h = hash;
+        this.render = render != null ? render : b -> JsonViews.block(b, h).toString();
         this.backlog = backlog;
         this.writers = writers;
         this.publisher = Executors.newSingleThreadExecutor(r -> {
@@ -99,7 +124,7 @@ public final class BlockStream implements AutoCloseable {
 
     /** The SSE frame of a block: {@code event: block}, {@code id: HEIGHT}, {@code data: JSON}. */
     byte[] frame(Block b) {
-        return ("event: block\nid: " + b.height() + "\ndata: " + JsonViews.block(b, hash) + "\n\n")
+        return ("event: block\nid: " + b.height() + "\ndata: " + render.apply(b) + "\n\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -127,6 +152,23 @@ public final class BlockStream implements AutoCloseable {
 
     public int subscribers() {
         return subscribers.size();
+    }
+
+    /** How the subscribers are doing now. */
+    public Stats stats() {
+        int now = 0;
+        for (EventSubscriber s : subscribers) {
+            now = Math.max(now, s.queuedBlocks());
+        }
+        return new Stats(subscribers.size(), now, peakQueued.get(), dropped.get(), backlog);
+    }
+
+    void queued(int blocks) {
+        peakQueued.accumulateAndGet(blocks, Math::max);
+    }
+
+    void dropped() {
+        dropped.incrementAndGet();
     }
 
     @Override

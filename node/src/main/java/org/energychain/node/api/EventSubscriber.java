@@ -79,9 +79,11 @@ final class EventSubscriber implements WriteListener, AsyncListener {
                 queue.add(new Frame(frame, true));
                 queuedBlocks++;
                 next = height + 1;
+                stream.queued(queuedBlocks);
             }
         }
         if (drop) {
+            stream.dropped();
             LOG.info("chain={} event subscriber {} dropped: more than {} blocks waiting for it",
                     stream.chain().id(), request.getRemoteAddr(), backlog);
             // ended on a writer thread: the stream's thread serves the other subscribers and never waits
@@ -93,6 +95,13 @@ final class EventSubscriber implements WriteListener, AsyncListener {
             }
         } else {
             scheduleDrain();
+        }
+    }
+
+    /** The blocks waiting for this subscriber now. */
+    int queuedBlocks() {
+        synchronized (queueLock) {
+            return queuedBlocks;
         }
     }
 

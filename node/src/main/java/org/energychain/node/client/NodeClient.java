@@ -236,12 +236,22 @@ public final class NodeClient {
      * it), signed as this client's member and addressed to {@code seller} on {@code chain}, whose genesis
      * hash this client takes from its own node. The endpoint must be exactly a delivery path of that chain
      * ({@link DeliveryEndpoint}); a captured request is then good for nothing but this delivery, at the
-     * seller's node, once.
+     * seller's node, once. At most {@code maxBytes} are read (a package's length is known from its trade:
+     * {@link DeliveryReceipt}), all within this client's request timeout.
      *
      * @throws IllegalArgumentException when the endpoint is not a delivery path of {@code chain}
+     * @throws NodeClientException {@code TOO_LARGE}, {@code TIMEOUT}, {@code UNREACHABLE}, or the seller's refusal
      */
-    public byte[] fetchDelivery(String chain, String seller, URI endpoint, String trade) {
-        return trading.fetchDelivery(chain, seller, endpoint, trade);
+    public byte[] fetchDelivery(String chain, String seller, URI endpoint, String trade, long maxBytes) {
+        return trading.fetchDelivery(chain, seller, endpoint, trade, maxBytes);
+    }
+
+    /**
+     * {@link #fetchDelivery(String, String, URI, String, long)} addressed to {@code seller} (chain, genesis
+     * hash and the trade's seller) as the caller knows it: for a node fetching for its own member.
+     */
+    public byte[] fetchDelivery(NodeIdentity seller, URI endpoint, String trade, long maxBytes) {
+        return trading.fetchDelivery(seller, endpoint, trade, maxBytes);
     }
 
     private static String chainPath(String chain) {

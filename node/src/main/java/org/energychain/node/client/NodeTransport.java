@@ -257,6 +257,121 @@ final class NodeTransport {
         }
     }
 
+    /**
+     * GETs {@code uri} signed for {@code target} and reads at most {@code maxBytes} of the answer, all of it
+     * (connection, headers and body) within this transport's timeout: for an address someone else named (a
+     * seller's delivery endpoint), whose answer is trusted to be neither small nor quick. Sent once.
+     *
+     * @throws NodeClientException {@code TOO_LARGE} when the answer is longer, {@code TIMEOUT} when it is not
+     *     all there in time, {@code UNREACHABLE} or {@code TLS} when there is no connection
+     */
+    HttpResponse<byte[]> getBounded(URI uri, String accept, NodeIdentity target, long maxBytes) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept).GET();
+        if (key != null) {
+            RequestSigning.sign(scheme, key, "GET", uri.getRawPath(), uri.getRawQuery(), target, member,
+                    Instant.now(clock).toEpochMilli(), RequestSigning.newNonce(), new byte[0]).forEach(b::header);
+        }
+        String where = uri.getScheme() + "://" + uri.getRawAuthority();
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(b.build(),
+                info -> new BoundedBody(maxBytes, info));
+        try {
+            return answer.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            answer.cancel(true);
+            throw new NodeClientException(0, "TIMEOUT", where + " did not answer in full within "
+                    + timeout.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new NodeClientException(0, "INTERRUPTED", "interrupted while calling " + uri);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            while ((cause instanceof java.util.concurrent.CompletionException || cause instanceof IOException
+                    && !(cause instanceof BoundedBody.TooLarge)) && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof BoundedBody.TooLarge) {
+                throw new NodeClientException(0, "TOO_LARGE", where + " sent " + cause.getMessage());
+            }
+            if (cause instanceof javax.net.ssl.SSLException) {
+                throw new NodeClientException(0, "TLS", "no TLS connection to " + where + ": " + cause.getMessage());
+            }
+            NodeClientException x = new NodeClientException(0, "UNREACHABLE", "cannot reach " + where + ": " + cause);
+            x.initCause(cause);
+            throw x;
+        }
+    }
+
+    /**
+     * A response body of at most {@code max} bytes, refused as soon as its declared length or what arrived
+     * says it is longer, so that nobody holds more than {@code max} bytes of it.
+     */
+    static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+        /** More bytes than allowed. */
+        static final class TooLarge extends IOException {
+            private static final long serialVersionUID = 1L;
+
+            TooLarge(String message) {
+                super(message);
+            }
+        }
+
+        private final long max;
+        private final long declared;
+        private final java.util.concurrent.CompletableFuture<byte[]> body = new java.util.concurrent.CompletableFuture<>();
+        private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        @SuppressWarnings("NullAway.Init") // set in onSubscribe, the first signal
+        private java.util.concurrent.Flow.Subscription subscription;
+
+        BoundedBody(long max, HttpResponse.ResponseInfo info) {
+            this.max = max;
+            this.declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<byte[]> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+            subscription = s;
+            if (declared > max) {
+                s.cancel();
+                body.completeExceptionally(new TooLarge(declared + " bytes, more than the " + max + " expected"));
+                return;
+            }
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<java.nio.ByteBuffer> items) {
+            for (java.nio.ByteBuffer item : items) {
+                if (body.isDone()) {
+                    return;
+                }
+                if (buffer.size() + (long) item.remaining() > max) {
+                    subscription.cancel();
+                    body.completeExceptionally(new TooLarge("more than the " + max + " bytes expected"));
+                    return;
+                }
+                byte[] chunk = new byte[item.remaining()];
+                item.get(chunk);
+                buffer.writeBytes(chunk);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            body.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(buffer.toByteArray());
+        }
+    }
+
     private HttpResponse<byte[]> exchangeOnce(String method, URI uri, byte[] body, String contentType, String accept,
             NodeIdentity target) {
         byte[] bytes = body == null ? new byte[0] : body;

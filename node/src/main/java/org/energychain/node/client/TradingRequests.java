@@ -51,17 +51,22 @@ final class TradingRequests {
      * it), signed as this client's member and addressed to {@code seller} on {@code chain}, whose genesis
      * hash this client takes from its own node. The endpoint must be exactly a delivery path of that chain
      * ({@link DeliveryEndpoint}); a captured request is then good for nothing but this delivery, at the
-     * seller's node, once.
+     * seller's node, once. At most {@code maxBytes} are read, within the client's timeout.
      *
      * @throws IllegalArgumentException when the endpoint is not a delivery path of {@code chain}
      */
-    byte[] fetchDelivery(String chain, String seller, URI endpoint, String trade) {
+    byte[] fetchDelivery(String chain, String seller, URI endpoint, String trade, long maxBytes) {
+        DeliveryEndpoint.resolve(endpoint, chain, trade);
+        return fetchDelivery(t.identity(chain).withNode(seller), endpoint, trade, maxBytes);
+    }
+
+    /** {@link #fetchDelivery(String, String, URI, String, long)} addressed to {@code seller} as given. */
+    byte[] fetchDelivery(NodeIdentity seller, URI endpoint, String trade, long maxBytes) {
         if (t.key == null) {
             throw new IllegalStateException("fetching a delivery needs a signing client (signedAs)");
         }
-        URI uri = DeliveryEndpoint.resolve(endpoint, chain, trade);
-        NodeIdentity target = t.identity(chain).withNode(seller);
-        HttpResponse<byte[]> resp = t.exchange("GET", uri, null, null, BINARY + ", " + JSON, target);
+        URI uri = DeliveryEndpoint.resolve(endpoint, seller.chain(), trade);
+        HttpResponse<byte[]> resp = t.getBounded(uri, BINARY + ", " + JSON, seller, maxBytes);
         if (resp.statusCode() >= 300) {
             JsonNode json;
             try {

@@ -242,14 +242,23 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
 
     /**
      * The web console's settings: the operator's password as a slow hash (the {@code password-hash} text
-     * the console's password tool prints; never the password itself). Empty: nobody can log in, only the
-     * public pages are served.
+     * the console's password tool prints; never the password itself; empty: nobody can log in, only the
+     * public pages are served), and where the organisation's off-chain store is, if it is a group whose
+     * ingested periods the console should show ({@code offchain-db} FILE or {@code offchain-db-url} URL,
+     * as the CLI's {@code --db} and {@code --db-url}; empty: the console shows what the chains hold only).
      */
-    public record Console(Optional<String> passwordHash) {
+    public record Console(Optional<String> passwordHash,
+            Optional<org.energychain.supervision.store.OffChainLocation> offChainStore) {
         public static final Console NONE = new Console(Optional.empty());
 
         public Console {
             java.util.Objects.requireNonNull(passwordHash, "passwordHash");
+            java.util.Objects.requireNonNull(offChainStore, "offChainStore");
+        }
+
+        /** A console with no off-chain store. */
+        public Console(Optional<String> passwordHash) {
+            this(passwordHash, Optional.empty());
         }
     }
 
@@ -345,8 +354,22 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
         Console console = Console.NONE;
         if (root.has("console")) {
             ConfigNode con = root.child("console");
-            con.allowOnly("password-hash");
-            console = new Console(Optional.ofNullable(con.string("password-hash", null)));
+            con.allowOnly("password-hash", "offchain-db", "offchain-db-url");
+            Optional<org.energychain.supervision.store.OffChainLocation> offChain = Optional.empty();
+            if (con.has("offchain-db") && con.has("offchain-db-url")) {
+                throw con.error("offchain-db-url", "given together with offchain-db: the store is one or the other");
+            }
+            if (con.has("offchain-db")) {
+                offChain = Optional.of(org.energychain.supervision.store.OffChainLocation.sqlite(con.path("offchain-db")));
+            } else if (con.has("offchain-db-url")) {
+                String url = con.string("offchain-db-url");
+                if (!url.startsWith("jdbc:postgresql:") || url.contains("password=")) {
+                    throw con.error("offchain-db-url", "must be a jdbc:postgresql: URL without a password (the password "
+                            + "comes from " + org.energychain.supervision.store.OffChainLocation.PASSWORD_ENV + ")");
+                }
+                offChain = Optional.of(org.energychain.supervision.store.OffChainLocation.postgres(url));
+            }
+            console = new Console(Optional.ofNullable(con.string("password-hash", null)), offChain);
         }
         return new NodeConfig(dataDir, h, root.bool("metrics", true), store, chains, network, console);
     }
@@ -417,6 +440,7 @@ public record NodeConfig(Path dataDir, Http http, boolean metrics, String store,
             b.append(" insecure=true");
         }
         b.append(" metrics=").append(metrics);
+        console.offChainStore().ifPresent(o -> b.append(" console-offchain-db=").append(o.describe()));
         network.ifPresent(n -> b.append("\n  network listen=").append(n.listen()).append(" tls-key-file=")
                 .append(n.tlsKey()).append(" tls-certificate-file=").append(n.tlsCertificate())
                 .append(" max-clock-skew=").append(n.maxClockSkew().toMillis()).append("ms"));

@@ -11,8 +11,8 @@ import org.energychain.trading.directory.CatalogIndex;
 
 /**
  * Opens the platform's catalogue of every chain of the node that it {@link CatalogIndex#serves} (snapshots
- * under {@code <data dir>/catalog/<chain>.directory}; in memory only without a data directory) and serves it
- * through {@link CatalogRoutes}.
+ * under {@code <data dir>/catalog/<chain>.directory}; in memory only without a data directory), serves it
+ * through {@link CatalogRoutes} and shares it with the node's other providers ({@link PlatformCatalogues}).
  */
 public final class CatalogRouteProvider implements RouteProvider {
     @Override
@@ -29,6 +29,8 @@ public final class CatalogRouteProvider implements RouteProvider {
             indexes.forEach(CatalogIndex::close);
             throw e;
         }
-        return new CatalogRoutes(indexes);
+        PlatformCatalogues shared = new PlatformCatalogues(indexes);
+        node.share(PlatformCatalogues.class, shared);
+        return new CatalogRoutes(indexes, () -> node.unshare(PlatformCatalogues.class, shared));
     }
 }

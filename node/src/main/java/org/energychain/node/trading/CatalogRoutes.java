@@ -29,9 +29,12 @@ import org.energychain.trading.directory.DirectoryPage;
  */
 final class CatalogRoutes implements NodeRoutes {
     private final Map<String, CatalogIndex> indexes = new LinkedHashMap<>();
+    private final Runnable unshare;
 
-    CatalogRoutes(List<CatalogIndex> catalogs) {
+    /** Serves {@code catalogs}; {@code unshare} takes them back from the node's other providers before they close. */
+    CatalogRoutes(List<CatalogIndex> catalogs, Runnable unshare) {
         catalogs.forEach(c -> indexes.put(c.chainId(), c));
+        this.unshare = unshare;
     }
 
     /** The description of these routes (catalog-openapi.json beside this class). */
@@ -55,6 +58,7 @@ final class CatalogRoutes implements NodeRoutes {
 
     @Override
     public void close() {
+        unshare.run();
         indexes.values().forEach(CatalogIndex::close);
     }
 

@@ -26,6 +26,25 @@ class NodeConfigConsoleTest {
     }
 
     @Test
+    void theOffChainStoreIsASqliteFileRelativeToTheFileOrAPostgresUrlWithoutPassword() throws Exception {
+        Path file = dir.resolve("node.yaml");
+        Files.writeString(file, "console:\n  offchain-db: data/group.db\n" + CHAINS);
+        assertThat(NodeConfig.load(file).console().offChainStore().orElseThrow().sqliteFile())
+                .isEqualTo(dir.resolve("data/group.db").toAbsolutePath().normalize());
+        Files.writeString(file, "console:\n  offchain-db-url: jdbc:postgresql://db/ec?user=ec\n" + CHAINS);
+        assertThat(NodeConfig.load(file).console().offChainStore().orElseThrow().postgresUrl())
+                .isEqualTo("jdbc:postgresql://db/ec?user=ec");
+        Files.writeString(file, "console:\n  offchain-db-url: jdbc:postgresql://db/ec?user=ec&password=pw\n" + CHAINS);
+        assertThatThrownBy(() -> NodeConfig.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("offchain-db-url").hasMessageContaining("ENERGYCHAIN_DB_PASSWORD");
+        Files.writeString(file, "console:\n  offchain-db: a.db\n  offchain-db-url: jdbc:postgresql://db/ec\n" + CHAINS);
+        assertThatThrownBy(() -> NodeConfig.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("one or the other");
+        Files.writeString(file, "console:\n  password-hash: scrypt$32768$8$1$c2FsdA$aGFzaA\n" + CHAINS);
+        assertThat(NodeConfig.load(file).console().offChainStore()).isEmpty();
+    }
+
+    @Test
     void anUnknownConsoleFieldIsRefusedByName() throws Exception {
         Path file = dir.resolve("node.yaml");
         Files.writeString(file, "console:\n  password: hunter2\n" + CHAINS);

@@ -138,6 +138,20 @@ public record DeliveryPackage(String hash, String tradeId, byte[] keyCommitment,
                 tree.inclusionProof(index).path());
     }
 
+    /**
+     * The length of the encoding of every package of a dataset of {@code sizeBytes} bytes for {@code tradeId}
+     * with hash {@code hash}: a buyer need not read one byte more of what a seller's node sends.
+     */
+    public static long encodedSize(String hash, String tradeId, long sizeBytes) {
+        long n = ContentRoot.chunkCount(sizeBytes);
+        return 4L + TAG.length() + 4 + utf8(hash) + 4 + utf8(tradeId) + Wire.DIGEST + 4
+                + n * (4 + Wire.DIGEST) + sizeBytes + Wire.DIGEST;
+    }
+
+    private static long utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
     public byte[] encode() {
         int size = 128 + ciphertexts.size() * (ContentRoot.CHUNK_SIZE + 40); // < 2^31 for MAX_CHUNKS
         CanonicalWriter w = new CanonicalWriter(size).tag(TAG).string(hash).string(tradeId).fixed(keyCommitment)

@@ -51,6 +51,17 @@ class DeliveryEncodingTest {
     }
 
     @Test
+    void everyPackageOfADatasetSizeHasTheLengthABuyerBoundsItsFetchBy() {
+        for (int size : new int[] {1, 4095, 4096, 4097, 9000, 3 * 4096}) {
+            for (HashFunction h : List.of(SHA, HashFunctions.SM3)) {
+                DeliveryPackage p = DeliveryPackage.seal(h, TRADE, bytes(size, size), KEY);
+                assertThat(p.encode()).as(size + " bytes, " + h.name())
+                        .hasSize((int) DeliveryPackage.encodedSize(h.name(), TRADE, size));
+            }
+        }
+    }
+
+    @Test
     void sealedPackageRoundTripsAndCommitsToItsChunks() {
         byte[] data = bytes(9000, 2);
         DeliveryPackage p = DeliveryPackage.seal(SHA, TRADE, data, KEY);
