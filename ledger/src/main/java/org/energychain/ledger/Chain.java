@@ -159,10 +159,14 @@ public final class Chain implements AutoCloseable {
             return new Submission(id, null, pending);
         }
         int size = tx.size();
-        // a committed transaction needs no look-up: its nonce is below the sender's next one (REPLAYED); that
-        // is answered before the signature is verified, as the mempool would answer it after
-        Optional<Rejection> r = replayed(tx);
+        // a committed transaction needs no look-up: its nonce is below the sender's next one (REPLAYED). A call
+        // that passes every check but its signature's is answered so before the signature is verified, as the
+        // mempool would answer it after; one refused anyway is refused for the same reason as always
+        Optional<Rejection> r = admission.check(tx, size, true);
         if (r.isEmpty()) {
+            r = replayed(tx);
+        }
+        if (r.isEmpty() || r.get().reason() != Rejection.Reason.REPLAYED) {
             r = admission.check(tx, size);
         }
         if (r.isPresent()) {

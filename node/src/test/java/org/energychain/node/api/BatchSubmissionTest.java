@@ -159,7 +159,10 @@ class BatchSubmissionTest {
         assertThat(json(replayed).get("txId").asText()).as("a refusal names the transaction")
                 .isEqualTo(Hex.encode(tx.id(net.suite.hash())));
         expect(postBinary("/chains/open/transactions", new byte[] {1, 2, 3}), 400, "MALFORMED");
-        expect(postBinary("/chains/open/transactions", tx.withSignature(new byte[64]).encode()), 403, "BAD_SIGNATURE");
+        expect(postBinary("/chains/open/transactions", net.tx(net.open, "g1", net.g1, nonce + 9, "put", "raw=9")
+                .withSignature(new byte[64]).encode()), 403, "BAD_SIGNATURE");
+        // a used nonce is refused as the replay it is before any signature is verified
+        expect(postBinary("/chains/open/transactions", tx.withSignature(new byte[64]).encode()), 409, "REPLAYED");
         HttpResponse<String> pending = postBinary("/chains/open/transactions",
                 net.tx(net.open, "g1", net.g1, nonce + 1, "put", "raw=2").encode());
         assertThat(pending.statusCode()).as(pending.body()).isEqualTo(202);
