@@ -163,11 +163,13 @@ public final class Chain implements AutoCloseable {
         // that passes every check but its signature's is answered so before the signature is verified, as the
         // mempool would answer it after; one refused anyway is refused for the same reason as always
         Optional<Rejection> r = admission.check(tx, size, true);
-        if (r.isEmpty()) {
+        if (r.isPresent()) {
+            r = admission.check(tx, size); // refused anyway: the reason it always had, a bad signature first
+        } else {
             r = replayed(tx);
-        }
-        if (r.isEmpty() || r.get().reason() != Rejection.Reason.REPLAYED) {
-            r = admission.check(tx, size);
+            if (r.isEmpty()) {
+                r = admission.checkSignature(tx);
+            }
         }
         if (r.isPresent()) {
             return rejected(id, r.get());
@@ -207,11 +209,11 @@ public final class Chain implements AutoCloseable {
         return new Submission(id, null, mine);
     }
 
-    /** A member's transaction whose nonce is below the committed next one, cheaply refused; empty otherwise. */
+    /**
+     * A transaction whose nonce is below its sender's committed next one, cheaply refused; empty otherwise.
+     * Only for a transaction admission found to be a member's of this chain (no nonce is cached for others).
+     */
     private Optional<Rejection> replayed(Transaction tx) {
-        if (!tx.chainId().equals(genesis.chainId()) || genesis.member(tx.sender()).isEmpty()) {
-            return Optional.empty(); // admission names what is wrong; no nonce is cached for a non-member
-        }
         long next;
         try {
             next = nextNonce(tx.sender());

@@ -57,10 +57,28 @@ public final class Admission {
         if (tx.signature().length == 0) {
             return reject(Rejection.Reason.BAD_SIGNATURE, "transaction is not signed");
         }
-        if (!signatureVerified && !tx.verifySignature(scheme, member.get().key())) {
-            return reject(Rejection.Reason.BAD_SIGNATURE, "signature does not verify under " + tx.sender() + "'s key");
+        if (!signatureVerified) {
+            Optional<Rejection> bad = signature(tx, member.get());
+            if (bad.isPresent()) {
+                return bad;
+            }
         }
         return checkCall(tx.contract(), tx.method(), member.get(), MethodSpec.Kind.SUBMIT);
+    }
+
+    /**
+     * Only the signature of a transaction that passed {@link #check(Transaction, int, boolean)} with the
+     * signature taken as checked: empty when it verifies under its sender's key.
+     */
+    public Optional<Rejection> checkSignature(Transaction tx) {
+        Member member = genesis.member(tx.sender()).orElseThrow(() -> new IllegalArgumentException(
+                "sender " + tx.sender() + " is not a member of chain " + genesis.chainId()));
+        return signature(tx, member);
+    }
+
+    private Optional<Rejection> signature(Transaction tx, Member member) {
+        return tx.verifySignature(scheme, member.key()) ? Optional.empty()
+                : reject(Rejection.Reason.BAD_SIGNATURE, "signature does not verify under " + tx.sender() + "'s key");
     }
 
     /** Whether {@code member} may call {@code contract.method} as the given kind. */
