@@ -2,7 +2,6 @@ package org.energychain.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -14,13 +13,10 @@ import org.energychain.crypto.merkle.ContentRoot;
 import org.energychain.trading.catalog.Listing;
 import org.energychain.trading.market.CloseReason;
 import org.energychain.trading.market.DeliveryPackage;
-import org.energychain.trading.market.DepositArgs;
 import org.energychain.trading.market.MarketContract;
 import org.energychain.trading.market.PurchaseArgs;
 import org.energychain.trading.market.RevealArgs;
-import org.energychain.trading.market.TradePage;
 import org.energychain.trading.market.TradeState;
-import org.energychain.trading.market.TradesQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,11 +51,7 @@ class BuyerDisputeBrowserTest {
         Listing l = new Listing("D1/G1/G1-W009", "SHA-256", ContentRoot.root(HashFunctions.SHA256, DATA), DATA.length,
                 "wind", "generation-profile", "North", "G1", "G1-W009", "time-series", "active_power", "kW", t0,
                 t0.plusSeconds(86_400L * 31), 2_500, "single use", node.url("/chains/trading/market/deliveries"));
-        assertThat(ConsoleNode.commit(node.node, "trading", "G1", BuyerBrowserTest.G1.privateKey(), 0, "catalog",
-                "publish", l.encode())).isZero();
-        assertThat(ConsoleNode.commit(node.node, "trading", "PLAT", BuyerBrowserTest.PLAT.privateKey(), 0,
-                MarketContract.NAME, MarketContract.DEPOSIT, new DepositArgs("B", 10_000, "bank-transfer-13").encode()))
-                .isZero();
+        MarketSteps.listAndFund(node, l, "bank-transfer-13");
         assertThat(ConsoleNode.commit(node.node, "trading", "B", BuyerBrowserTest.B.privateKey(), 0,
                 MarketContract.NAME, MarketContract.PURCHASE, new PurchaseArgs(l.id(), 1, 2_500).encode())).isZero();
         browser = new Browser(1280, 800);
@@ -72,9 +64,7 @@ class BuyerDisputeBrowserTest {
     }
 
     private static TradeState trade() {
-        TradePage page = TradePage.decode(MemberWrites.query(node.node.chain("trading").orElseThrow(),
-                MarketContract.NAME, MarketContract.TRADES, TradesQuery.first(TradesQuery.By.BUYER, "B").encode()));
-        return page.trades().get(0);
+        return MarketSteps.tradesOfB(node).get(0);
     }
 
     private void status(String expected) {
@@ -93,8 +83,7 @@ class BuyerDisputeBrowserTest {
         ct.set(0, bad);
         DeliveryPackage fraud = new DeliveryPackage(honest.hash(), t.tradeId(), honest.keyCommitment(), ct,
                 honest.claimedLeaves());
-        Path outbox = Files.createDirectories(dir.resolve("node").resolve("deliveries"));
-        Files.write(outbox.resolve(DeliveryPackage.fileName(t.tradeId())), fraud.encode());
+        MarketSteps.serve(dir.resolve("node"), fraud);
         assertThat(ConsoleNode.commit(node.node, "trading", "G1", BuyerBrowserTest.G1.privateKey(), 1,
                 MarketContract.NAME, MarketContract.DELIVER, fraud.deliverArgs("B").encode())).isZero();
 

@@ -12,12 +12,9 @@ import org.energychain.crypto.HashFunctions;
 import org.energychain.crypto.merkle.ContentRoot;
 import org.energychain.trading.catalog.Listing;
 import org.energychain.trading.market.DeliveryPackage;
-import org.energychain.trading.market.DepositArgs;
 import org.energychain.trading.market.MarketContract;
 import org.energychain.trading.market.RevealArgs;
-import org.energychain.trading.market.TradePage;
 import org.energychain.trading.market.TradeState;
-import org.energychain.trading.market.TradesQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,11 +52,7 @@ class BuyerJourneyBrowserTest {
         Listing real = new Listing("D1/G1/G1-H001", "SHA-256", ContentRoot.root(HashFunctions.SHA256, DATA), DATA.length,
                 "hydro", "generation-profile", "West", "G1", "G1-H001", "time-series", "active_power", "kW", t0,
                 t0.plusSeconds(86_400L * 31), 3_000, "single use", node.url("/chains/trading/market/deliveries"));
-        assertThat(ConsoleNode.commit(node.node, "trading", "G1", BuyerBrowserTest.G1.privateKey(), 0, "catalog",
-                "publish", real.encode())).isZero();
-        assertThat(ConsoleNode.commit(node.node, "trading", "PLAT", BuyerBrowserTest.PLAT.privateKey(), 0,
-                MarketContract.NAME, MarketContract.DEPOSIT, new DepositArgs("B", 10_000, "bank-transfer-9").encode()))
-                .isZero();
+        MarketSteps.listAndFund(node, real, "bank-transfer-9");
         browser = new Browser(1280, 800);
         browser.logIn(node);
     }
@@ -70,9 +63,7 @@ class BuyerJourneyBrowserTest {
     }
 
     private static TradeState trade() {
-        TradePage page = TradePage.decode(MemberWrites.query(node.node.chain("trading").orElseThrow(),
-                MarketContract.NAME, MarketContract.TRADES, TradesQuery.first(TradesQuery.By.BUYER, "B").encode()));
-        return page.trades().get(0);
+        return MarketSteps.tradesOfB(node).get(0);
     }
 
     private void open(String path) {
@@ -87,8 +78,7 @@ class BuyerJourneyBrowserTest {
 
     /** Puts {@code p} in the seller's outbox, which the node's delivery route serves. */
     static void serve(DeliveryPackage p) throws java.io.IOException {
-        Path outbox = Files.createDirectories(dir.resolve("node").resolve("deliveries"));
-        Files.write(outbox.resolve(DeliveryPackage.fileName(p.tradeId())), p.encode());
+        MarketSteps.serve(dir.resolve("node"), p);
     }
 
     @Test

@@ -20,9 +20,7 @@ import org.energychain.trading.market.DeliveryPackage;
 import org.energychain.trading.market.DepositArgs;
 import org.energychain.trading.market.MarketContract;
 import org.energychain.trading.market.PurchaseArgs;
-import org.energychain.trading.market.TradePage;
 import org.energychain.trading.market.TradeState;
-import org.energychain.trading.market.TradesQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,8 +83,7 @@ class SellerFetchTest {
                 "publish", l.encode())).isZero();
         assertThat(ConsoleNode.commit(node.node, "trading", "B", BuyerBrowserTest.B.privateKey(), bNonce++,
                 MarketContract.NAME, MarketContract.PURCHASE, new PurchaseArgs(l.id(), 1, 100).encode())).isZero();
-        TradeState t = TradePage.decode(MemberWrites.query(chain, MarketContract.NAME, MarketContract.TRADES,
-                TradesQuery.first(TradesQuery.By.BUYER, "B").encode())).trades().stream()
+        TradeState t = MarketSteps.tradesOfB(node).stream()
                 .filter(x -> x.listingId().equals(l.id())).findFirst().orElseThrow();
         DeliveryPackage p = DeliveryPackage.seal(HashFunctions.SHA256, t.tradeId(), DATA,
                 DeliveryPackage.newKey(new SecureRandom()));
