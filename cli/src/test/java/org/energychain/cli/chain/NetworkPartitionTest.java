@@ -181,7 +181,9 @@ class NetworkPartitionTest {
         }
         // one block before the partition, final everywhere (waited for on every node, so that what node 0
         // shows below is not an entry it had received before the cut and applied after)
-        long h0 = commit(1, publish(1, 0), Duration.ofSeconds(60));
+        // (the first block waits for the group's first election in the namespaces: as long as the nodes may take to
+        // come up on a loaded machine; a clean-clone run once needed more than 60 s)
+        long h0 = commit(1, publish(1, 0), Duration.ofSeconds(180));
         assertThat(h0).isPositive();
         for (int i = 0; i < 4; i++) {
             for (int t = 0; t < 300 && status(i).path("finalHeight").asLong() < h0; t++) {
