@@ -129,7 +129,7 @@ public final class NetworkLoad {
             Thread mt = new Thread(monitor, "monitor");
             mt.start();
             if (!warmup.isEmpty()) {
-                send(warmup, nodes, threads, batch, 0, suite, new ConcurrentHashMap<>());
+                send(warmup, nodes, threads, batch, rate, suite, new ConcurrentHashMap<>());
                 long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
                 while (finalised.size() < warmup.size() && System.nanoTime() < until) {
                     Thread.sleep(50);
@@ -139,6 +139,7 @@ public final class NetworkLoad {
                 committed.clear();
             }
             long[] cpuBefore = cpuNanos(handles);
+            phase("measured");
             long start = send(txs, nodes, threads, batch, rate, suite, sent);
             long sentAll = System.nanoTime();
             long deadline = sentAll + TimeUnit.MINUTES.toNanos(5);
@@ -152,6 +153,7 @@ public final class NetworkLoad {
                         finalised.size(), n);
             }
             long[] cpuAfter = cpuNanos(handles);
+            phase("done");
             StringBuilder perNode = new StringBuilder();
             long cpuAll = 0;
             for (int i = 0; i < handles.size(); i++) {
@@ -176,6 +178,21 @@ public final class NetworkLoad {
         } finally {
             for (LocalNetworkProcesses.LocalNode node : nodes) {
                 procs.stop(node, false, Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    /**
+     * With {@code -DphaseMarker=FILE}, writes FILE.measured when the measured transactions start and FILE.done when
+     * they are final, and waits 2 s after the second while the nodes still run: tools that sample the node
+     * processes (per-thread CPU from {@code /proc}) take their readings between the two.
+     */
+    private static void phase(String name) throws Exception {
+        String marker = System.getProperty("phaseMarker", "");
+        if (!marker.isBlank()) {
+            Files.writeString(Path.of(marker + "." + name), name);
+            if (name.equals("done")) {
+                Thread.sleep(2_000);
             }
         }
     }

@@ -103,7 +103,7 @@ final class ChainStateMachine extends BaseStateMachine {
         this.finality = finality;
     }
 
-    /** Where this validator's votes go: (height, log entry). */
+    /** Where this validator's votes go: (height, the signed vote's encoding). */
     void onVote(java.util.function.BiConsumer<Long, byte[]> sender) {
         this.voteSender = sender;
     }
@@ -183,7 +183,7 @@ final class ChainStateMachine extends BaseStateMachine {
         }
         return switch (e.kind()) {
             case BLOCK -> applyBlock(e.payload(), index);
-            case VOTE -> applyVote(e.payload());
+            case VOTE, VOTES -> applyVotes(e);
         };
     }
 
@@ -268,7 +268,7 @@ final class ChainStateMachine extends BaseStateMachine {
             return;
         }
         Vote v = Vote.sign(target, self, consensusKey, genesis);
-        voteSender.accept(h.height(), new LogEntry(LogEntry.Kind.VOTE, v.encode()).encode());
+        voteSender.accept(h.height(), v.encode());
     }
 
     /** Whether this node applies entries as they are committed (not replaying an old log after a restart). */
@@ -280,6 +280,25 @@ final class ChainStateMachine extends BaseStateMachine {
         } catch (Exception e) {
             return true;
         }
+    }
+
+    /** Counts each vote of the entry in order; the outcome names the last one's (or the first problem). */
+    private String applyVotes(LogEntry e) {
+        List<byte[]> all;
+        try {
+            all = e.votes();
+        } catch (IllegalArgumentException ex) {
+            staleEntries.incrementAndGet();
+            return "malformed vote";
+        }
+        String outcome = "counted";
+        for (byte[] v : all) {
+            String o = applyVote(v);
+            if (!o.equals("counted") && !outcome.startsWith("malformed") && !outcome.equals("equivocation")) {
+                outcome = o;
+            }
+        }
+        return outcome;
     }
 
     private String applyVote(byte[] payload) {

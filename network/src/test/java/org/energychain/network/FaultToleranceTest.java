@@ -217,6 +217,54 @@ class FaultToleranceTest {
         }
     }
 
+    /**
+     * Votes that waited go to the log together: two of four validators hold their votes (so no block is final)
+     * while three blocks commit; released, each sends its waiting votes in one entry and every height becomes
+     * final on every node.
+     */
+    @Test
+    void votesThatWaitedGoToTheLogInOneEntryAndEveryHeightBecomesFinal() throws Exception {
+        net = new LocalNetwork(dir, 4);
+        net.startAll();
+        int leader = net.awaitLeader(Duration.ofSeconds(60)).orElseThrow();
+        long before = submitUntilCommitted(net.put(0, "a=0"), leader, Duration.ofSeconds(60)).height();
+        for (int i = 0; i < 4; i++) {
+            assertThat(net.replica(i).awaitFinal(before, Duration.ofSeconds(60))).isTrue();
+        }
+        int[] held = {(leader + 1) % 4, (leader + 2) % 4};
+        long[][] start = new long[2][];
+        for (int k = 0; k < 2; k++) {
+            net.replica(held[k]).faults().holdVotes = true;
+            start[k] = net.replica(held[k]).votesAndEntries();
+        }
+        long last = before;
+        for (int i = 1; i <= 3; i++) {
+            last = submitUntilCommitted(net.put(i, "k" + i + "=1"), leader, Duration.ofSeconds(60)).height();
+        }
+        for (int k = 0; k < 2; k++) {
+            awaitHeight(held[k], last);
+        }
+        assertThat(last - before).as("three blocks").isGreaterThanOrEqualTo(3);
+        assertThat(net.replica(leader).finalHeight()).as("two of four votes make nothing final").isLessThan(last);
+
+        for (int k = 0; k < 2; k++) {
+            net.replica(held[k]).faults().holdVotes = false;
+        }
+        for (int i = 0; i < 4; i++) {
+            assertThat(net.replica(i).awaitFinal(last, Duration.ofSeconds(60))).as("node " + i + " final").isTrue();
+        }
+        for (int k = 0; k < 2; k++) {
+            long[] now = net.replica(held[k]).votesAndEntries();
+            long votes = now[0] - start[k][0];
+            long entries = now[1] - start[k][1];
+            assertThat(votes).as("votes of node " + held[k]).isGreaterThanOrEqualTo(3);
+            assertThat(entries).as("log entries those votes took on node " + held[k]).isLessThan(votes);
+        }
+        for (long h = before + 1; h <= last; h++) {
+            assertThat(net.chains[leader].store().certificate(h)).as("certificate at " + h).isPresent();
+        }
+    }
+
     @Test
     void aValidatorThatSignsAWrongStateRootGetsNoCertificateAndTheHonestOnesAgree() throws Exception {
         net = new LocalNetwork(dir, 4);
