@@ -41,9 +41,11 @@ import org.energychain.trading.catalog.Listing;
  * with a rate (transactions per second offered, in paced batches) the latencies are those of a network
  * carrying that rate; with 0 everything is sent at once, which measures the most the network takes (and
  * latencies that are mostly waiting in line). First as many transactions again (or {@code -Dwarmup=N}) are sent
- * and made final unmeasured: fresh node JVMs compile their hot code for a minute, which is not what a running
- * consortium pays. Beside the rates it prints each node process's CPU time per final transaction (all its
- * threads: compilation, GC and RocksDB included), which other load on the machine changes much less.
+ * and made final unmeasured, at the same rate: fresh node JVMs compile their hot code for minutes on a shared
+ * 2-core machine, which is not what a running consortium pays. {@code -DblockIntervalMs} sets the chain's block
+ * interval (100 ms); {@code -DphaseMarker=FILE} marks the measured phase for tools that sample the nodes. Beside
+ * the rates it prints each node process's CPU time per final transaction (all its threads: compilation, GC and
+ * RocksDB included), which other load on the machine changes much less.
  */
 public final class NetworkLoad {
     private static final String CHAIN = OneChainNetwork.CHAIN;
@@ -91,7 +93,8 @@ public final class NetworkLoad {
         int senders = 64;
         OneChainNetwork net = OneChainNetwork.create(dir, suite, OneChainNetwork.loopback(validators),
                 OneChainNetwork.loopback(validators), senders,
-                new ChainLimits(4000, 16 << 20, 16 << 10, 400_000, Duration.ofMillis(100)), "");
+                new ChainLimits(4000, 16 << 20, 16 << 10, 400_000,
+                        Duration.ofMillis(Long.getLong("blockIntervalMs", 100))), "");
         // sign up front: sender S(i mod 64), its nonces in order; the first ones warm the nodes up (fresh JVMs
         // compile their hot code during the first seconds), then the measured ones follow
         int warm = Integer.getInteger("warmup", n) / senders * senders;
@@ -139,6 +142,7 @@ public final class NetworkLoad {
                 committed.clear();
             }
             long[] cpuBefore = cpuNanos(handles);
+            long blocksBefore = monitor.blocks.get();
             phase("measured");
             long start = send(txs, nodes, threads, batch, rate, suite, sent);
             long sentAll = System.nanoTime();
@@ -174,7 +178,7 @@ public final class NetworkLoad {
                     + " commit p50 %d ms, p99 %d ms; bare verification on all cores / %d = %,.0f /s; final/that = %.0f%%;"
                     + " blocks %d%n", validators, validators == 1 ? "" : "s", finalRate, commitRate,
                     pct(toFinal, 50), pct(toFinal, 99), pct(toCommit, 50), pct(toCommit, 99), validators,
-                    bare / validators, 100 * finalRate / (bare / validators), monitor.blocks);
+                    bare / validators, 100 * finalRate / (bare / validators), monitor.blocks.get() - blocksBefore);
         } finally {
             for (LocalNetworkProcesses.LocalNode node : nodes) {
                 procs.stop(node, false, Duration.ofSeconds(30));
@@ -301,7 +305,7 @@ public final class NetworkLoad {
         final Map<String, Long> finalised;
         final List<List<String>> byHeight = new ArrayList<>();
         volatile boolean stop;
-        long blocks;
+        final java.util.concurrent.atomic.AtomicLong blocks = new java.util.concurrent.atomic.AtomicLong();
 
         Monitor(NodeClient leader, CryptoSuite suite, Map<String, Long> committed, Map<String, Long> finalised) {
             this.leader = leader;
@@ -328,7 +332,7 @@ public final class NetworkLoad {
                             committed.putIfAbsent(id, now);
                         }
                         byHeight.add(ids);
-                        blocks++;
+                        blocks.incrementAndGet();
                     }
                     long f = Math.min(s.path("finalHeight").asLong(), byHeight.size() - 1);
                     for (long b = seenFinal + 1; b <= f; b++) {
