@@ -282,7 +282,7 @@ final class ChainStateMachine extends BaseStateMachine {
         }
     }
 
-    /** Counts each vote of the entry in order; the outcome names the last one's (or the first problem). */
+    /** Counts each vote of the entry in order; the answer names each distinct outcome, in order of appearance. */
     private String applyVotes(LogEntry e) {
         List<byte[]> all;
         try {
@@ -291,14 +291,11 @@ final class ChainStateMachine extends BaseStateMachine {
             staleEntries.incrementAndGet();
             return "malformed vote";
         }
-        String outcome = "counted";
+        java.util.Set<String> outcomes = new java.util.LinkedHashSet<>();
         for (byte[] v : all) {
-            String o = applyVote(v);
-            if (!o.equals("counted") && !outcome.startsWith("malformed") && !outcome.equals("equivocation")) {
-                outcome = o;
-            }
+            outcomes.add(applyVote(v));
         }
-        return outcome;
+        return String.join(", ", outcomes);
     }
 
     private String applyVote(byte[] payload) {
