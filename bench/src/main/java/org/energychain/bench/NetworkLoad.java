@@ -43,8 +43,8 @@ import org.energychain.trading.catalog.Listing;
  * latencies that are mostly waiting in line). First as many transactions again (or {@code -Dwarmup=N}) are sent
  * and made final unmeasured, at the same rate: fresh node JVMs compile their hot code for minutes on a shared
  * 2-core machine, which is not what a running consortium pays. {@code -DblockIntervalMs} sets the chain's block
- * interval (100 ms); {@code -DphaseMarker=FILE} marks the measured phase for tools that sample the nodes. Beside
- * the rates it prints each node process's CPU time per final transaction (all its threads: compilation, GC and
+ * interval (100 ms), {@code -DnodeGc} the nodes' collector (Parallel); {@code -DphaseMarker=FILE} marks the
+ * measured phase for tools that sample the nodes. Beside the rates it prints each node process's CPU time per final transaction (all its threads: compilation, GC and
  * RocksDB included), which other load on the machine changes much less.
  */
 public final class NetworkLoad {
@@ -107,7 +107,8 @@ public final class NetworkLoad {
         List<LocalNetworkProcesses.LocalNode> nodes = new ArrayList<>(procs.nodes().values());
         try {
             for (LocalNetworkProcesses.LocalNode node : nodes) {
-                List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseParallelGC"));
+                List<String> jvm = new ArrayList<>(List.of("-Xmx512m",
+                        System.getProperty("nodeGc", "-XX:+UseParallelGC")));
                 // e.g. -DnodeJvm=-XX:StartFlightRecording=filename=node.jfr to profile the nodes
                 String extra = System.getProperty("nodeJvm", "");
                 if (!extra.isBlank()) {
