@@ -219,8 +219,9 @@ class FaultToleranceTest {
 
     /**
      * Votes that waited go to the log together: two of four validators hold their votes (so no block is final)
-     * while three blocks commit; released, each sends its waiting votes in one entry and every height becomes
-     * final on every node.
+     * while three blocks commit; one of them is released and sends its waiting votes in one entry, which makes
+     * every height final on every node. (Only one is released: the other's votes would find those heights
+     * final already and rightly never be sent.)
      */
     @Test
     void votesThatWaitedGoToTheLogInOneEntryAndEveryHeightBecomesFinal() throws Exception {
@@ -247,19 +248,16 @@ class FaultToleranceTest {
         assertThat(last - before).as("three blocks").isGreaterThanOrEqualTo(3);
         assertThat(net.replica(leader).finalHeight()).as("two of four votes make nothing final").isLessThan(last);
 
-        for (int k = 0; k < 2; k++) {
-            net.replica(held[k]).faults().holdVotes = false;
-        }
+        net.replica(held[0]).faults().holdVotes = false;
         for (int i = 0; i < 4; i++) {
             assertThat(net.replica(i).awaitFinal(last, Duration.ofSeconds(60))).as("node " + i + " final").isTrue();
         }
-        for (int k = 0; k < 2; k++) {
-            long[] now = net.replica(held[k]).votesAndEntries();
-            long votes = now[0] - start[k][0];
-            long entries = now[1] - start[k][1];
-            assertThat(votes).as("votes of node " + held[k]).isGreaterThanOrEqualTo(3);
-            assertThat(entries).as("log entries those votes took on node " + held[k]).isLessThan(votes);
-        }
+        long[] now = net.replica(held[0]).votesAndEntries();
+        long votes = now[0] - start[0][0];
+        long entries = now[1] - start[0][1];
+        assertThat(votes).as("votes of node " + held[0]).isGreaterThanOrEqualTo(3);
+        assertThat(entries).as("log entries those votes took on node " + held[0]).isEqualTo(1);
+        net.replica(held[1]).faults().holdVotes = false;
         for (long h = before + 1; h <= last; h++) {
             assertThat(net.chains[leader].store().certificate(h)).as("certificate at " + h).isPresent();
         }
