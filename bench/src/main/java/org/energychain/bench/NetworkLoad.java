@@ -44,8 +44,9 @@ import org.energychain.trading.catalog.Listing;
  * and made final unmeasured, at the same rate: fresh node JVMs compile their hot code for minutes on a shared
  * 2-core machine, which is not what a running consortium pays. {@code -DblockIntervalMs} sets the chain's block
  * interval (100 ms), {@code -DnodeGc} the nodes' collector (Parallel); {@code -DphaseMarker=FILE} marks the
- * measured phase for tools that sample the nodes. Beside the rates it prints each node process's CPU time per final transaction (all its threads: compilation, GC and
- * RocksDB included), which other load on the machine changes much less.
+ * measured phase for tools that sample the nodes ({@code bench/scripts/node-threads.py}). Beside the rates it
+ * prints each node process's CPU time per final transaction (all its threads: compilation, GC and RocksDB
+ * included), which other load on the machine changes much less.
  */
 public final class NetworkLoad {
     private static final String CHAIN = OneChainNetwork.CHAIN;
