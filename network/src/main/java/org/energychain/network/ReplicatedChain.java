@@ -121,8 +121,11 @@ public final class ReplicatedChain implements AutoCloseable {
     }
 
     /** Votes this validator appended to the log, and the log entries they took (several votes share one). */
-    public long[] votesAndEntries() {
-        return new long[] {votesSent.get(), voteEntries.get()};
+    public record VotesAppended(long votes, long entries) {
+    }
+
+    public VotesAppended votesAppended() {
+        return new VotesAppended(votesSent.get(), voteEntries.get());
     }
 
     /** Votes this node could not append at the first try (the log had no leader); each is sent again. */

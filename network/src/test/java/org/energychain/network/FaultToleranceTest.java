@@ -233,11 +233,10 @@ class FaultToleranceTest {
             assertThat(net.replica(i).awaitFinal(before, Duration.ofSeconds(60))).isTrue();
         }
         int[] held = {(leader + 1) % 4, (leader + 2) % 4};
-        long[][] start = new long[2][];
         for (int k = 0; k < 2; k++) {
             net.replica(held[k]).faults().holdVotes = true;
-            start[k] = net.replica(held[k]).votesAndEntries();
         }
+        ReplicatedChain.VotesAppended start = net.replica(held[0]).votesAppended();
         long last = before;
         for (int i = 1; i <= 3; i++) {
             last = submitUntilCommitted(net.put(i, "k" + i + "=1"), leader, Duration.ofSeconds(60)).height();
@@ -252,9 +251,9 @@ class FaultToleranceTest {
         for (int i = 0; i < 4; i++) {
             assertThat(net.replica(i).awaitFinal(last, Duration.ofSeconds(60))).as("node " + i + " final").isTrue();
         }
-        long[] now = net.replica(held[0]).votesAndEntries();
-        long votes = now[0] - start[0][0];
-        long entries = now[1] - start[0][1];
+        ReplicatedChain.VotesAppended now = net.replica(held[0]).votesAppended();
+        long votes = now.votes() - start.votes();
+        long entries = now.entries() - start.entries();
         assertThat(votes).as("votes of node " + held[0]).isGreaterThanOrEqualTo(3);
         assertThat(entries).as("log entries those votes took on node " + held[0]).isEqualTo(1);
         net.replica(held[1]).faults().holdVotes = false;
