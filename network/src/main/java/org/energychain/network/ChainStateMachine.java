@@ -40,12 +40,14 @@ import org.slf4j.LoggerFactory;
 /**
  * One chain's replicated state machine on one node. Applies the chain's Raft log in order: a proposed
  * block is re-validated and re-executed ({@link Chain#validate}) and imported, or skipped with its reason
- * if it fails (a faulty leader can delay, not forge); a validator then votes for what it executed; votes
- * are tallied in log order into a {@link FinalityCertificate} stored beside the block. If a certificate
- * forms for anything else than what this node executed, this node diverged: it stops applying the chain
- * and says so (health, log). Applying is idempotent by height, so a restart replays the log safely.
+ * if it fails (a faulty leader can delay, not forge); a validator then votes for what it executed and sends
+ * the vote to the leader, which tallies the votes into a {@link FinalityCertificate} and appends it to the
+ * log, so that every node checks and stores the same certificate beside the block. If a certificate forms
+ * for anything else than what this node executed, this node diverged: it stops applying the chain and says
+ * so (health, log). Applying is idempotent by height, so a restart replays the log safely.
  *
- * <p>On the leader, {@link #query} takes transactions forwarded by followers into the leader's mempool.
+ * <p>On the leader, {@link #query} takes transactions forwarded by followers into the leader's mempool, and
+ * validators' votes into the tally.
  *
  * <p>It is longer than our ~400 lines because Ratis calls one state machine object for everything a chain's
  * replica does (apply, votes, read-only requests, snapshots, catch-up): its overrides share one chain, one
@@ -74,6 +76,13 @@ final class ChainStateMachine extends BaseStateMachine {
     private volatile java.util.function.BiConsumer<Long, byte[]> voteSender = (h, v) -> { };
     private volatile Runnable leaderListener = () -> { };
     private volatile Runnable rosterListener = () -> { };
+    private volatile Runnable certificateListener = () -> { };
+    /** Guards the tally, which votes reach from the log and (on the leader) from validators directly. */
+    private final Object tally = new Object();
+    /** Certificates formed for blocks this node has not imported yet: checked once it has. */
+    private final java.util.TreeMap<Long, FinalityCertificate> early = new java.util.TreeMap<>();
+    /** The highest height whose certificate this node applied from the log. */
+    private volatile long loggedCertificateHeight;
     private final AtomicLong rejectedBlocks = new AtomicLong();
     private final AtomicLong staleEntries = new AtomicLong();
     private final AtomicLong fetchedBlocks = new AtomicLong();
@@ -101,6 +110,17 @@ final class ChainStateMachine extends BaseStateMachine {
         this.votes = new VoteCollector(genesis, chain.store().certifiedHeight(),
                 h -> chain.rosterAt(Math.min(h, chain.store().height() + 1)));
         this.finality = finality;
+        this.loggedCertificateHeight = chain.store().certifiedHeight();
+    }
+
+    /** Told when this node formed a certificate from votes (the leader then appends it to the log). */
+    void onCertificate(Runnable listener) {
+        this.certificateListener = listener;
+    }
+
+    /** The highest height whose certificate this node applied from the log. */
+    long loggedCertificateHeight() {
+        return loggedCertificateHeight;
     }
 
     /** Where this validator's votes go: (height, the signed vote's encoding). */
@@ -184,6 +204,7 @@ final class ChainStateMachine extends BaseStateMachine {
         return switch (e.kind()) {
             case BLOCK -> applyBlock(e.payload(), index);
             case VOTE, VOTES -> applyVotes(e);
+            case CERTIFICATES -> applyCertificates(e);
         };
     }
 
@@ -211,6 +232,7 @@ final class ChainStateMachine extends BaseStateMachine {
             return rejected(index, ex.getMessage());
         }
         chain.importBlock(executed);
+        checkEarlyCertificates();
         if (chain.rosterAt(b.height()).validator(self).isPresent()) {
             vote(b.header());
         }
@@ -264,8 +286,10 @@ final class ChainStateMachine extends BaseStateMachine {
             LOG.error("chain={} height={} {}", chain.id(), h.height(), ex.getMessage());
             return;
         }
-        if (h.height() <= votes.certifiedHeight()) {
-            return;
+        synchronized (tally) {
+            if (h.height() <= votes.certifiedHeight()) {
+                return;
+            }
         }
         Vote v = Vote.sign(target, self, consensusKey, genesis);
         voteSender.accept(h.height(), v.encode());
@@ -293,12 +317,13 @@ final class ChainStateMachine extends BaseStateMachine {
         }
         java.util.Set<String> outcomes = new java.util.LinkedHashSet<>();
         for (byte[] v : all) {
-            outcomes.add(applyVote(v));
+            outcomes.add(applyVote(v, false));
         }
         return String.join(", ", outcomes);
     }
 
-    private String applyVote(byte[] payload) {
+    /** @param direct sent by a validator to this node as leader (not from the log, so possibly early) */
+    private String applyVote(byte[] payload, boolean direct) {
         Vote v;
         try {
             v = Vote.decode(payload, width);
@@ -306,7 +331,10 @@ final class ChainStateMachine extends BaseStateMachine {
             staleEntries.incrementAndGet();
             return "malformed vote";
         }
-        VoteCollector.Outcome o = votes.add(v, chain.store().height());
+        VoteCollector.Outcome o;
+        synchronized (tally) {
+            o = votes.add(v, chain.store().height());
+        }
         if (o instanceof VoteCollector.Outcome.Equivocation eq) {
             LOG.error("chain={} validator {} voted for two blocks at height {}: {} and {} (evidence of a faulty"
                     + " validator)", chain.id(), eq.node(), eq.first().height(), eq.first(), eq.second());
@@ -317,23 +345,114 @@ final class ChainStateMachine extends BaseStateMachine {
             return "ignored";
         }
         if (o instanceof VoteCollector.Outcome.Certified c) {
-            certified(c.certificate());
+            if (certified(c.certificate(), direct)) {
+                certificateListener.run();
+            }
             return "certified";
         }
         return "counted";
     }
 
-    private void certified(FinalityCertificate cert) {
+    /**
+     * Votes a validator sent this node as its chain's leader, each checked and counted like a vote from the
+     * log; a certificate they complete is stored here at once (this node's clients see the block final) and
+     * appended to the log by {@link ReplicatedChain} for the others.
+     */
+    private CompletableFuture<Message> takeVotes(byte[] bytes) {
+        List<byte[]> all = VoteMessage.decode(bytes);
+        for (byte[] v : all) {
+            applyVote(v, true);
+        }
+        return reply(VoteMessage.answer(all.size()));
+    }
+
+    /** Certificates the leader appended: each checked against the roster and this node's execution, then kept. */
+    private String applyCertificates(LogEntry e) {
+        List<byte[]> all;
+        try {
+            all = e.certificates();
+        } catch (IllegalArgumentException ex) {
+            staleEntries.incrementAndGet();
+            return "malformed certificates";
+        }
+        java.util.Set<String> outcomes = new java.util.LinkedHashSet<>();
+        for (byte[] raw : all) {
+            FinalityCertificate c;
+            try {
+                c = FinalityCertificate.decode(raw, width);
+            } catch (RuntimeException ex) {
+                staleEntries.incrementAndGet();
+                outcomes.add("malformed certificate");
+                continue;
+            }
+            long h = c.target().height();
+            if (h < 1) {
+                outcomes.add("ignored");
+                continue;
+            }
+            // the leader appends a certificate after its block's entry: a node above which it lies refused that block
+            Optional<String> problem = c.problem(genesis, chain.rosterAt(Math.min(h, chain.store().height() + 1)));
+            if (problem.isPresent()) {
+                LOG.warn("chain={} height={} the certificate in the log does not hold ({}); ignored", chain.id(), h,
+                        problem.get());
+                outcomes.add("ignored");
+                continue;
+            }
+            loggedCertificateHeight = Math.max(loggedCertificateHeight, h);
+            synchronized (tally) {
+                if (chain.store().certificate(h).isPresent()) {
+                    votes.skipTo(h);
+                    outcomes.add("known");
+                    continue;
+                }
+                votes.skipTo(h);
+            }
+            outcomes.add(certified(c, false) ? "certified" : "diverged");
+        }
+        return String.join(", ", outcomes);
+    }
+
+    /** Certificates that formed before this node imported their block, checked now that it may have. */
+    private void checkEarlyCertificates() {
+        List<FinalityCertificate> ready = new ArrayList<>();
+        synchronized (tally) {
+            var due = early.headMap(chain.store().height(), true);
+            ready.addAll(due.values());
+            due.clear();
+        }
+        for (FinalityCertificate c : ready) {
+            if (certified(c, true)) {
+                certificateListener.run();
+            }
+        }
+    }
+
+    /**
+     * Stores a certificate that holds for what this node executed and reports the block final; if it certifies
+     * anything else, this node diverged. One formed from votes sent directly, for a block not imported here yet,
+     * waits for it ({@code mayWait}); one from the log comes after its block's entry.
+     *
+     * @return whether it was stored
+     */
+    private boolean certified(FinalityCertificate cert, boolean mayWait) {
         long h = cert.target().height();
+        synchronized (tally) {
+            if (mayWait && h > chain.store().height() && chain.health().isOk()) {
+                early.put(h, cert);
+                early.headMap(h - VoteCollector.WINDOW).clear();
+                return false;
+            }
+        }
         Optional<Block> mine = chain.store().block(h);
         if (mine.isEmpty() || !VoteTarget.of(mine.get().header(), hash).equals(cert.target())) {
             chain.diverged("validators holding more than two thirds of the power certified " + cert.target()
                     + " at height " + h + ", but this node " + (mine.isEmpty() ? "did not accept that block ("
                     + lastRejection + ")" : "executed " + VoteTarget.of(mine.get().header(), hash)));
-            return;
+            return false;
         }
         chain.store().putCertificate(h, cert.encode());
         finality.finalised(h, cert);
+        return true;
     }
 
     /**
@@ -347,6 +466,7 @@ final class ChainStateMachine extends BaseStateMachine {
             return switch (SyncMessages.tagOf(bytes)) {
                 case SyncMessages.INFO -> reply(SyncMessages.encode(syncState()));
                 case SyncMessages.BLOCKS -> reply(SyncMessages.encode(blockRange(SyncMessages.decodeBlocksRequest(bytes))));
+                case VoteMessage.TAG -> takeVotes(bytes);
                 default -> submitForwarded(bytes);
             };
         } catch (RuntimeException e) {
@@ -531,6 +651,7 @@ final class ChainStateMachine extends BaseStateMachine {
                 Block b = Block.decode(range.blocks().get(i), width);
                 ExecutedBlock e = chain.validate(b);
                 chain.importBlock(e);
+                checkEarlyCertificates();
                 fetchedBlocks.incrementAndGet();
                 if (changesRoster(b)) {
                     rosterListener.run();
@@ -541,7 +662,9 @@ final class ChainStateMachine extends BaseStateMachine {
                     if (c.problem(genesis, chain.rosterAt(b.height())).isEmpty()
                             && c.target().equals(VoteTarget.of(b.header(), hash))) {
                         chain.store().putCertificate(b.height(), raw);
-                        votes.skipTo(b.height());
+                        synchronized (tally) {
+                            votes.skipTo(b.height());
+                        }
                         finality.finalised(b.height(), c);
                     } else {
                         LOG.warn("chain={} height={} the certificate sent with the block does not hold; not kept",

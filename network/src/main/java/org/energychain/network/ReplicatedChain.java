@@ -47,52 +47,71 @@ public final class ReplicatedChain implements AutoCloseable {
     private volatile Thread forwarder;
     private volatile boolean closed;
 
-    /** This validator's votes not yet appended to the log, by height: sent until the log takes them. */
-    private final java.util.concurrent.ConcurrentSkipListMap<Long, byte[]> unsentVotes =
+    /**
+     * This validator's votes for heights not final here yet, by height, with when each was last sent (0: never).
+     * A vote stays until its height is final: a leader that took it may fail before its certificate is in the
+     * log, and the next leader needs it again.
+     */
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, OwnVote> ownVotes =
             new java.util.concurrent.ConcurrentSkipListMap<>();
     private final java.util.concurrent.Semaphore votesWaiting = new java.util.concurrent.Semaphore(0);
     private final java.util.concurrent.atomic.AtomicLong voteSendFailures = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong votesSent = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong voteEntries = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong voteMessages = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.Semaphore certificatesWaiting = new java.util.concurrent.Semaphore(0);
+    private final java.util.concurrent.atomic.AtomicLong certificateEntries = new java.util.concurrent.atomic.AtomicLong();
     private volatile Thread voteSender;
+    private volatile Thread certifier;
     private volatile java.util.concurrent.ScheduledExecutorService resender;
     private volatile RaftMembership membership;
     private volatile Runnable rosterChanged = () -> { };
 
+    /** How long a vote sent to the leader may stay without its height becoming final before it is sent again. */
+    static final long RESEND_VOTE_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** How many heights the certifier looks through for certificates the log lacks, per entry. */
+    private static final int CERTIFIER_SCAN = 4_096;
+
+    private record OwnVote(byte[] vote, long sentNanos) {
+    }
+
     /**
-     * Sends this validator's votes, lowest height first, with a blocking append to the log, until the log takes
-     * them (a vote appended is in every replica's log; one counted twice is counted once). Every vote waiting
-     * when an append starts goes in that one entry (up to {@link LogEntry#MAX_VOTES}): while one append is in
-     * flight the next blocks' votes gather, so a busy validator needs one log round for all of them instead of
-     * one round per height, and its finality lag does not grow with the block rate.
-     * Deliberately not Ratis's ordered asynchronous client: once one of its requests runs out of retries
+     * Sends this validator's votes straight to the chain's leader (a read-only request: no log round), lowest
+     * height first, every vote waiting when a send starts in one message (up to {@link LogEntry#MAX_VOTES}):
+     * while one is in flight the next blocks' votes gather. A vote whose height is not final
+     * {@link #RESEND_VOTE_NANOS} after it was sent goes again (a leader counts a vote once). Deliberately
+     * blocking rather than Ratis's ordered asynchronous client: once one of its requests runs out of retries
      * (no leader for longer than the retry policy, as after a leader crash on a busy machine) it fails every
      * later request too, and this validator would never vote again.
      */
     private void voteLoop() {
         while (!closed) {
             try {
-                votesWaiting.tryAcquire(1, TimeUnit.SECONDS);
+                votesWaiting.tryAcquire(250, TimeUnit.MILLISECONDS);
                 votesWaiting.drainPermits();
                 while (!closed && !machine.faults.holdVotes) {
-                    unsentVotes.headMap(finalHeight, true).clear();
-                    List<Map.Entry<Long, byte[]>> batch = new ArrayList<>();
-                    for (Map.Entry<Long, byte[]> e : unsentVotes.entrySet()) {
+                    ownVotes.headMap(finalHeight, true).clear();
+                    long now = System.nanoTime();
+                    List<Map.Entry<Long, OwnVote>> batch = new ArrayList<>();
+                    for (Map.Entry<Long, OwnVote> e : ownVotes.entrySet()) {
                         if (batch.size() == LogEntry.MAX_VOTES) {
                             break;
                         }
-                        batch.add(e);
+                        long sent = e.getValue().sentNanos();
+                        if (sent == 0 || now - sent > RESEND_VOTE_NANOS) {
+                            batch.add(e);
+                        }
                     }
                     if (batch.isEmpty()) {
                         break;
                     }
                     if (!sendVotes(batch)) {
                         voteSendFailures.incrementAndGet();
-                        break; // again after a pause: the log has no leader now
+                        break; // again after a pause: the chain has no leader now
                     }
-                    batch.forEach(e -> unsentVotes.remove(e.getKey(), e.getValue()));
+                    long sentAt = Math.max(1, System.nanoTime());
+                    batch.forEach(e -> ownVotes.replace(e.getKey(), e.getValue(), new OwnVote(e.getValue().vote(), sentAt)));
                     votesSent.addAndGet(batch.size());
-                    voteEntries.incrementAndGet();
+                    voteMessages.incrementAndGet();
                 }
             } catch (InterruptedException e) {
                 return;
@@ -103,32 +122,80 @@ public final class ReplicatedChain implements AutoCloseable {
         }
     }
 
-    private boolean sendVotes(List<Map.Entry<Long, byte[]>> votes) {
+    private boolean sendVotes(List<Map.Entry<Long, OwnVote>> votes) {
         Object why;
-        byte[] entry = LogEntry.ofVotes(votes.stream().map(Map.Entry::getValue).toList()).encode();
+        byte[] message = VoteMessage.encode(votes.stream().map(e -> e.getValue().vote()).toList());
         try {
-            RaftClientReply r = client.io().send(Message.valueOf(ByteString.copyFrom(entry)));
+            RaftClientReply r = client.io().sendReadOnly(Message.valueOf(ByteString.copyFrom(message)));
             if (r.isSuccess()) {
+                VoteMessage.decodeAnswer(r.getMessage().getContent().toByteArray());
                 return true;
             }
             why = r.getException();
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             why = e.getMessage();
         }
-        LOG.info("chain={} heights {}..{}: votes not appended yet ({}); they are sent again", chain.id(),
+        LOG.info("chain={} heights {}..{}: votes not taken by a leader yet ({}); they are sent again", chain.id(),
                 votes.get(0).getKey(), votes.get(votes.size() - 1).getKey(), why);
         return false;
     }
 
-    /** Votes this validator appended to the log, and the log entries they took (several votes share one). */
-    public record VotesAppended(long votes, long entries) {
+    /**
+     * While this node leads, appends to the log the certificates it holds that the log does not carry yet
+     * (those it formed from the votes sent to it, and after an election those it formed as a follower), up to
+     * {@link LogEntry#MAX_CERTIFICATES} in one entry: every replica then checks and stores the same
+     * certificate, and one that was down learns it by replaying the log.
+     */
+    private void certifierLoop() {
+        while (!closed) {
+            try {
+                certificatesWaiting.tryAcquire(250, TimeUnit.MILLISECONDS);
+                certificatesWaiting.drainPermits();
+                if (!isLeader()) {
+                    continue;
+                }
+                List<byte[]> certs = new ArrayList<>();
+                long from = machine.loggedCertificateHeight() + 1;
+                long to = Math.min(finalHeight, from + CERTIFIER_SCAN - 1);
+                for (long h = from; h <= to && certs.size() < LogEntry.MAX_CERTIFICATES; h++) {
+                    chain.store().certificate(h).ifPresent(certs::add);
+                }
+                if (certs.isEmpty()) {
+                    continue;
+                }
+                RaftClientReply r = client.io().send(Message.valueOf(ByteString.copyFrom(
+                        LogEntry.ofCertificates(certs).encode())));
+                if (r.isSuccess()) {
+                    certificateEntries.incrementAndGet();
+                    certificatesWaiting.release(); // more may be waiting
+                } else {
+                    LOG.info("chain={} certificates not appended: {}", chain.id(), r.getException());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                LOG.warn("chain={} appending certificates failed; trying again", chain.id(), e);
+            }
+        }
     }
 
-    public VotesAppended votesAppended() {
-        return new VotesAppended(votesSent.get(), voteEntries.get());
+    /** Votes this validator sent its leaders (a vote sent again counts again), and the messages they took. */
+    public record VotesSent(long votes, long messages) {
     }
 
-    /** Votes this node could not append at the first try (the log had no leader); each is sent again. */
+    public VotesSent votesSent() {
+        return new VotesSent(votesSent.get(), voteMessages.get());
+    }
+
+    /** Certificate entries this node appended to the log as leader. */
+    public long certificateEntries() {
+        return certificateEntries.get();
+    }
+
+    /** Vote messages no leader took at the first try (the chain had no leader); their votes are sent again. */
     public long voteSendFailures() {
         return voteSendFailures.get();
     }
@@ -180,13 +247,18 @@ public final class ReplicatedChain implements AutoCloseable {
         this.division = division;
         this.client = client;
         machine.onVote((height, entry) -> {
-            unsentVotes.put(height, entry);
+            ownVotes.put(height, new OwnVote(entry, 0));
             votesWaiting.release();
         });
+        machine.onCertificate(certificatesWaiting::release);
         Thread v = new Thread(this::voteLoop, "votes-" + chain.id());
         v.setDaemon(true);
         voteSender = v;
         v.start();
+        Thread c = new Thread(this::certifierLoop, "certifier-" + chain.id());
+        c.setDaemon(true);
+        certifier = c;
+        c.start();
         startResender();
         machine.onLeaderQuery(q -> {
             try {
@@ -204,6 +276,7 @@ public final class ReplicatedChain implements AutoCloseable {
         this.membership = new RaftMembership(chain, division, client);
         machine.onLeaderChange(() -> {
             orderer.wake();
+            certificatesWaiting.release();
             membership.check();
         });
         machine.onRosterChange(() -> {
@@ -430,6 +503,10 @@ public final class ReplicatedChain implements AutoCloseable {
         Thread v = voteSender;
         if (v != null) {
             v.interrupt();
+        }
+        Thread c = certifier;
+        if (c != null) {
+            c.interrupt();
         }
         forwards.forEach(p -> p.answer().completeExceptionally(new IOException("chain " + chain.id() + " closed")));
         if (orderer != null) {
