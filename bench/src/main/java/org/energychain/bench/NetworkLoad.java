@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -123,6 +124,7 @@ public final class NetworkLoad {
                 }
             }
             NodeClient leader = awaitLeader(procs, nodes);
+            Optional<NodeClient> follower = aFollower(procs, nodes);
             List<ProcessHandle> handles = new ArrayList<>();
             for (LocalNetworkProcesses.LocalNode node : nodes) {
                 handles.add(procs.process(node).orElseThrow());
@@ -130,7 +132,8 @@ public final class NetworkLoad {
             Map<String, Long> sent = new ConcurrentHashMap<>();
             Map<String, Long> committed = new ConcurrentHashMap<>();
             Map<String, Long> finalised = new ConcurrentHashMap<>();
-            Monitor monitor = new Monitor(leader, suite, committed, finalised);
+            Map<String, Long> finalAtFollower = new ConcurrentHashMap<>();
+            Monitor monitor = new Monitor(leader, follower, suite, committed, finalised, finalAtFollower);
             Thread mt = new Thread(monitor, "monitor");
             mt.start();
             if (!warmup.isEmpty()) {
@@ -142,6 +145,7 @@ public final class NetworkLoad {
                 System.out.printf("%d validators: warm-up of %,d transactions final%n", validators, finalised.size());
                 finalised.clear();
                 committed.clear();
+                finalAtFollower.clear();
             }
             long[] cpuBefore = cpuNanos(handles);
             long blocksBefore = monitor.blocks.get();
@@ -174,6 +178,7 @@ public final class NetworkLoad {
             long lastCommit = committed.values().stream().mapToLong(Long::longValue).max().orElse(start);
             long[] toFinal = latencies(sent, finalised);
             long[] toCommit = latencies(sent, committed);
+            long[] toFollowerFinal = latencies(sent, finalAtFollower);
             double finalRate = finalised.size() / ((lastFinal - start) / 1e9);
             double commitRate = committed.size() / ((lastCommit - start) / 1e9);
             System.out.printf("%d validator%s: final %,.0f tx/s (commit %,.0f tx/s); to final p50 %d ms, p99 %d ms; to"
@@ -181,6 +186,11 @@ public final class NetworkLoad {
                     + " blocks %d%n", validators, validators == 1 ? "" : "s", finalRate, commitRate,
                     pct(toFinal, 50), pct(toFinal, 99), pct(toCommit, 50), pct(toCommit, 99), validators,
                     bare / validators, 100 * finalRate / (bare / validators), monitor.blocks.get() - blocksBefore);
+            if (follower.isPresent()) {
+                System.out.printf("%d validators: final at a follower (the leader appends the certificate): %,d of %,d;"
+                        + " to final there p50 %d ms, p99 %d ms%n", validators, finalAtFollower.size(), n,
+                        pct(toFollowerFinal, 50), pct(toFollowerFinal, 99));
+            }
         } finally {
             for (LocalNetworkProcesses.LocalNode node : nodes) {
                 procs.stop(node, false, Duration.ofSeconds(30));
@@ -272,6 +282,19 @@ public final class NetworkLoad {
         throw new IllegalStateException("no leader");
     }
 
+    /** A node that does not lead the chain (none with one validator). */
+    private static Optional<NodeClient> aFollower(LocalNetworkProcesses procs,
+            List<LocalNetworkProcesses.LocalNode> nodes) {
+        for (LocalNetworkProcesses.LocalNode node : nodes) {
+            var s = procs.get(node, "/chains/" + CHAIN + "/status");
+            if (s.isPresent() && !s.get().at("/network/isLeader").asBoolean()) {
+                return Optional.of(new NodeClient(URI.create(node.url())).with(Duration.ofSeconds(30),
+                        java.time.Clock.systemUTC()));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The median of three runs of verifying every signature on all cores (the transactions' senders' keys). */
     static double bareVerification(List<Transaction> txs, OneChainNetwork net) {
         var scheme = CryptoSuites.SHA256_ED25519.signatures();
@@ -299,9 +322,14 @@ public final class NetworkLoad {
         return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)];
     }
 
-    /** Follows the leader's chain: when each transaction is committed, and when its block is final. */
+    /**
+     * Follows the leader's chain: when each transaction is committed, and when its block is final there and at
+     * a follower (which learns the certificate one log round after the leader forms it).
+     */
     static final class Monitor implements Runnable {
         final NodeClient leader;
+        final Optional<NodeClient> follower;
+        final Map<String, Long> finalAtFollower;
         final CryptoSuite suite;
         final Map<String, Long> committed;
         final Map<String, Long> finalised;
@@ -309,8 +337,11 @@ public final class NetworkLoad {
         volatile boolean stop;
         final java.util.concurrent.atomic.AtomicLong blocks = new java.util.concurrent.atomic.AtomicLong();
 
-        Monitor(NodeClient leader, CryptoSuite suite, Map<String, Long> committed, Map<String, Long> finalised) {
+        Monitor(NodeClient leader, Optional<NodeClient> follower, CryptoSuite suite, Map<String, Long> committed,
+                Map<String, Long> finalised, Map<String, Long> finalAtFollower) {
             this.leader = leader;
+            this.follower = follower;
+            this.finalAtFollower = finalAtFollower;
             this.suite = suite;
             this.committed = committed;
             this.finalised = finalised;
@@ -320,6 +351,7 @@ public final class NetworkLoad {
         @Override
         public void run() {
             long seenFinal = 0;
+            long seenFollowerFinal = 0;
             while (!stop) {
                 try {
                     JsonNode s = leader.status(CHAIN);
@@ -341,6 +373,15 @@ public final class NetworkLoad {
                         byHeight.get((int) b).forEach(id -> finalised.putIfAbsent(id, now));
                     }
                     seenFinal = Math.max(seenFinal, f);
+                    if (follower.isPresent()) {
+                        long ff = Math.min(follower.get().status(CHAIN).path("finalHeight").asLong(),
+                                byHeight.size() - 1);
+                        long at = System.nanoTime();
+                        for (long b = seenFollowerFinal + 1; b <= ff; b++) {
+                            byHeight.get((int) b).forEach(id -> finalAtFollower.putIfAbsent(id, at));
+                        }
+                        seenFollowerFinal = Math.max(seenFollowerFinal, ff);
+                    }
                     Thread.sleep(20);
                 } catch (InterruptedException e) {
                     return;

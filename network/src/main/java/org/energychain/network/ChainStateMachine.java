@@ -231,11 +231,14 @@ final class ChainStateMachine extends BaseStateMachine {
         } catch (InvalidBlockException ex) {
             return rejected(index, ex.getMessage());
         }
-        chain.importBlock(executed);
-        checkEarlyCertificates();
+        // the vote goes before the import: it says what this node's execution gave, which the log replays
+        // identically after a crash (the guard lets the same vote be signed again), and the leader's tally
+        // keeps a certificate for a block it has not imported yet until it has
         if (chain.rosterAt(b.height()).validator(self).isPresent()) {
             vote(b.header());
         }
+        chain.importBlock(executed);
+        checkEarlyCertificates();
         if (changesRoster(b)) {
             LOG.info("chain={} height={} the roster changes from height {}: validators {}", chain.id(), b.height(),
                     b.height() + 1, chain.rosterNext().validators());
