@@ -68,6 +68,8 @@ public final class ReplicatedChain implements AutoCloseable {
 
     /** How long a vote sent to the leader may stay without its height becoming final before it is sent again. */
     static final long RESEND_VOTE_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** The most of its own votes a validator keeps for heights not final yet. */
+    static final int MAX_OWN_VOTES = 1_000;
     /** How many heights the certifier looks through for certificates the log lacks, per entry. */
     private static final int CERTIFIER_SCAN = 4_096;
 
@@ -248,6 +250,11 @@ public final class ReplicatedChain implements AutoCloseable {
         this.client = client;
         machine.onVote((height, entry) -> {
             ownVotes.put(height, new OwnVote(entry, 0));
+            // while finality stalls (a validator short) only the latest votes are kept: a certificate at a
+            // height makes every block below it final, so the older ones would never be needed
+            while (ownVotes.size() > MAX_OWN_VOTES) {
+                ownVotes.pollFirstEntry();
+            }
             votesWaiting.release();
         });
         machine.onCertificate(certificatesWaiting::release);

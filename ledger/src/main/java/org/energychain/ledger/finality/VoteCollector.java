@@ -11,11 +11,12 @@ import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Roster;
 
 /**
- * Tallies validators' votes in the order a replicated log delivers them, so that every node forms the same
- * certificate from the same votes: the first votes that give one target more than two thirds of the power.
+ * Tallies validators' votes in the order they arrive (at a replicated chain's leader, which then appends the
+ * certificate to the log for every node; or in log order): the first votes that give one target more than two
+ * thirds of the power make the certificate.
  * A validator's second vote at a height is ignored (and reported when it names another target: that is
  * equivocation). Votes at or below the certified height, or too far above the executed one, are dropped,
- * so memory stays bounded. Not thread-safe: one thread applies the log.
+ * so memory stays bounded. Not thread-safe: callers serialise their calls.
  */
 public final class VoteCollector {
     /** How far above the last executed height a vote may be (others are dropped as useless or hostile). */
