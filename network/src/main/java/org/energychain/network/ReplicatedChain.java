@@ -48,7 +48,7 @@ public final class ReplicatedChain implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * This validator's votes for heights not final here yet, by height, with when each was last sent (0: never).
+     * This validator's votes for heights not final here yet, by height, with whether and when each was last sent.
      * A vote stays until its height is final: a leader that took it may fail before its certificate is in the
      * log, and the next leader needs it again.
      */
@@ -73,7 +73,7 @@ public final class ReplicatedChain implements AutoCloseable {
     /** How many heights the certifier looks through for certificates the log lacks, per entry. */
     private static final int CERTIFIER_SCAN = 4_096;
 
-    private record OwnVote(byte[] vote, long sentNanos) {
+    private record OwnVote(byte[] vote, boolean sent, long sentNanos) {
     }
 
     /**
@@ -98,8 +98,7 @@ public final class ReplicatedChain implements AutoCloseable {
                         if (batch.size() == LogEntry.MAX_VOTES) {
                             break;
                         }
-                        long sent = e.getValue().sentNanos();
-                        if (sent == 0 || now - sent > RESEND_VOTE_NANOS) {
+                        if (!e.getValue().sent() || now - e.getValue().sentNanos() > RESEND_VOTE_NANOS) {
                             batch.add(e);
                         }
                     }
@@ -110,8 +109,9 @@ public final class ReplicatedChain implements AutoCloseable {
                         voteSendFailures.incrementAndGet();
                         break; // again after a pause: the chain has no leader now
                     }
-                    long sentAt = Math.max(1, System.nanoTime());
-                    batch.forEach(e -> ownVotes.replace(e.getKey(), e.getValue(), new OwnVote(e.getValue().vote(), sentAt)));
+                    long sentAt = System.nanoTime();
+                    batch.forEach(e -> ownVotes.replace(e.getKey(), e.getValue(),
+                            new OwnVote(e.getValue().vote(), true, sentAt)));
                     votesSent.addAndGet(batch.size());
                     voteMessages.incrementAndGet();
                 }
@@ -249,7 +249,7 @@ public final class ReplicatedChain implements AutoCloseable {
         this.division = division;
         this.client = client;
         machine.onVote((height, entry) -> {
-            ownVotes.put(height, new OwnVote(entry, 0));
+            ownVotes.put(height, new OwnVote(entry, false, 0));
             // while finality stalls (a validator short) only the latest votes are kept: a certificate at a
             // height makes every block below it final, so the older ones would never be needed
             while (ownVotes.size() > MAX_OWN_VOTES) {

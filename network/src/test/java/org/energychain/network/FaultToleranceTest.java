@@ -15,12 +15,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.energychain.crypto.Hex;
 import org.energychain.ledger.block.BlockHeader;
 import org.energychain.ledger.exec.BlockExecutor;
 import org.energychain.ledger.exec.Receipt;
 import org.energychain.ledger.exec.Submission;
 import org.energychain.ledger.finality.FinalityCertificate;
+import org.energychain.ledger.finality.Vote;
 import org.energychain.ledger.finality.VoteTarget;
 import org.energychain.ledger.state.WriteSet;
 import org.energychain.ledger.store.ChainStore;
@@ -270,6 +273,61 @@ class FaultToleranceTest {
             }
         }
         assertThat(net.chains[0].store().certificate(last)).as("certificate at " + last).isPresent();
+    }
+
+    /**
+     * What a member sends the leader as votes is hostile: a vote signed with another key than the named
+     * validator's, a stranger's vote, a validator's second vote and a malformed message count for nothing (two
+     * validators hold their votes, so two votes are all there is); one genuine vote then makes the block final
+     * on every node through the certificate the leader appends.
+     */
+    @Test
+    void forgedStrangersRepeatedAndMalformedVotesSentToTheLeaderCountForNothing() throws Exception {
+        net = new LocalNetwork(dir, 4);
+        net.startAll();
+        int leader = net.awaitLeader(Duration.ofSeconds(60)).orElseThrow();
+        int[] held = {(leader + 1) % 4, (leader + 2) % 4};
+        for (int k = 0; k < 2; k++) {
+            net.replica(held[k]).faults().holdVotes = true;
+        }
+        int[] voting = {leader, (leader + 3) % 4};
+        long[] sentBefore = {net.replica(voting[0]).votesSent().votes(), net.replica(voting[1]).votesSent().votes()};
+        long h = submitUntilCommitted(net.put(0, "a=1"), leader, Duration.ofSeconds(60)).height();
+        net.awaitApplied(leader, h, Duration.ofSeconds(60));
+        for (int k = 0; k < 2; k++) {
+            // the two validators that vote have sent their votes: the bad ones below come on top of them
+            for (int i = 0; i < 1200 && net.replica(voting[k]).votesSent().votes() == sentBefore[k]; i++) {
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+            assertThat(net.replica(voting[k]).votesSent().votes()).as("votes of " + voting[k]).isGreaterThan(sentBefore[k]);
+        }
+        BlockHeader header = net.chains[leader].store().block(h).orElseThrow().header();
+        VoteTarget t = VoteTarget.of(header, net.genesis.cryptoSuite().hash());
+        ChainStateMachine sm = net.replica(leader).stateMachine();
+        List<byte[]> bad = List.of(
+                Vote.sign(t, "n" + held[0], net.group.privateKey(), net.genesis).encode(),
+                Vote.sign(t, "n9", net.nodeKeys.get(held[1]).privateKey(), net.genesis).encode(),
+                Vote.sign(t, "n" + leader, net.nodeKeys.get(leader).privateKey(), net.genesis).encode(),
+                new byte[] {1, 2, 3});
+        byte[] answer = sm.query(Message.valueOf(ByteString.copyFrom(VoteMessage.encode(bad))))
+                .get(30, TimeUnit.SECONDS).getContent().toByteArray();
+        assertThat(VoteMessage.decodeAnswer(answer)).as("votes read").isEqualTo(4);
+        byte[] malformed = new org.energychain.crypto.encoding.CanonicalWriter().tag(VoteMessage.TAG).i32(1_000_000)
+                .toByteArray();
+        assertThat(sm.query(Message.valueOf(ByteString.copyFrom(malformed)))).isCompletedExceptionally();
+        assertThat(net.replica(leader).finalHeight()).as("no certificate from bad votes").isLessThan(h);
+        assertThat(net.chains[leader].store().certificate(h)).isEmpty();
+
+        byte[] genuine = Vote.sign(t, "n" + held[0], net.nodeKeys.get(held[0]).privateKey(), net.genesis).encode();
+        sm.query(Message.valueOf(ByteString.copyFrom(VoteMessage.encode(List.of(genuine))))).get(30, TimeUnit.SECONDS);
+        for (int i = 0; i < 4; i++) {
+            assertThat(net.replica(i).awaitFinal(h, Duration.ofSeconds(60))).as("node " + i + " final").isTrue();
+        }
+        FinalityCertificate cert = FinalityCertificate.decode(net.chains[held[1]].store().certificate(h).orElseThrow(),
+                32);
+        assertThat(cert.target()).isEqualTo(t);
+        assertThat(cert.signatures()).extracting(FinalityCertificate.Signature::node).doesNotContain("n9")
+                .contains("n" + held[0]).doesNotContain("n" + held[1]);
     }
 
     @Test
