@@ -311,16 +311,25 @@ final class ChainStateMachine extends BaseStateMachine {
 
     /** Counts each vote of the entry in order; the answer names each distinct outcome, in order of appearance. */
     private String applyVotes(LogEntry e) {
+        return applyEach(e::votes, "malformed vote", v -> applyVote(v, false));
+    }
+
+    /**
+     * Applies each item of a list entry (votes, certificates) in order: the answer names each distinct outcome,
+     * in order of appearance; a list that does not decode is counted as a stale entry.
+     */
+    private String applyEach(java.util.function.Supplier<List<byte[]>> items, String malformed,
+            java.util.function.Function<byte[], String> each) {
         List<byte[]> all;
         try {
-            all = e.votes();
+            all = items.get();
         } catch (IllegalArgumentException ex) {
             staleEntries.incrementAndGet();
-            return "malformed vote";
+            return malformed;
         }
         java.util.Set<String> outcomes = new java.util.LinkedHashSet<>();
-        for (byte[] v : all) {
-            outcomes.add(applyVote(v, false));
+        for (byte[] item : all) {
+            outcomes.add(each.apply(item));
         }
         return String.join(", ", outcomes);
     }
@@ -371,48 +380,36 @@ final class ChainStateMachine extends BaseStateMachine {
 
     /** Certificates the leader appended: each checked against the roster and this node's execution, then kept. */
     private String applyCertificates(LogEntry e) {
-        List<byte[]> all;
+        return applyEach(e::certificates, "malformed certificates", this::applyCertificate);
+    }
+
+    private String applyCertificate(byte[] raw) {
+        FinalityCertificate c;
         try {
-            all = e.certificates();
-        } catch (IllegalArgumentException ex) {
+            c = FinalityCertificate.decode(raw, width);
+        } catch (RuntimeException ex) {
             staleEntries.incrementAndGet();
-            return "malformed certificates";
+            return "malformed certificate";
         }
-        java.util.Set<String> outcomes = new java.util.LinkedHashSet<>();
-        for (byte[] raw : all) {
-            FinalityCertificate c;
-            try {
-                c = FinalityCertificate.decode(raw, width);
-            } catch (RuntimeException ex) {
-                staleEntries.incrementAndGet();
-                outcomes.add("malformed certificate");
-                continue;
-            }
-            long h = c.target().height();
-            if (h < 1) {
-                outcomes.add("ignored");
-                continue;
-            }
-            // the leader appends a certificate after its block's entry: a node above which it lies refused that block
-            Optional<String> problem = c.problem(genesis, chain.rosterAt(Math.min(h, chain.store().height() + 1)));
-            if (problem.isPresent()) {
-                LOG.warn("chain={} height={} the certificate in the log does not hold ({}); ignored", chain.id(), h,
-                        problem.get());
-                outcomes.add("ignored");
-                continue;
-            }
-            loggedCertificateHeight = Math.max(loggedCertificateHeight, h);
-            synchronized (tally) {
-                if (chain.store().certificate(h).isPresent()) {
-                    votes.skipTo(h);
-                    outcomes.add("known");
-                    continue;
-                }
-                votes.skipTo(h);
-            }
-            outcomes.add(certified(c, false) ? "certified" : "diverged");
+        long h = c.target().height();
+        if (h < 1) {
+            return "ignored";
         }
-        return String.join(", ", outcomes);
+        // the leader appends a certificate after its block's entry: a node above which it lies refused that block
+        Optional<String> problem = c.problem(genesis, chain.rosterAt(Math.min(h, chain.store().height() + 1)));
+        if (problem.isPresent()) {
+            LOG.warn("chain={} height={} the certificate in the log does not hold ({}); ignored", chain.id(), h,
+                    problem.get());
+            return "ignored";
+        }
+        loggedCertificateHeight = Math.max(loggedCertificateHeight, h);
+        synchronized (tally) {
+            votes.skipTo(h);
+            if (chain.store().certificate(h).isPresent()) {
+                return "known";
+            }
+        }
+        return certified(c, false) ? "certified" : "diverged";
     }
 
     /** Certificates that formed before this node imported their block, checked now that it may have. */

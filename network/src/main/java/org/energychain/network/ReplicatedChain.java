@@ -70,7 +70,7 @@ public final class ReplicatedChain implements AutoCloseable {
     static final long RESEND_VOTE_NANOS = TimeUnit.SECONDS.toNanos(2);
     /** The most of its own votes a validator keeps for heights not final yet. */
     static final int MAX_OWN_VOTES = 1_000;
-    /** How many heights the certifier looks through for certificates the log lacks, per entry. */
+    /** How many of the latest final heights the certifier looks through for certificates the log lacks. */
     private static final int CERTIFIER_SCAN = 4_096;
 
     private record OwnVote(byte[] vote, boolean sent, long sentNanos) {
@@ -157,8 +157,10 @@ public final class ReplicatedChain implements AutoCloseable {
                     continue;
                 }
                 List<byte[]> certs = new ArrayList<>();
-                long from = machine.loggedCertificateHeight() + 1;
-                long to = Math.min(finalHeight, from + CERTIFIER_SCAN - 1);
+                // the latest heights only: a certificate makes every block below it final, and the one at the
+                // final height is always among them, so a long stretch without certificates cannot stall this
+                long to = finalHeight;
+                long from = Math.max(machine.loggedCertificateHeight() + 1, to - CERTIFIER_SCAN + 1);
                 for (long h = from; h <= to && certs.size() < LogEntry.MAX_CERTIFICATES; h++) {
                     chain.store().certificate(h).ifPresent(certs::add);
                 }
