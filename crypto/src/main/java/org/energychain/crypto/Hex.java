@@ -9,8 +9,16 @@ public final class Hex {
     private Hex() {
     }
 
+    private static final byte[] DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Lower-case hex; through a table into Latin-1 bytes (transaction ids are hexed on every node's hot path). */
     public static String encode(byte[] bytes) {
-        return HEX.formatHex(bytes);
+        byte[] out = new byte[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            out[2 * i] = DIGITS[(bytes[i] >> 4) & 0xf];
+            out[2 * i + 1] = DIGITS[bytes[i] & 0xf];
+        }
+        return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** Decodes hex (either case); throws {@link IllegalArgumentException} naming the problem. */

@@ -303,7 +303,7 @@ public final class Chain implements AutoCloseable {
         try {
             ExecutedBlock own = lastProposed;
             if (own != null && own.block().height() == store.height() + 1
-                    && java.util.Arrays.equals(own.block().encode(), block.encode())) {
+                    && own.block().sameAs(block)) {
                 // this node built exactly this block on exactly this parent (the height is the next one and
                 // the header links to the parent): its own execution stands, it is not run twice
                 BlockHeader tip = store.height() == 0 ? null : store.block(store.height()).orElseThrow().header();

@@ -82,11 +82,19 @@ public final class CanonicalReader {
     }
 
     public byte[] bytes(String field) {
-        int n = i32(field + " length");
+        return fixed(length(field), field);
+    }
+
+    /** The u32 length before a bytes or string field (the error names "FIELD length"; built only then). */
+    private int length(String field) {
+        if (buf.length - pos < 4) {
+            need(4, field + " length");
+        }
+        int n = i32(field);
         if (n < 0) {
             throw new IllegalArgumentException(field + ": negative length " + n);
         }
-        return fixed(n, field);
+        return n;
     }
 
     public byte[] fixed(int n, String field) {
@@ -97,23 +105,26 @@ public final class CanonicalReader {
     }
 
     public String string(String field) {
-        byte[] b = bytes(field);
-        if (isAscii(b)) {
-            return new String(b, StandardCharsets.ISO_8859_1); // ASCII is valid UTF-8, and the usual case
+        int n = length(field);
+        need(n, field);
+        int at = pos;
+        pos += n;
+        if (isAscii(buf, at, n)) {
+            return new String(buf, at, n, StandardCharsets.ISO_8859_1); // ASCII is valid UTF-8, and the usual case
         }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(b)).toString();
+                    .decode(ByteBuffer.wrap(buf, at, n)).toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(field + ": not valid UTF-8", e);
         }
     }
 
-    private static boolean isAscii(byte[] b) {
-        for (byte x : b) {
-            if (x < 0) {
+    private static boolean isAscii(byte[] b, int from, int n) {
+        for (int i = from; i < from + n; i++) {
+            if (b[i] < 0) {
                 return false;
             }
         }

@@ -112,6 +112,14 @@ public final class CanonicalWriter {
         return bytes(utf8(s));
     }
 
+    /**
+     * The number of bytes {@link #string} writes for {@code s} (its length prefix included), so that an
+     * encoder can size its buffer exactly instead of growing it by copies.
+     */
+    public static int stringLength(String s) {
+        return 4 + (isAscii(s) ? s.length() : utf8(s).length);
+    }
+
     /** Strict UTF-8: an unpaired surrogate would otherwise become '?' and collide with a real '?'. */
     private static byte[] utf8(String s) {
         try {

@@ -32,20 +32,37 @@ public record Block(BlockHeader header, byte[] signature, List<Transaction> tran
         return header.height();
     }
 
+    /**
+     * Whether {@code other} is this very block: the same header, signature, transactions and results, so the
+     * same encoding; compared field by field, without encoding either (a block is megabytes).
+     */
+    public boolean sameAs(Block other) {
+        return java.util.Arrays.equals(signature, other.signature)
+                && java.util.Arrays.equals(header.encode(), other.header.encode())
+                && transactions.equals(other.transactions) && results.equals(other.results);
+    }
+
     public byte[] encode() {
         byte[] h = header.encode();
-        long size = 16L + h.length + signature.length;
+        long size = 4L + h.length + 4 + signature.length + 4;
         for (Transaction t : transactions) {
             size += 4 + t.encodedLength();
         }
-        // sized up front: a block of thousands of transactions is megabytes, and growing copies it again and again
-        CanonicalWriter w = new CanonicalWriter((int) Math.min(Integer.MAX_VALUE - 16, size + 64L * results.size()));
+        for (TxResult r : results) {
+            size += 4 + r.encodedLength();
+        }
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("block " + header.height() + " encodes to " + size + " bytes");
+        }
+        // sized exactly: a block of thousands of transactions is megabytes, and growing copies it again and again
+        CanonicalWriter w = new CanonicalWriter((int) size);
         w.bytes(h).bytes(signature).i32(transactions.size());
         for (Transaction t : transactions) {
-            w.bytes(t.encode());
+            t.writeTo(w);
         }
         for (TxResult r : results) {
-            w.bytes(r.encode());
+            w.i32(r.encodedLength());
+            r.writeTo(w);
         }
         return w.toByteArray();
     }

@@ -44,14 +44,22 @@ public final class WriteSet {
 
     /** The state root after applying these changes on top of {@code previousRoot}. */
     public byte[] commitment(HashFunction h, byte[] previousRoot) {
-        CanonicalWriter w = new CanonicalWriter(256).tag(TAG).fixed(previousRoot).i32(changes.size());
+        long size = (long) CanonicalWriter.stringLength(TAG) + previousRoot.length + 4;
+        for (Map.Entry<String, byte[]> e : changes.entrySet()) {
+            size += CanonicalWriter.stringLength(e.getKey()) + 1 + (e.getValue() == null ? 0 : 4 + e.getValue().length);
+        }
+        // sized exactly and hashed in place: a block's write set is hundreds of kilobytes
+        CanonicalWriter w = new CanonicalWriter((int) Math.min(Integer.MAX_VALUE - 16, size)).tag(TAG)
+                .fixed(previousRoot).i32(changes.size());
         for (Map.Entry<String, byte[]> e : changes.entrySet()) {
             w.string(e.getKey()).bool(e.getValue() != null);
             if (e.getValue() != null) {
                 w.bytes(e.getValue());
             }
         }
-        return h.hash(w.toByteArray());
+        org.energychain.crypto.Digester d = h.newDigester();
+        d.update(w.buffer(), 0, w.length());
+        return d.doFinal();
     }
 
     /** The state root of an empty chain. */

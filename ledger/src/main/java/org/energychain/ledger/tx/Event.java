@@ -14,6 +14,16 @@ public record Event(String type, byte[] data) {
         return data.clone();
     }
 
+    /** Writes string type, bytes data (without copying the data). */
+    void writeTo(org.energychain.crypto.encoding.CanonicalWriter w) {
+        w.string(type).bytes(data);
+    }
+
+    /** The number of bytes {@link #writeTo} writes. */
+    int encodedLength() {
+        return org.energychain.crypto.encoding.CanonicalWriter.stringLength(type) + 4 + data.length;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Event e && type.equals(e.type) && java.util.Arrays.equals(data, e.data);

@@ -100,6 +100,11 @@ public final class Transaction {
         return encoded.clone();
     }
 
+    /** Writes {@link #encode()} as a {@code bytes} field of {@code w}, without copying it first. */
+    public CanonicalWriter writeTo(CanonicalWriter w) {
+        return w.bytes(encoded);
+    }
+
     /** The length of {@link #encode()}, without copying it. */
     public int encodedLength() {
         return encoded.length;

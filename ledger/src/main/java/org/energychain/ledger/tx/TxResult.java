@@ -25,11 +25,25 @@ public record TxResult(int code, String message, List<Event> events) {
     }
 
     public byte[] encode() {
-        CanonicalWriter w = new CanonicalWriter(64).tag(TAG).i32(code).string(message).i32(events.size());
+        return writeTo(new CanonicalWriter(encodedLength())).toByteArray();
+    }
+
+    /** Writes {@link #encode()} into {@code w}: a block writes its results so, without a copy each. */
+    public CanonicalWriter writeTo(CanonicalWriter w) {
+        w.tag(TAG).i32(code).string(message).i32(events.size());
         for (Event e : events) {
-            w.string(e.type()).bytes(e.data());
+            e.writeTo(w);
         }
-        return w.toByteArray();
+        return w;
+    }
+
+    /** The length of {@link #encode()}, computed without encoding. */
+    public int encodedLength() {
+        int n = CanonicalWriter.stringLength(TAG) + 4 + CanonicalWriter.stringLength(message) + 4;
+        for (Event e : events) {
+            n += e.encodedLength();
+        }
+        return n;
     }
 
     public static TxResult decode(byte[] bytes) {

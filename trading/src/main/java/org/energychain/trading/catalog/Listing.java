@@ -8,6 +8,7 @@ import org.energychain.crypto.HashFunctions;
 import org.energychain.crypto.Hex;
 import org.energychain.crypto.encoding.CanonicalReader;
 import org.energychain.crypto.encoding.CanonicalWriter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A summary block as a seller publishes it on the trading chain (paper II.C): {@code Hash(D1)} (the
@@ -40,7 +41,7 @@ public record Listing(String id, String hash, byte[] contentRoot, long sizeBytes
 
     /** Validates every field; the message names the field and what is wrong. */
     public Listing {
-        require(id != null && ID.matcher(id).matches(), "id", id, "1-160 characters of A-Z a-z 0-9 . _ : / -");
+        require(isId(id), "id", id, "1-160 characters of A-Z a-z 0-9 . _ : / -");
         HashFunction h;
         try {
             h = HashFunctions.byName(Objects.requireNonNull(hash, "hash"));
@@ -74,7 +75,35 @@ public record Listing(String id, String hash, byte[] contentRoot, long sizeBytes
     }
 
     private static void level(String id, String field, String v) {
-        require(v != null && LEVEL.matcher(v).matches(), id, field, v, "1-64 characters of A-Z a-z 0-9 . _ -");
+        require(isLevel(v), id, field, v, "1-64 characters of A-Z a-z 0-9 . _ -");
+    }
+
+    /** Whether {@code v} matches {@link #ID}; without a regex engine, as every node checks every publication. */
+    public static boolean isId(@Nullable String v) {
+        return plain(v, 160, true);
+    }
+
+    /** Whether {@code v} matches {@link #LEVEL}; without a regex engine, as {@link #isId}. */
+    public static boolean isLevel(@Nullable String v) {
+        return plain(v, 64, false);
+    }
+
+    /** {@code [A-Za-z0-9][A-Za-z0-9._-]{0,max-1}}, with ':' and '/' allowed after the first when {@code id}. */
+    private static boolean plain(@Nullable String v, int max, boolean id) {
+        if (v == null || v.isEmpty() || v.length() > max || !alnum(v.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (!alnum(c) && c != '.' && c != '_' && c != '-' && !(id && (c == ':' || c == '/'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean alnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     private static void text(String id, String field, String v, int max) {
