@@ -169,6 +169,17 @@ public final class CanonicalWriter {
         return Arrays.copyOf(buf, len);
     }
 
+    /**
+     * The bytes written, ending this encoding: a writer sized exactly hands its buffer over without a copy
+     * (hot encoders size theirs so); the writer is empty afterwards.
+     */
+    public byte[] finish() {
+        byte[] out = len == buf.length ? buf : Arrays.copyOf(buf, len);
+        buf = new byte[16];
+        len = 0;
+        return out;
+    }
+
     public int length() {
         return len;
     }

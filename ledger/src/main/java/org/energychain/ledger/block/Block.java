@@ -64,7 +64,7 @@ public record Block(BlockHeader header, byte[] signature, List<Transaction> tran
             w.i32(r.encodedLength());
             r.writeTo(w);
         }
-        return w.toByteArray();
+        return w.finish();
     }
 
     public static Block decode(byte[] bytes, int width) {

@@ -47,10 +47,33 @@ public final class Transaction {
         this.nonce = nonce;
         this.args = args.clone();
         this.signature = signature.clone();
-        this.payload = new CanonicalWriter(96 + args.length).tag(TAG).string(chainId).string(sender).i64(nonce)
-                .string(contract).string(method).bytes(args).toByteArray();
-        this.encoded = new CanonicalWriter(payload.length + signature.length + 8).bytes(payload).bytes(signature)
-                .toByteArray();
+        int payloadLength = CanonicalWriter.stringLength(TAG) + CanonicalWriter.stringLength(chainId)
+                + CanonicalWriter.stringLength(sender) + 8 + CanonicalWriter.stringLength(contract)
+                + CanonicalWriter.stringLength(method) + 4 + args.length;
+        this.payload = new CanonicalWriter(payloadLength).tag(TAG).string(chainId).string(sender).i64(nonce)
+                .string(contract).string(method).bytes(args).finish();
+        this.encoded = new CanonicalWriter(4 + payload.length + 4 + signature.length).bytes(payload)
+                .bytes(signature).finish();
+    }
+
+    /**
+     * A decoded transaction that keeps the bytes it was decoded from: the reader is strict, so they are the
+     * canonical encoding, and re-encoding them (twice, for a block of thousands) would only copy them again.
+     */
+    private Transaction(String chainId, String sender, long nonce, String contract, String method, byte[] args,
+            byte[] signature, byte[] payload, byte[] encoded) {
+        if (nonce < 0) {
+            throw new IllegalArgumentException("nonce must not be negative");
+        }
+        this.chainId = chainId;
+        this.sender = sender;
+        this.nonce = nonce;
+        this.contract = contract;
+        this.method = method;
+        this.args = args;
+        this.signature = signature;
+        this.payload = payload;
+        this.encoded = encoded;
     }
 
     public String chainId() {
@@ -133,13 +156,14 @@ public final class Transaction {
 
     /** Decodes a whole transaction; {@link IllegalArgumentException} names what is malformed. */
     public static Transaction decode(byte[] bytes) {
-        CanonicalReader outer = new CanonicalReader(bytes);
+        byte[] encoded = bytes.clone(); // the caller keeps its array
+        CanonicalReader outer = new CanonicalReader(encoded);
         byte[] payload = outer.bytes("payload");
         byte[] sig = outer.bytes("signature");
         outer.end();
         CanonicalReader r = new CanonicalReader(payload).expectTag(TAG);
         Transaction tx = new Transaction(r.string("chain"), r.string("sender"), r.i64("nonce"), r.string("contract"),
-                r.string("method"), r.bytes("args"), sig);
+                r.string("method"), r.bytes("args"), sig, payload, encoded);
         r.end();
         return tx;
     }

@@ -25,7 +25,7 @@ public record TxResult(int code, String message, List<Event> events) {
     }
 
     public byte[] encode() {
-        return writeTo(new CanonicalWriter(encodedLength())).toByteArray();
+        return writeTo(new CanonicalWriter(encodedLength())).finish();
     }
 
     /** Writes {@link #encode()} into {@code w}: a block writes its results so, without a copy each. */

@@ -127,6 +127,13 @@ final class ChainReadRoutes {
         long height = h.equals("latest") ? c.chain().store().height() : parseLong(h, "height");
         Block b = c.chain().store().block(height).orElseThrow(() -> new ApiError(404, "NOT_FOUND", "chain " + c.id()
                 + " has no block " + h + " (height " + c.chain().store().height() + ")"));
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(SubmissionRoutes.BINARY)) {
+            // the block's canonical encoding, for clients that decode it themselves (no JSON of every transaction)
+            boolean isFinal = c.replicated().map(r -> r.finalHeight() >= b.height()).orElse(true);
+            ctx.header("EC-Final", Boolean.toString(isFinal)).contentType(SubmissionRoutes.BINARY).result(b.encode());
+            return;
+        }
         ctx.json(withFinality(c, JsonViews.block(b, hash(c)), b.height()));
     }
 

@@ -136,10 +136,14 @@ public final class NodeClient {
     }
 
     /** The block at {@code height}, decoded from its canonical encoding (for checks independent of the JSON view). */
+    /** A block as the node stores it: its canonical encoding, fetched as such (no JSON rendering). */
     public org.energychain.ledger.block.Block rawBlock(String chain, long height, int digestLength) {
-        JsonNode n = block(chain, height);
-        return org.energychain.ledger.block.Block.decode(org.energychain.crypto.Hex.decode(n.path("encoded").asText()),
-                digestLength);
+        return org.energychain.ledger.block.Block.decode(blockBytes(chain, height), digestLength);
+    }
+
+    /** The canonical encoding of the block at {@code height} (docs/api.md, {@code Accept: application/octet-stream}). */
+    public byte[] blockBytes(String chain, long height) {
+        return transport.getBinary(chain, chainPath(chain) + "/blocks/" + height);
     }
 
     public JsonNode latestBlock(String chain) {

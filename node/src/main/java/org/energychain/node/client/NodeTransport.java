@@ -138,6 +138,30 @@ final class NodeTransport {
         return send(new Call(chain, "GET", path, null, null, JSON));
     }
 
+    /**
+     * GETs a binary answer ({@value #BINARY}), with failover as for JSON; a refusal (answered in JSON) is a
+     * {@link NodeClientException} as elsewhere.
+     */
+    byte[] getBinary(String chain, String path) {
+        return failover((i, k) -> {
+            URI base = bases.get(i);
+            URI uri = URI.create(base + path);
+            NodeIdentity target = key != null && chain != null ? identityAt(base, chain) : null;
+            HttpResponse<byte[]> resp = exchange("GET", uri, null, null, BINARY, target);
+            if (resp.statusCode() >= 300) {
+                JsonNode json;
+                try {
+                    json = MAPPER.readTree(resp.body());
+                } catch (IOException e) {
+                    json = MAPPER.createObjectNode();
+                }
+                throw new NodeClientException(resp.statusCode(), json.path("error").asText("HTTP_" + resp.statusCode()),
+                        json.path("message").asText("HTTP " + resp.statusCode()));
+            }
+            return resp.body();
+        }).value();
+    }
+
     static String queryString(java.util.Map<String, String> params) {
         StringBuilder b = new StringBuilder();
         new java.util.TreeMap<>(params).forEach((k, v) -> {

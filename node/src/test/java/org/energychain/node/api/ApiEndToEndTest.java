@@ -73,6 +73,16 @@ class ApiEndToEndTest {
         assertThat(block.get("hash").asText()).isEqualTo(receipt.get("blockHash").asText());
         assertThat(block.get("transactions").findValuesAsText("id")).contains(id);
         assertThat(c.blockByHash("open", block.get("hash").asText()).get("height").asLong()).isEqualTo(height);
+        // the same block as its canonical encoding, without the JSON view
+        assertThat(Hex.encode(c.blockBytes("open", height))).isEqualTo(block.get("encoded").asText());
+        HttpResponse<byte[]> raw = HTTP.send(HttpRequest.newBuilder(net.uri("/chains/open/blocks/" + height))
+                .header("Accept", "application/octet-stream").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(raw.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/octet-stream"));
+        assertThat(raw.headers().firstValue("EC-Final")).contains("true");
+        assertThat(c.rawBlock("open", height, 32).header().height()).isEqualTo(height);
+        assertThatThrownBy(() -> c.blockBytes("open", 1_000_000))
+                .isInstanceOfSatisfying(NodeClientException.class, e -> assertThat(e.status()).isEqualTo(404));
         JsonNode tx = c.transaction("open", id);
         assertThat(tx.get("sender").asText()).isEqualTo("g1");
         assertThat(tx.get("args").asText()).isEqualTo(Hex.encode("a=1".getBytes(StandardCharsets.UTF_8)));
@@ -169,6 +179,10 @@ class ApiEndToEndTest {
                 .isEqualTo("secret");
         NodeClient regulator = net.client.signedAs("reg", net.reg.privateKey());
         assertThat(regulator.block("priv", 1).get("height").asLong()).isEqualTo(1);
+        assertThat(regulator.rawBlock("priv", 1, 32).height()).isEqualTo(1);
+        HttpResponse<byte[]> unsigned = HTTP.send(HttpRequest.newBuilder(net.uri("/chains/priv/blocks/1"))
+                .header("Accept", "application/octet-stream").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(unsigned.statusCode()).isEqualTo(401);
         assertThatThrownBy(() -> regulator.query("priv", "kv", "secret", "p".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(NodeClientException.class, e -> assertThat(e.status()).isEqualTo(403));
 
