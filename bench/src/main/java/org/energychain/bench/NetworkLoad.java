@@ -36,7 +36,8 @@ import org.energychain.trading.catalog.Listing;
  * leader). For each n: the rate at which transactions become final (their block certified by more than two
  * thirds of the validators), the latency from sending to final (p50, p99), and beside it, measured in the same
  * run, the bare rate of verifying the same signatures on all cores divided by n (every node verifies every
- * transaction). n = 1 is one node replicating alone: the single-node rate through the same path.
+ * transaction), before the nodes start and again after they stop. n = 1 is one node replicating alone: the
+ * single-node rate through the same path.
  *
  * <p>Usage: {@code NetworkLoad [validators=1,3,4,7] [transactions=20000] [batch=200] [threads=4] [rate=0] [dir]}:
  * with a rate (transactions per second offered, in paced batches) the latencies are those of a network
@@ -198,6 +199,12 @@ public final class NetworkLoad {
                 procs.stop(node, false, Duration.ofSeconds(30));
             }
         }
+        // measured again once the nodes are gone: a shared machine's speed moves during a run of minutes, and a
+        // figure compared with another run means little when the two bare rates differ
+        double bareAfter = bareVerification(txs, net);
+        System.out.printf("%d validator%s: bare verification on all cores / %d after the run = %,.0f /s (before it:"
+                + " %,.0f /s, %+.0f %%)%n", validators, validators == 1 ? "" : "s", validators, bareAfter / validators,
+                bare / validators, 100 * (bareAfter / bare - 1));
     }
 
     /**
