@@ -130,8 +130,7 @@ final class ChainReadRoutes {
         String accept = ctx.header("Accept");
         if (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(SubmissionRoutes.BINARY)) {
             // the block's canonical encoding, for clients that decode it themselves (no JSON of every transaction)
-            boolean isFinal = c.replicated().map(r -> r.finalHeight() >= b.height()).orElse(true);
-            ctx.header("EC-Final", Boolean.toString(isFinal)).contentType(SubmissionRoutes.BINARY).result(b.encode());
+            ctx.header("EC-Final", Boolean.toString(isFinal(c, b.height()))).contentType(SubmissionRoutes.BINARY).result(b.encode());
             return;
         }
         ctx.json(withFinality(c, JsonViews.block(b, hash(c)), b.height()));
@@ -140,13 +139,17 @@ final class ChainReadRoutes {
     /** Adds {@code final} and, when stored, the finality certificate (hex of its encoding) to a block view. */
     private static ObjectNode withFinality(HostedChain c, ObjectNode view, long height) {
         java.util.Optional<byte[]> cert = c.chain().store().certificate(height);
-        boolean isFinal = c.replicated().map(r -> r.finalHeight() >= height).orElse(true);
-        view.put("final", isFinal);
+        view.put("final", isFinal(c, height));
         cert.ifPresent(x -> view.put("certificate", Hex.encode(x)));
         return view;
     }
 
-    private void blockByHash(Context ctx) {
+    /** Whether the block at {@code height} is final on this node (a chain that is not replicated: always). */
+    private static boolean isFinal(HostedChain c, long height) {
+        return c.replicated().map(r -> r.finalHeight() >= height).orElse(true);
+    }
+
+        private void blockByHash(Context ctx) {
         HostedChain c = ApiServer.chainOf(node, ctx);
         byte[] h = ApiServer.hex(ctx.pathParam("hash"), "hash");
         Block b = c.chain().store().blockByHash(h).orElseThrow(() -> new ApiError(404, "NOT_FOUND", "chain " + c.id()
@@ -173,7 +176,7 @@ final class ChainReadRoutes {
         Receipt r = c.chain().receipt(id).orElseThrow(() -> new ApiError(404, "NOT_FOUND",
                 "no receipt for " + ctx.pathParam("id") + " on chain " + c.id() + " (unknown or not committed yet)"));
         ObjectNode view = JsonViews.receipt(r, blockHash(c, r.height()));
-        view.put("final", c.replicated().map(x -> x.finalHeight() >= r.height()).orElse(true));
+        view.put("final", isFinal(c, r.height()));
         ctx.json(view);
     }
 

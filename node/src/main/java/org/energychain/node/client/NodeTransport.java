@@ -155,8 +155,7 @@ final class NodeTransport {
                 } catch (IOException e) {
                     json = MAPPER.createObjectNode();
                 }
-                throw new NodeClientException(resp.statusCode(), json.path("error").asText("HTTP_" + resp.statusCode()),
-                        json.path("message").asText("HTTP " + resp.statusCode()));
+                throw refusal(resp.statusCode(), json);
             }
             return resp.body();
         }).value();
@@ -255,11 +254,16 @@ final class NodeTransport {
                     : "BAD_RESPONSE", "node at " + base + " answered " + resp.statusCode() + " with a body that is not JSON");
         }
         if (resp.statusCode() >= 300) {
-            throw new NodeClientException(resp.statusCode(), json.path("error").asText("HTTP_" + resp.statusCode()),
-                    json.path("message").asText("HTTP " + resp.statusCode()),
-                    json.path("txId").isTextual() ? json.path("txId").asText() : null);
+            throw refusal(resp.statusCode(), json);
         }
         return json;
+    }
+
+    /** A node's refusal ({@code {"error","message"[,"txId"]}}) as the exception clients get. */
+    static NodeClientException refusal(int status, JsonNode json) {
+        return new NodeClientException(status, json.path("error").asText("HTTP_" + status),
+                json.path("message").asText("HTTP " + status),
+                json.path("txId").isTextual() ? json.path("txId").asText() : null);
     }
 
     /**
