@@ -16,6 +16,7 @@ import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.statemachine.TransactionContext;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.energychain.crypto.HashFunction;
+import org.energychain.crypto.Hex;
 import org.energychain.crypto.sign.PrivateKey;
 import org.energychain.ledger.Chain;
 import org.energychain.ledger.ChainHealth;
@@ -513,14 +514,33 @@ final class ChainStateMachine extends BaseStateMachine {
                             + ex.getMessage()));
                     continue;
                 }
-                Submission s = chain.submit(tx);
-                answers.add(s.accepted() ? new SubmitRequest.Answer("", "")
-                        : new SubmitRequest.Answer(s.rejection().reason().name(), s.rejection().message()));
+                answers.add(forwardedAnswer(chain.submit(tx)));
             }
         } catch (RuntimeException ex) {
             return CompletableFuture.failedFuture(ex);
         }
         return reply(SubmitRequest.encodeAnswers(answers));
+    }
+
+    /**
+     * The leader's answer to one forwarded transaction. The very transaction committed already is not a
+     * refusal but {@code DUPLICATE}: a follower's hand-over can reach the leader after the transaction went
+     * in by another way (the Raft client sends a request again when leadership moves, and the new leader may
+     * be the follower itself, which proposed it from its own pool), and the follower must keep the submission
+     * it accepted rather than answer its client with a replay of its own transaction.
+     */
+    private SubmitRequest.Answer forwardedAnswer(Submission s) {
+        if (s.accepted()) {
+            return new SubmitRequest.Answer("", "");
+        }
+        if (s.rejection().reason() == Rejection.Reason.REPLAYED) {
+            Optional<org.energychain.ledger.exec.Receipt> r = chain.receipt(Hex.decode(s.txId()));
+            if (r.isPresent()) {
+                return new SubmitRequest.Answer(Rejection.Reason.DUPLICATE.name(), "transaction " + s.txId()
+                        + " is committed already, at height " + r.get().height());
+            }
+        }
+        return new SubmitRequest.Answer(s.rejection().reason().name(), s.rejection().message());
     }
 
     // ---- snapshots: the chain store is the state; a snapshot marks which log index it covers ----------------

@@ -13,6 +13,7 @@ import org.energychain.ledger.block.Block;
 import org.energychain.ledger.exec.Receipt;
 import org.energychain.ledger.exec.Submission;
 import org.energychain.ledger.finality.FinalityCertificate;
+import org.energychain.ledger.tx.Transaction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,5 +63,31 @@ class ReplicationTest {
                     .isTrue();
         }
         assertThat(net.chains[2].store().get("kv/k39")).isEqualTo("v39".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A follower's hand-over that reaches the leader after its transaction is committed (the Raft client resends
+     * a request when leadership moves) is not a replay of someone else's: the leader answers DUPLICATE, so the
+     * follower keeps the submission it accepted. Another transaction with a used nonce is still a replay.
+     */
+    @Test
+    void aForwardOfTheVeryTransactionAlreadyCommittedIsADuplicateNotAReplay() throws Exception {
+        net = new LocalNetwork(dir, 4);
+        net.startAll();
+        int leader = net.awaitLeader(Duration.ofSeconds(60)).orElseThrow();
+        int follower = (leader + 1) % 4;
+        Transaction tx = net.put(0, "a=1");
+        Submission s = net.chains[leader].submit(tx);
+        assertThat(s.accepted()).isTrue();
+        long h = s.receipt().get(60, TimeUnit.SECONDS).height();
+        net.awaitApplied(follower, h, Duration.ofSeconds(60));
+
+        List<SubmitRequest.Answer> again = net.replica(follower).forward(List.of(tx));
+        assertThat(again).hasSize(1);
+        assertThat(again.get(0).reason()).isEqualTo("DUPLICATE");
+        assertThat(again.get(0).message()).contains("committed already, at height " + h);
+
+        List<SubmitRequest.Answer> other = net.replica(follower).forward(List.of(net.put(0, "a=2")));
+        assertThat(other.get(0).reason()).isEqualTo("REPLAYED");
     }
 }

@@ -195,7 +195,13 @@ final class NetworkDemo {
         out.print("   " + expect(0, cat(new String[] {"market", "deposit", "--account", "B1", "--amount", "100",
             "--reference", "while-G3-1-is-down", "--member", "PLAT", "--key", orgKey(net, "PLAT"), "--wait-final"},
             atPlat)));
+        // the deposit's block is final (--wait-final); a block cut since may still be collecting votes: wait for
+        // it too, bounded, rather than read one instant
         JsonNode plat = procs.get(nodes.get("PLAT-1"), "/chains/trading/status").orElseThrow();
+        for (int i = 0; i < 150 && plat.path("finalHeight").asLong() < plat.path("height").asLong(); i++) {
+            Thread.sleep(200);
+            plat = procs.get(nodes.get("PLAT-1"), "/chains/trading/status").orElseThrow();
+        }
         out.printf("   trading on PLAT-1: height %d, final %d, leader %s%n", plat.path("height").asLong(),
                 plat.path("finalHeight").asLong(), plat.at("/network/leader").asText());
         if (plat.path("finalHeight").asLong() < plat.path("height").asLong()) {
