@@ -226,7 +226,8 @@ public final class NetworkLoad {
     static long send(List<Transaction> txs, List<LocalNetworkProcesses.LocalNode> nodes, int threads, int batch,
             double rate, CryptoSuite suite, Map<String, Long> sent) throws Exception {
         long start = System.nanoTime();
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
             List<Future<?>> work = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int me = t;
@@ -264,7 +265,10 @@ public final class NetworkLoad {
             for (Future<?> f : work) {
                 f.get(30, TimeUnit.MINUTES);
             }
-        pool.shutdown();
+        } finally {
+            // also when a client thread failed: its pool's threads would keep the JVM from exiting
+            pool.shutdownNow();
+        }
         return start;
     }
 

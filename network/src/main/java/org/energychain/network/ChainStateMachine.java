@@ -534,10 +534,11 @@ final class ChainStateMachine extends BaseStateMachine {
             return new SubmitRequest.Answer("", "");
         }
         if (s.rejection().reason() == Rejection.Reason.REPLAYED) {
-            Optional<org.energychain.ledger.exec.Receipt> r = chain.receipt(Hex.decode(s.txId()));
-            if (r.isPresent()) {
+            // where it is, not its receipt: a replayed forward costs one index read, never a block's decoding
+            Optional<org.energychain.ledger.store.TxLocation> at = chain.store().locate(Hex.decode(s.txId()));
+            if (at.isPresent()) {
                 return new SubmitRequest.Answer(Rejection.Reason.DUPLICATE.name(), "transaction " + s.txId()
-                        + " is committed already, at height " + r.get().height());
+                        + " is committed already, at height " + at.get().height());
             }
         }
         return new SubmitRequest.Answer(s.rejection().reason().name(), s.rejection().message());
