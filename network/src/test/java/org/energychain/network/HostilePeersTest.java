@@ -105,6 +105,41 @@ class HostilePeersTest {
         }
     }
 
+    /**
+     * A validator resends its votes until their height is final; the leader ignores a vote it counted already
+     * before checking its signature (a copy with a broken signature gets the same answer), so a lagging leader
+     * does not verify the same votes over and over. A vote for another target is still checked first: forged,
+     * it is ignored as unsigned; signed, it is evidence of equivocation.
+     */
+    @Test
+    void aVoteCountedAlreadyIsIgnoredUncheckedWhenResentAndAnotherTargetIsCheckedFirst() throws Exception {
+        net = new LocalNetwork(dir, 4);
+        VoteCollector votes = new VoteCollector(net.genesis, 0);
+        VoteTarget t = new VoteTarget(net.genesis.chainId(), 1, new byte[32], new byte[32], new byte[32]);
+        Vote v0 = Vote.sign(t, "n0", net.nodeKeys.get(0).privateKey(), net.genesis);
+        assertThat(votes.add(v0, 1)).isInstanceOf(VoteCollector.Outcome.Counted.class);
+        assertThat(votes.add(v0, 1)).isInstanceOfSatisfying(VoteCollector.Outcome.Ignored.class,
+                i -> assertThat(i.reason()).isEqualTo("a second vote of n0 at 1"));
+        byte[] broken = v0.signature();
+        broken[0] ^= 1;
+        assertThat(votes.add(new Vote(t, "n0", broken), 1)).isInstanceOfSatisfying(VoteCollector.Outcome.Ignored.class,
+                i -> assertThat(i.reason()).isEqualTo("a second vote of n0 at 1"));
+
+        byte[] otherHash = new byte[32];
+        otherHash[0] = 1;
+        VoteTarget other = new VoteTarget(net.genesis.chainId(), 1, otherHash, new byte[32], new byte[32]);
+        assertThat(votes.add(Vote.sign(other, "n0", net.group.privateKey(), net.genesis), 1))
+                .isInstanceOfSatisfying(VoteCollector.Outcome.Ignored.class,
+                        i -> assertThat(i.reason()).contains("is not signed by its consensus key"));
+        assertThat(votes.add(Vote.sign(other, "n0", net.nodeKeys.get(0).privateKey(), net.genesis), 1))
+                .isInstanceOf(VoteCollector.Outcome.Equivocation.class);
+        // the two other validators' votes for the first target still make the certificate
+        assertThat(votes.add(Vote.sign(t, "n1", net.nodeKeys.get(1).privateKey(), net.genesis), 1))
+                .isInstanceOf(VoteCollector.Outcome.Counted.class);
+        assertThat(votes.add(Vote.sign(t, "n2", net.nodeKeys.get(2).privateKey(), net.genesis), 1))
+                .isInstanceOf(VoteCollector.Outcome.Certified.class);
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(longs = {3600, -3600})
     void aLeaderWhoseClockIsOffGetsItsBlocksImportedButNeverFinal(long offSeconds) throws Exception {

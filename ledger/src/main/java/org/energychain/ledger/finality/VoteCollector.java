@@ -84,6 +84,13 @@ public final class VoteCollector {
         if (h > executedHeight + WINDOW) {
             return new Outcome.Ignored("height " + h + " is too far above the executed height " + executedHeight);
         }
+        Map<String, VoteTarget> counted = voted.get(h);
+        if (counted != null && v.target().equals(counted.get(v.node()))) {
+            // the vote counted already, again (a validator resends its votes until their height is final):
+            // ignored before its signature is checked, as it would be after. A leader whose certificates lag
+            // would otherwise verify every resent vote again, and the more it lags the more it gets
+            return new Outcome.Ignored("a second vote of " + v.node() + " at " + h);
+        }
         Roster roster = rosterAt.apply(h);
         Optional<String> problem = v.problem(genesis, roster);
         if (problem.isPresent()) {
@@ -92,8 +99,8 @@ public final class VoteCollector {
         Map<String, VoteTarget> atHeight = voted.computeIfAbsent(h, k -> new HashMap<>());
         VoteTarget earlier = atHeight.get(v.node());
         if (earlier != null) {
-            return earlier.equals(v.target()) ? new Outcome.Ignored("a second vote of " + v.node() + " at " + h)
-                    : new Outcome.Equivocation(v.node(), earlier, v.target());
+            // another target (the same one returned above): signed, so evidence
+            return new Outcome.Equivocation(v.node(), earlier, v.target());
         }
         atHeight.put(v.node(), v.target());
         Map<String, byte[]> sigs = byHeight.computeIfAbsent(h, k -> new LinkedHashMap<>())
