@@ -92,7 +92,7 @@ final class NetworkDemo {
             out.print(indent(expect(1, "check-delivery", "--proof",
                     work.resolve("proof-sha256-ed25519-tampered.json").toString(), "--url", reg, "--chain",
                     "regulatory", "--member", "REG", "--key", regKey)));
-            trading(nodes, db, net);
+            trading(procs, nodes, db, net);
             fault(procs, nodes, net);
             governance(procs, nodes, net);
             negotiation(nodes, net);
@@ -121,24 +121,27 @@ final class NetworkDemo {
     }
 
     /** Paper II.C and the market, each organisation through its own node: publish, search, buy, deliver, settle. */
-    private void trading(java.util.Map<String, LocalNetworkProcesses.LocalNode> nodes, String db, Path net)
-            throws IOException {
+    private void trading(LocalNetworkProcesses procs, java.util.Map<String, LocalNetworkProcesses.LocalNode> nodes,
+            String db, Path net) throws IOException {
         String g1 = orgKey(net, "G1");
         String b1 = orgKey(net, "B1");
         String plat = orgKey(net, "PLAT");
-        String[] atG1 = {"--url", nodes.get("G1-1").url(), "--chain", "trading"};
-        String[] atPlat = {"--url", nodes.get("PLAT-1").url(), "--chain", "trading"};
-        String[] atB1 = {"--url", nodes.get("B1-1").url(), "--chain", "trading"};
+        // each organisation works through its own node; one reads there what another committed at its node only
+        // once that node has applied it (a command answers when its own node has)
+        java.util.function.Function<String, String[]> at = id -> {
+            caughtUp(procs, nodes, id, List.of("G1-1", "PLAT-1", "B1-1"), "trading");
+            return new String[] {"--url", nodes.get(id).url(), "--chain", "trading"};
+        };
         Path deliveries = nodes.get("G1-1").dir().resolve("data").resolve("deliveries");
         step("11. G1 publishes its D1 summary blocks on the trading chain through its node; a buyer browses and "
                 + "searches the platform's catalogue (on the platform's node) and checks a listing against its "
                 + "transaction");
         out.print(indent(expect(0, cat(new String[] {"catalog", "publish", "--db", db, "--price", "500", "--member", "G1",
-            "--key", g1}, atG1)).lines().reduce((a, b) -> b).orElse("")));
-        awaitCatalogue(atPlat);
-        out.print(indent(expect(0, cat(new String[] {"catalog", "browse"}, atPlat))));
+            "--key", g1}, at.apply("G1-1"))).lines().reduce((a, b) -> b).orElse("")));
+        awaitCatalogue(at.apply("PLAT-1"));
+        out.print(indent(expect(0, cat(new String[] {"catalog", "browse"}, at.apply("PLAT-1")))));
         JsonNode found = json(expect(0, cat(new String[] {"catalog", "search", "--path", "*/*/*/G1", "--sort", "id",
-            "--limit", "2", "--json"}, atPlat)));
+            "--limit", "2", "--json"}, at.apply("PLAT-1"))));
         out.printf("   search */*/*/G1: %d listings at height %d%n", found.path("total").asLong(),
                 found.path("height").asLong());
         if (found.path("listings").size() < 2) {
@@ -147,7 +150,7 @@ final class NetworkDemo {
         }
         String first = found.path("listings").get(0).path("id").asText();
         String second = found.path("listings").get(1).path("id").asText();
-        out.print(indent(expect(0, cat(new String[] {"catalog", "show", "--id", first, "--check"}, atPlat))));
+        out.print(indent(expect(0, cat(new String[] {"catalog", "show", "--id", first, "--check"}, at.apply("PLAT-1")))));
 
         step("12. B1 buys it through its own node: the platform credits B1, the price goes into escrow, G1 seals the "
                 + "data for B1 and commits the delivery, B1 fetches it from G1's node and confirms, G1 reveals the "
@@ -155,34 +158,34 @@ final class NetworkDemo {
         Path keys = work.resolve("seller-trade-keys");
         Path inbox = work.resolve("buyer-inbox");
         out.print("   " + expect(0, cat(new String[] {"market", "deposit", "--account", "B1", "--amount", "2000",
-            "--member", "PLAT", "--key", plat}, atPlat)));
-        String trade = buy(first, b1, atB1);
+            "--member", "PLAT", "--key", plat}, at.apply("PLAT-1"))));
+        String trade = buy(first, b1, at.apply("B1-1"));
         String[] seller = {"--trade", trade, "--member", "G1", "--key", g1};
         String[] buyer = {"--trade", trade, "--member", "B1", "--key", b1};
         out.print("   " + expect(0, cat(cat(new String[] {"market", "deliver", "--db", db, "--outbox", deliveries.toString(),
-            "--key-dir", keys.toString()}, seller), atG1)));
-        out.print("   " + expect(0, cat(cat(new String[] {"market", "receive", "--inbox", inbox.toString()}, buyer), atB1)));
-        out.print("   " + expect(0, cat(cat(new String[] {"market", "reveal", "--key-dir", keys.toString()}, seller), atG1)));
+            "--key-dir", keys.toString()}, seller), at.apply("G1-1"))));
+        out.print("   " + expect(0, cat(cat(new String[] {"market", "receive", "--inbox", inbox.toString()}, buyer), at.apply("B1-1"))));
+        out.print("   " + expect(0, cat(cat(new String[] {"market", "reveal", "--key-dir", keys.toString()}, seller), at.apply("G1-1"))));
         out.print("   " + expect(0, cat(cat(new String[] {"market", "accept", "--inbox", inbox.toString(), "--out",
-            work.resolve("bought-1.dataset").toString()}, buyer), atB1)));
+            work.resolve("bought-1.dataset").toString()}, buyer), at.apply("B1-1"))));
 
         step("13. refund path: B1 buys a second dataset, G1 delivers data that does not match what it claimed; "
                 + "B1 proves the bad chunk on chain and gets its money back");
-        String trade2 = buy(second, b1, atB1);
+        String trade2 = buy(second, b1, at.apply("B1-1"));
         String[] seller2 = {"--trade", trade2, "--member", "G1", "--key", g1};
         String[] buyer2 = {"--trade", trade2, "--member", "B1", "--key", b1};
         out.print("   " + expect(0, cat(cat(new String[] {"market", "deliver", "--simulate-fraud", "--db", db, "--outbox",
-            deliveries.toString(), "--key-dir", keys.toString()}, seller2), atG1)));
-        out.print("   " + expect(0, cat(cat(new String[] {"market", "receive", "--inbox", inbox.toString()}, buyer2), atB1)));
-        out.print("   " + expect(0, cat(cat(new String[] {"market", "reveal", "--key-dir", keys.toString()}, seller2), atG1)));
+            deliveries.toString(), "--key-dir", keys.toString()}, seller2), at.apply("G1-1"))));
+        out.print("   " + expect(0, cat(cat(new String[] {"market", "receive", "--inbox", inbox.toString()}, buyer2), at.apply("B1-1"))));
+        out.print("   " + expect(0, cat(cat(new String[] {"market", "reveal", "--key-dir", keys.toString()}, seller2), at.apply("G1-1"))));
         out.print(indent(expect(1, cat(cat(new String[] {"market", "accept", "--inbox", inbox.toString(), "--out",
-            work.resolve("bought-2.dataset").toString()}, buyer2), atB1))));
-        out.print("   " + expect(0, cat(new String[] {"market", "balance", "--account", "B1"}, atB1)));
-        out.print("   " + expect(0, cat(new String[] {"market", "balance", "--account", "G1"}, atG1)));
+            work.resolve("bought-2.dataset").toString()}, buyer2), at.apply("B1-1")))));
+        out.print("   " + expect(0, cat(new String[] {"market", "balance", "--account", "B1"}, at.apply("B1-1"))));
+        out.print("   " + expect(0, cat(new String[] {"market", "balance", "--account", "G1"}, at.apply("G1-1"))));
 
         step("14. the whole trade history, and the platform's directory rebuilt from the chain");
-        out.print(indent(expect(0, cat(new String[] {"market", "history", "--buyer", "B1"}, atB1))));
-        out.print("   " + expect(0, cat(new String[] {"catalog", "verify"}, atPlat)));
+        out.print(indent(expect(0, cat(new String[] {"market", "history", "--buyer", "B1"}, at.apply("B1-1")))));
+        out.print("   " + expect(0, cat(new String[] {"catalog", "verify"}, at.apply("PLAT-1"))));
     }
 
     /** A validator of every shared chain crashes; the chains go on finalising; it restarts and catches up. */
@@ -319,6 +322,28 @@ final class NetworkDemo {
         a.addAll(List.of("--url", nodes.get(node).url(), "--chain", "dispatch", "--member", member, "--key",
                 orgKey(net, member)));
         return a.toArray(String[]::new);
+    }
+
+    /**
+     * Waits (bounded) until node {@code id} has applied every block of {@code chain} that any of {@code among} has:
+     * a command run there then sees what the last one, run at another of them, committed.
+     */
+    private static void caughtUp(LocalNetworkProcesses procs, java.util.Map<String, LocalNetworkProcesses.LocalNode> nodes,
+            String id, List<String> among, String chain) {
+        String path = "/chains/" + chain + "/status";
+        long target = among.stream().mapToLong(n -> procs.get(nodes.get(n), path).map(st -> st.path("height").asLong())
+                .orElse(0L)).max().orElse(0L);
+        for (int i = 0; i < 150; i++) {
+            if (procs.get(nodes.get(id), path).map(st -> st.path("height").asLong()).orElse(-1L) >= target) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Waits (bounded) until the platform's catalogue has caught up with the chain. */
