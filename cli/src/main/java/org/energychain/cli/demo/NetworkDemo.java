@@ -213,14 +213,7 @@ final class NetworkDemo {
         out.print("   " + expect(0, "network", "start", "--dir", net.toString(), "--node", "G3-1", "--java-opts",
                 javaOpts));
         long target = plat.path("height").asLong();
-        long caught = -1;
-        for (int i = 0; i < 600 && caught < target; i++) {
-            caught = procs.get(nodes.get("G3-1"), "/chains/trading/status").map(s -> s.path("height").asLong())
-                    .orElse(-1L);
-            if (caught < target) {
-                Thread.sleep(200);
-            }
-        }
+        long caught = awaitHeight(procs, nodes.get("G3-1"), "trading", target, 600);
         out.printf("   trading on G3-1 after its restart: height %d (the others: %d)%n", caught, target);
         if (caught < target) {
             failures.add("G3-1 did not catch up after its restart");
@@ -330,19 +323,33 @@ final class NetworkDemo {
      */
     private static void caughtUp(LocalNetworkProcesses procs, java.util.Map<String, LocalNetworkProcesses.LocalNode> nodes,
             String id, List<String> among, String chain) {
-        String path = "/chains/" + chain + "/status";
-        long target = among.stream().mapToLong(n -> procs.get(nodes.get(n), path).map(st -> st.path("height").asLong())
-                .orElse(0L)).max().orElse(0L);
-        for (int i = 0; i < 150; i++) {
-            if (procs.get(nodes.get(id), path).map(st -> st.path("height").asLong()).orElse(-1L) >= target) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        long target = among.stream().mapToLong(n -> Math.max(0, height(procs, nodes.get(n), chain))).max().orElse(0L);
+        awaitHeight(procs, nodes.get(id), chain, target, 150);
+    }
+
+    /** The node's height of {@code chain}, or -1 while it does not answer. */
+    private static long height(LocalNetworkProcesses procs, LocalNetworkProcesses.LocalNode node, String chain) {
+        return procs.get(node, "/chains/" + chain + "/status").map(st -> st.path("height").asLong()).orElse(-1L);
+    }
+
+    /** Polls (every 200 ms, at most {@code tries} times) until the node has {@code chain} up to {@code target}. */
+    private static long awaitHeight(LocalNetworkProcesses procs, LocalNetworkProcesses.LocalNode node, String chain,
+            long target, int tries) {
+        long h = height(procs, node, chain);
+        for (int i = 1; i < tries && h < target && pause(200); i++) {
+            h = height(procs, node, chain);
+        }
+        return h;
+    }
+
+    /** Sleeps; false when interrupted (the interrupt is kept for the caller's caller). */
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -351,13 +358,7 @@ final class NetworkDemo {
         for (int i = 0; i < 100; i++) {
             JsonNode found = json(expect(0, cat(new String[] {"catalog", "search", "--path", "*/*/*/G1", "--limit", "1",
                 "--json"}, atPlat)));
-            if (found.path("total").asLong() > 0) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (found.path("total").asLong() > 0 || !pause(200)) {
                 return;
             }
         }
