@@ -194,6 +194,16 @@ public final class NetworkLoad {
                         + " to final there p50 %d ms, p99 %d ms%n", validators, finalAmong(sent, finalAtFollower), n,
                         pct(toFollowerFinal, 50), pct(toFollowerFinal, 99));
             }
+            if (validators > 1) {
+                // what the followers handed to the leader again (warm-up included): work the leader does for nothing
+                StringBuilder resent = new StringBuilder();
+                for (LocalNetworkProcesses.LocalNode node : nodes) {
+                    procs.get(node, "/chains/" + CHAIN + "/status").ifPresent(st -> resent.append(resent.isEmpty() ? ""
+                            : ", ").append(node.id()).append(' ').append(st.at("/network/resentTransactions").asLong())
+                            .append(" (").append(st.at("/network/resendRoundsDeferred").asLong()).append(" rounds deferred)"));
+                }
+                System.out.printf("%d validators: transactions handed to the leader again: %s%n", validators, resent);
+            }
         } finally {
             for (LocalNetworkProcesses.LocalNode node : nodes) {
                 procs.stop(node, false, Duration.ofSeconds(30));

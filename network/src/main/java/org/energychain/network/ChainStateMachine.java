@@ -161,6 +161,9 @@ final class ChainStateMachine extends BaseStateMachine {
         TermIndex ti = TermIndex.valueOf(entry);
         String outcome;
         try {
+            while (faults.holdApply) {
+                Thread.sleep(10);
+            }
             outcome = applyBytes(entry.getStateMachineLogEntry().getLogData().toByteArray(), entry.getIndex());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -18,6 +18,8 @@ final class Faults {
     volatile UnaryOperator<VoteTarget> vote = UnaryOperator.identity();
     /** In-process tests only: while set, this validator's votes wait unsent (a vote caught by an outage). */
     volatile boolean holdVotes;
+    /** In-process tests only: while set, this node applies no log entry (a node that has fallen behind). */
+    volatile boolean holdApply;
 
     /** Applies the faults named by {@value #ENV}, if any; returns what it switched on. */
     String fromEnvironment(String value) {

@@ -123,14 +123,16 @@ final class LocalNetwork implements AutoCloseable {
     /** Starts node i (again, after a stop, on the same store when the store is durable). */
     void start(int i) throws IOException {
         chains[i] = new Chain(genesis, stores.apply(i), contracts, "n" + i, nodeKeys.get(i).privateKey(),
-                Clock.systemUTC());
+                clock);
         NetworkSettings s = new NetworkSettings("n" + i, nodeKeys.get(i).privateKey(), "127.0.0.1", ports[i],
-                dir.resolve("raft-n" + i), tlsOf(i), maxSkew, Clock.systemUTC(), snapshotEvery, logSegmentBytes);
+                dir.resolve("raft-n" + i), tlsOf(i), maxSkew, clock, snapshotEvery, logSegmentBytes);
         nodes[i] = NetworkNode.start(s, List.of(chains[i]));
         nodes[i].chain(genesis.chainId()).orElseThrow().orderer().start();
     }
 
     Duration maxSkew = Duration.ofSeconds(30);
+    /** Every node's clock (chain and network): set before starting a node. */
+    Clock clock = Clock.systemUTC();
 
     /** Node i's TLS settings: its own identity, and trust in exactly the certificates the genesis pins. */
     NetworkSettings.Tls tlsOf(int i) {

@@ -13,6 +13,7 @@ import org.energychain.ledger.block.Block;
 import org.energychain.ledger.exec.Receipt;
 import org.energychain.ledger.exec.Submission;
 import org.energychain.ledger.finality.FinalityCertificate;
+import org.energychain.ledger.testkit.SteppedClock;
 import org.energychain.ledger.tx.Transaction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -89,5 +90,63 @@ class ReplicationTest {
 
         List<SubmitRequest.Answer> other = net.replica(follower).forward(List.of(net.put(0, "a=2")));
         assertThat(other.get(0).reason()).isEqualTo("REPLAYED");
+    }
+
+    /**
+     * A transaction whose hand-over to the leader was lost waits in the follower's pool; the follower hands it
+     * over again once it has waited three seconds (chain clock), but not while the follower has not applied what
+     * was committed: then it may be in a block this node has not applied yet, and under load a lagging follower
+     * would hand its whole backlog over again every round.
+     */
+    @Test
+    void aLostHandOverGoesAgainOnceTheFollowerHasAppliedWhatWasCommittedNotWhileItIsBehind() throws Exception {
+        net = new LocalNetwork(dir, 4);
+        SteppedClock clock = new SteppedClock();
+        net.clock = clock;
+        net.startAll();
+        int leader = net.awaitLeader(Duration.ofSeconds(60)).orElseThrow();
+        int follower = (leader + 1) % 4;
+        ReplicatedChain f = net.replica(follower);
+
+        f.faults().holdApply = true;
+        try {
+            holdsBackWhileBehind(f, leader, follower, clock);
+        } finally {
+            f.faults().holdApply = false; // a held node would never close
+        }
+    }
+
+    private void holdsBackWhileBehind(ReplicatedChain f, int leader, int follower, SteppedClock clock)
+            throws Exception {
+        long h = net.chains[leader].submit(net.put(0, "a=1")).receipt().get(60, TimeUnit.SECONDS).height();
+        // from the first round that knows of that commit on, the follower is behind at every round
+        awaitTrue(() -> f.resent().deferredRounds() >= 1, "a round that finds the follower behind");
+        // only in the follower's pool: admitted there, its hand-over lost
+        Transaction lost = net.put(1, 0, "b=2");
+        Submission s = net.chains[follower].submit(lost);
+        assertThat(s.accepted()).as(String.valueOf(s.rejection())).isTrue();
+        clock.advance(Duration.ofSeconds(4));
+        long deferred = f.resent().deferredRounds();
+        awaitTrue(() -> f.resent().deferredRounds() >= deferred + 2, "two more rounds with the follower behind");
+        assertThat(f.resent().transactions()).isZero();
+        assertThat(net.chains[leader].pending()).isZero();
+        assertThat(net.chains[leader].store().locate(lost.id(net.genesis.cryptoSuite().hash()))).isEmpty();
+
+        f.faults().holdApply = false;
+        net.awaitApplied(follower, h, Duration.ofSeconds(60));
+        Receipt r = s.receipt().get(60, TimeUnit.SECONDS);
+        assertThat(r.result().isOk()).isTrue();
+        assertThat(f.resent().transactions()).isPositive();
+        assertThat(net.chains[leader].store().locate(lost.id(net.genesis.cryptoSuite().hash()))).isPresent();
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within 60 s: " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
     }
 }

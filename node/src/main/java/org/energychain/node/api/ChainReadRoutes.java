@@ -104,7 +104,8 @@ final class ChainReadRoutes {
             net.put("node", r.self()).put("leader", r.leader().orElse(null)).put("isLeader", r.isLeader())
                     .put("term", r.term()).put("finalHeight", r.finalHeight())
                     .put("finalityLag", Math.max(0, height - r.finalHeight())).put("refusedBlocks", r.refusedBlocks())
-                    .put("fetchedBlocks", r.fetchedBlocks());
+                    .put("fetchedBlocks", r.fetchedBlocks()).put("resentTransactions", r.resent().transactions())
+                    .put("resendRoundsDeferred", r.resent().deferredRounds());
             // the roster in force (the genesis one, or as the validators contract changed it)
             org.energychain.ledger.genesis.Roster roster = c.chain().rosterNext();
             ArrayNode peers = net.putArray("peers");
