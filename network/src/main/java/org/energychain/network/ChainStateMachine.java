@@ -699,6 +699,18 @@ final class ChainStateMachine extends BaseStateMachine {
         }
     }
 
+    /**
+     * Ratis shut this node's group down on its own (not the node closing): the node no longer follows the chain
+     * until it is restarted, so an operator must hear of it.
+     */
+    @Override
+    public void notifyServerShutdown(org.apache.ratis.proto.RaftProtos.RoleInfoProto roleInfo, boolean allServer) {
+        if (!allServer) {
+            LOG.error("chain={} Raft shut this node's group down (as {}); the node no longer follows the chain until"
+                    + " it is restarted", chain.id(), roleInfo.getRole());
+        }
+    }
+
     @Override
     public void notifyLeaderChanged(RaftGroupMemberId groupMemberId, RaftPeerId newLeaderId) {
         leaderListener.run();

@@ -211,6 +211,11 @@ public final class NetworkNode implements AutoCloseable {
         RaftServerConfigKeys.Rpc.setTimeoutMin(p, TimeDuration.valueOf(1, java.util.concurrent.TimeUnit.SECONDS));
         RaftServerConfigKeys.Rpc.setTimeoutMax(p, TimeDuration.valueOf(2, java.util.concurrent.TimeUnit.SECONDS));
         RaftServerConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(10, java.util.concurrent.TimeUnit.SECONDS));
+        // a leader tries a follower that does not answer again within ~100 ms (Ratis waits up to 5 s once it has
+        // failed 30 times): a node restarted before it ever received the group's configuration has none, and if
+        // its election timeout (1-2 s) passes before the leader reaches it, Ratis finds it outside its own
+        // configuration and shuts its group down for good (LeaderElection: NOT_IN_CONF)
+        RaftServerConfigKeys.Log.Appender.setRetryPolicy(p, "1ms,10, 100ms,1000000000");
         // the chain store is the state: a snapshot only marks the log index it covers, so Raft may drop the log
         // before it; a node behind further than that is told so and fetches blocks instead (installSnapshot off)
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
