@@ -197,6 +197,18 @@ final class LocalNetwork implements AutoCloseable {
         }
     }
 
+    /** Waits (bounded) until {@code done} holds; fails naming {@code what} if it does not within {@code timeout}. */
+    static void await(String what, Duration timeout, java.util.function.BooleanSupplier done)
+            throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what);
+            }
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+
     /** A put by sender s{@code sender}. */
     Transaction put(int sender, long nonce, String kv) {
         return Transaction.sign(genesis.chainId(), "s" + sender, nonce, "kv", "put", kv.getBytes(StandardCharsets.UTF_8),

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.energychain.ledger.exec.Receipt;
 import org.energychain.ledger.exec.Submission;
 import org.energychain.ledger.finality.FinalityCertificate;
@@ -36,14 +35,6 @@ class MembershipTest {
     void close() {
         if (net != null) {
             net.close();
-        }
-    }
-
-    private static void await(String what, Duration timeout, BooleanSupplier done) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(end);
-            TimeUnit.MILLISECONDS.sleep(50);
         }
     }
 
@@ -101,7 +92,7 @@ class MembershipTest {
         // g1 runs three of the four validators: more than two thirds, enacted at once
         assertThat(added.result().isOk()).as(added.result().message()).isTrue();
         long addedAt = added.height();
-        await("n4 to sign a certificate", Duration.ofSeconds(90), () -> {
+        LocalNetwork.await("n4 to sign a certificate", Duration.ofSeconds(90), () -> {
             try {
                 commit(net.put(nonce++, "k" + nonce + "=v"));
             } catch (Exception e) {
@@ -110,7 +101,7 @@ class MembershipTest {
             return net.chains[4].store().height() > addedAt && finalWith(1, "n4", addedAt) > 0;
         });
         int leader = net.awaitLeader(Duration.ofSeconds(30)).orElseThrow();
-        await("the Raft group to have n4 voting", Duration.ofSeconds(60),
+        LocalNetwork.await("the Raft group to have n4 voting", Duration.ofSeconds(60),
                 () -> net.replica(leader).raftVoters().contains("n4"));
 
         Receipt removed = commit(governance(ValidatorsContract.PROPOSE, RosterChange.remove("n0").encode()));
@@ -123,7 +114,7 @@ class MembershipTest {
         long last = after.get(after.size() - 1);
         for (int i = 1; i <= 4; i++) {
             int node = i;
-            await("node " + node + " to finalise height " + last, Duration.ofSeconds(60),
+            LocalNetwork.await("node " + node + " to finalise height " + last, Duration.ofSeconds(60),
                     () -> net.chains[node].store().certifiedHeight() >= last);
         }
         // no certificate after the removal carries n0, and each is valid for the roster of its height only
@@ -137,7 +128,7 @@ class MembershipTest {
             }
         }
         int now = net.awaitLeader(Duration.ofSeconds(30)).orElseThrow();
-        await("the Raft group to drop n0", Duration.ofSeconds(60),
+        LocalNetwork.await("the Raft group to drop n0", Duration.ofSeconds(60),
                 () -> !net.replica(now).raftVoters().contains("n0"));
         for (int i = 1; i <= 4; i++) {
             ChainVerifier.Report r = new ChainVerifier(net.contracts).verify(net.chains[i].store());

@@ -120,14 +120,16 @@ class ReplicationTest {
             throws Exception {
         long h = net.chains[leader].submit(net.put(0, "a=1")).receipt().get(60, TimeUnit.SECONDS).height();
         // from the first round that knows of that commit on, the follower is behind at every round
-        awaitTrue(() -> f.resent().deferredRounds() >= 1, "a round that finds the follower behind");
+        LocalNetwork.await("a round that finds the follower behind", Duration.ofSeconds(60),
+                () -> f.resent().deferredRounds() >= 1);
         // only in the follower's pool: admitted there, its hand-over lost
         Transaction lost = net.put(1, 0, "b=2");
         Submission s = net.chains[follower].submit(lost);
         assertThat(s.accepted()).as(String.valueOf(s.rejection())).isTrue();
         clock.advance(Duration.ofSeconds(4));
         long deferred = f.resent().deferredRounds();
-        awaitTrue(() -> f.resent().deferredRounds() >= deferred + 2, "two more rounds with the follower behind");
+        LocalNetwork.await("two more rounds with the follower behind", Duration.ofSeconds(60),
+                () -> f.resent().deferredRounds() >= deferred + 2);
         assertThat(f.resent().transactions()).isZero();
         assertThat(net.chains[leader].pending()).isZero();
         assertThat(net.chains[leader].store().locate(lost.id(net.genesis.cryptoSuite().hash()))).isEmpty();
@@ -138,15 +140,5 @@ class ReplicationTest {
         assertThat(r.result().isOk()).isTrue();
         assertThat(f.resent().transactions()).isPositive();
         assertThat(net.chains[leader].store().locate(lost.id(net.genesis.cryptoSuite().hash()))).isPresent();
-    }
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within 60 s: " + what);
-            }
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
     }
 }
