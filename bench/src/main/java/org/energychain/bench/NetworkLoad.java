@@ -203,6 +203,14 @@ public final class NetworkLoad {
                             .append(" (").append(st.at("/network/resendRoundsDeferred").asLong()).append(" rounds deferred)"));
                 }
                 System.out.printf("%d validators: transactions handed to the leader again: %s%n", validators, resent);
+                // what the followers verified while the block waited in their log (warm-up included)
+                StringBuilder ahead = new StringBuilder();
+                for (LocalNetworkProcesses.LocalNode node : nodes) {
+                    procs.get(node, "/chains/" + CHAIN + "/status").ifPresent(st -> ahead.append(ahead.isEmpty() ? ""
+                            : ", ").append(node.id()).append(' ').append(st.at("/network/signaturesVerifiedAhead").asLong())
+                            .append(" in ").append(st.at("/network/blocksVerifiedAhead").asLong()).append(" blocks"));
+                }
+                System.out.printf("%d validators: signatures verified ahead of applying: %s%n", validators, ahead);
             }
         } finally {
             for (LocalNetworkProcesses.LocalNode node : nodes) {

@@ -30,6 +30,7 @@ import org.energychain.ledger.exec.Nonces;
 import org.energychain.ledger.exec.Receipt;
 import org.energychain.ledger.exec.Rejection;
 import org.energychain.ledger.exec.Submission;
+import org.energychain.ledger.exec.VerifiedAhead;
 import org.energychain.ledger.feed.BlockFeed;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.Member;
@@ -78,6 +79,8 @@ public final class Chain implements AutoCloseable {
     private final BlockFeed feed;
     private final AtomicReference<ChainHealth> health;
     private final Map<String, CompletableFuture<Receipt>> waiting = new ConcurrentHashMap<>();
+    /** Signatures verified before their block is validated ({@link #verifyAhead}). */
+    private final VerifiedAhead verifiedAhead;
     /** The block this node proposed last, executed: imported as it is when the log returns exactly it. */
     private volatile ExecutedBlock lastProposed;
     /** Next nonce per sender in committed state, cached: admission reads it for every transaction. */
@@ -117,6 +120,8 @@ public final class Chain implements AutoCloseable {
         this.proposerKey = proposerKey;
         this.clock = clock;
         this.feed = new BlockFeed(store);
+        // room for a few full blocks ahead of the one being validated
+        this.verifiedAhead = new VerifiedAhead(Math.max(4096, 4 * genesis.limits().maxBlockTxs()));
         this.health = new AtomicReference<>(ChainHealth.ok(clock.instant()));
     }
 
@@ -312,11 +317,36 @@ public final class Chain implements AutoCloseable {
                     return own;
                 }
             }
-            return validator.validate(store, block, id -> waiting.containsKey(Hex.encode(id)));
+            return validator.validate(store, block,
+                    id -> waiting.containsKey(Hex.encode(id)) || verifiedAhead.take(id));
         } catch (StorageException e) {
             halt(e);
             throw e;
         }
+    }
+
+    /**
+     * Verifies the signatures of a block's transactions before {@link #validate} is called for it, on the
+     * caller's thread and the common pool: a follower reads blocks from its replicated log while it still
+     * applies earlier ones, and validation, one block after another on one thread, then finds them checked.
+     * Skips what this node verified already (at admission, or ahead before). Changes nothing of the chain;
+     * not synchronized with it. A signature that does not verify is not recorded: validation checks it again
+     * and names the failure.
+     *
+     * @return how many signatures this call verified
+     */
+    public int verifyAhead(Block block) {
+        return validator.verifyAhead(block.transactions(), verifiedAhead, id -> waiting.containsKey(Hex.encode(id)));
+    }
+
+    /** How many transactions are verified ahead of their block's validation now (at most its capacity). */
+    public int verifiedAheadCount() {
+        return verifiedAhead.size();
+    }
+
+    /** The most transactions {@link #verifyAhead} keeps verified ahead of validation. */
+    public int verifiedAheadCapacity() {
+        return verifiedAhead.capacity();
     }
 
     /**

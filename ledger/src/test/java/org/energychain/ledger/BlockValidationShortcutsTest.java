@@ -15,9 +15,9 @@ import org.energychain.ledger.tx.Transaction;
 import org.junit.jupiter.api.Test;
 
 /**
- * The two shortcuts of {@link Chain#validate}: a node's own proposal, returned by the log unchanged, is
- * imported without being executed again; a signature the node verified when it admitted those very bytes
- * is not verified again. Neither lets anything else through.
+ * The shortcuts of {@link Chain#validate}: a node's own proposal, returned by the log unchanged, is
+ * imported without being executed again; a signature the node verified when it admitted those very bytes,
+ * or ahead of validation ({@link Chain#verifyAhead}), is not verified again. None lets anything else through.
  */
 class BlockValidationShortcutsTest {
     final TestNetwork net = new TestNetwork(CryptoSuites.SHA256_ED25519, 100);
@@ -63,5 +63,45 @@ class BlockValidationShortcutsTest {
                 WriteSet.initialRoot(net.suite.hash(), net.genesis.hash()), TestNetwork.T0.plusSeconds(1), "n1",
                 net.node.privateKey(), List.of(admitted)).block();
         assertThat(a.validate(honest).block().transactions()).containsExactly(admitted);
+    }
+
+    @Test
+    void signaturesVerifiedAheadAreNotVerifiedAgainAndAForgedOneIsStillRefused() throws Exception {
+        Chain proposer = net.chain(new InMemoryChainStore(net.genesis));
+        Chain follower = net.chain(new InMemoryChainStore(net.genesis));
+        for (int i = 0; i < 3; i++) {
+            assertThat(proposer.submit(net.tx("g1", net.group, i, "put", "k" + i + "=v")).accepted()).isTrue();
+        }
+        Block block = proposer.propose().orElseThrow().block();
+
+        // the follower admitted none of them: all three are verified ahead, and only once
+        assertThat(follower.verifyAhead(block)).isEqualTo(3);
+        assertThat(follower.verifiedAheadCount()).isEqualTo(3);
+        assertThat(follower.verifyAhead(block)).isZero();
+        // validation uses them up
+        assertThat(follower.validate(block).block().transactions()).hasSize(3);
+        assertThat(follower.verifiedAheadCount()).isZero();
+
+        // a forged signature is verified ahead too, but not recorded: validation checks it and names it
+        Chain other = net.chain(new InMemoryChainStore(net.genesis));
+        Transaction honest = net.tx("g1", net.group, 0, "put", "k=1");
+        byte[] sig = honest.signature();
+        sig[0] ^= 1;
+        Block forged = new BlockExecutor(net.genesis, net.contracts).execute(other.store(), 1, net.genesis.hash(),
+                WriteSet.initialRoot(net.suite.hash(), net.genesis.hash()), TestNetwork.T0.plusSeconds(1), "n1",
+                net.node.privateKey(), List.of(honest.withSignature(sig))).block();
+        assertThat(other.verifyAhead(forged)).isEqualTo(1);
+        assertThat(other.verifiedAheadCount()).isZero();
+        assertThatThrownBy(() -> other.validate(forged)).isInstanceOf(InvalidBlockException.class)
+                .hasMessageContaining("transaction 0 fails admission").hasMessageContaining("signature");
+    }
+
+    @Test
+    void transactionsThisNodeAdmittedAreNotVerifiedAhead() throws Exception {
+        Chain a = net.chain(new InMemoryChainStore(net.genesis));
+        Transaction admitted = net.tx("g1", net.group, 0, "put", "k=1");
+        assertThat(a.submit(admitted).accepted()).isTrue();
+        Block block = a.propose().orElseThrow().block();
+        assertThat(a.verifyAhead(block)).isZero();
     }
 }

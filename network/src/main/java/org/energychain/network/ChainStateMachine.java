@@ -35,6 +35,7 @@ import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.governance.ValidatorsContract;
 import org.energychain.ledger.store.StorageException;
 import org.energychain.ledger.tx.Transaction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +89,7 @@ final class ChainStateMachine extends BaseStateMachine {
     private final AtomicLong staleEntries = new AtomicLong();
     private final AtomicLong fetchedBlocks = new AtomicLong();
     private volatile String lastRejection = "";
+    private volatile @Nullable AheadVerifier ahead;
     final Faults faults = new Faults();
 
     /** Told when a block becomes final here. */
@@ -112,6 +114,11 @@ final class ChainStateMachine extends BaseStateMachine {
                 h -> chain.rosterAt(Math.min(h, chain.store().height() + 1)));
         this.finality = finality;
         this.loggedCertificateHeight = chain.store().certifiedHeight();
+    }
+
+    /** The verifier reading this node's log ahead of its application, once the node's Raft division exists. */
+    void verifyingAhead(AheadVerifier verifier) {
+        this.ahead = verifier;
     }
 
     /** Told when this node formed a certificate from votes (the leader then appends it to the log). */
@@ -228,6 +235,14 @@ final class ChainStateMachine extends BaseStateMachine {
             }
             staleEntries.incrementAndGet();
             return "stale";
+        }
+        AheadVerifier a = ahead;
+        if (a != null) {
+            try {
+                a.awaitEntry(index);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt(); // validation verifies what is left itself
+            }
         }
         ExecutedBlock executed;
         try {

@@ -18,6 +18,7 @@ import org.energychain.ledger.Chain;
 import org.energychain.ledger.finality.FinalityCertificate;
 import org.energychain.ledger.order.Orderer;
 import org.energychain.ledger.tx.Transaction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +69,7 @@ public final class ReplicatedChain implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong resent = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong resendsDeferred = new java.util.concurrent.atomic.AtomicLong();
     private volatile RaftMembership membership;
+    private volatile @Nullable AheadVerifier aheadVerifier;
     private volatile Runnable rosterChanged = () -> { };
 
     /** How long a vote sent to the leader may stay without its height becoming final before it is sent again. */
@@ -276,6 +278,10 @@ public final class ReplicatedChain implements AutoCloseable {
     void bind(RaftServer.Division division, RaftClient client) {
         this.division = division;
         this.client = client;
+        AheadVerifier verifier = new AheadVerifier(chain, division);
+        this.aheadVerifier = verifier;
+        machine.verifyingAhead(verifier);
+        verifier.start();
         machine.onVote((height, entry) -> {
             ownVotes.put(height, new OwnVote(entry, false, 0));
             // while finality stalls (a validator short) only the latest votes are kept: a certificate at a
@@ -408,6 +414,18 @@ public final class ReplicatedChain implements AutoCloseable {
     }
 
     /** Blocks fetched from the leader and re-executed to catch up from behind its snapshot. */
+    /**
+     * Transaction signatures this node verified while their block was in its log but not applied yet (a
+     * follower under load), and the blocks it read for that.
+     */
+    public record VerifiedAheadCount(long signatures, long blocks) {
+    }
+
+    public VerifiedAheadCount verifiedAhead() {
+        AheadVerifier v = aheadVerifier;
+        return v == null ? new VerifiedAheadCount(0, 0) : new VerifiedAheadCount(v.verifiedSignatures(), v.blocksRead());
+    }
+
     public long fetchedBlocks() {
         return machine.fetchedBlocks();
     }
@@ -530,6 +548,10 @@ public final class ReplicatedChain implements AutoCloseable {
         }
         if (resender != null) {
             resender.shutdownNow();
+        }
+        AheadVerifier verifier = aheadVerifier;
+        if (verifier != null) {
+            verifier.close();
         }
         Thread f = forwarder;
         if (f != null) {

@@ -141,4 +141,45 @@ class ReplicationTest {
         assertThat(f.resent().transactions()).isPositive();
         assertThat(net.chains[leader].store().locate(lost.id(net.genesis.cryptoSuite().hash()))).isPresent();
     }
+
+    /**
+     * A follower whose application is held back (as under load) verifies the signatures of the blocks in its log
+     * meanwhile, once each; applying them later does not verify them again, and it imports the same blocks.
+     */
+    @Test
+    void aFollowerBehindVerifiesTheBlocksInItsLogBeforeApplyingThem() throws Exception {
+        net = new LocalNetwork(dir, 4);
+        net.startAll();
+        int leader = net.awaitLeader(Duration.ofSeconds(60)).orElseThrow();
+        int follower = (leader + 1) % 4;
+        ReplicatedChain f = net.replica(follower);
+        long before = net.chains[follower].store().height();
+        f.faults().holdApply = true;
+        List<Submission> subs = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                subs.add(net.chains[leader].submit(net.put(i, "k" + i + "=v")));
+            }
+            long top = 0;
+            for (Submission s : subs) {
+                top = Math.max(top, s.receipt().get(60, TimeUnit.SECONDS).height());
+            }
+            // all twenty were sent to the leader only: the follower verifies each once, while it applies nothing
+            LocalNetwork.await("the follower verifying the 20 signatures ahead", Duration.ofSeconds(60),
+                    () -> f.verifiedAhead().signatures() == 20);
+            assertThat(net.chains[follower].store().height()).isEqualTo(before);
+            assertThat(net.chains[follower].verifiedAheadCount()).isEqualTo(20);
+            assertThat(net.replica(leader).verifiedAhead().signatures()).as("the leader's blocks are its own").isZero();
+
+            f.faults().holdApply = false;
+            net.awaitApplied(follower, top, Duration.ofSeconds(60));
+            assertThat(Arrays.equals(net.chains[follower].store().block(top).orElseThrow().encode(),
+                    net.chains[leader].store().block(top).orElseThrow().encode())).isTrue();
+            // validation used what was verified ahead, and nothing was verified twice
+            assertThat(net.chains[follower].verifiedAheadCount()).isZero();
+            assertThat(f.verifiedAhead().signatures()).isEqualTo(20);
+        } finally {
+            f.faults().holdApply = false; // a held node would never close
+        }
+    }
 }

@@ -91,9 +91,7 @@ public final class BlockValidator {
         boolean[] signatureOk = new boolean[txs.size()];
         java.util.stream.IntStream.range(0, txs.size()).parallel().forEach(i -> {
             Transaction tx = txs.get(i);
-            signatureOk[i] = verified.test(tx.id(hash)) || genesis.member(tx.sender())
-                    .map(m -> tx.signature().length > 0 && tx.verifySignature(genesis.cryptoSuite().signatures(), m.key()))
-                    .orElse(false);
+            signatureOk[i] = verified.test(tx.id(hash)) || signatureHolds(tx);
         });
         long bytes = 0;
         for (int i = 0; i < txs.size(); i++) {
@@ -124,6 +122,36 @@ public final class BlockValidator {
             throw new InvalidBlockException(at + ": executing it here gives other results");
         }
         return new ExecutedBlock(block, mine.writes());
+    }
+
+    /**
+     * Verifies, on all cores, the signatures of those of {@code txs} that {@code known} does not know already
+     * and records the ids of those that hold in {@code ahead}, for {@link #validate(ChainStore, Block,
+     * java.util.function.Predicate)} to find. One that does not hold is not recorded: validation checks it
+     * again and names the failure.
+     *
+     * @return how many signatures were verified here
+     */
+    public int verifyAhead(List<Transaction> txs, VerifiedAhead ahead, java.util.function.Predicate<byte[]> known) {
+        java.util.concurrent.atomic.AtomicInteger verified = new java.util.concurrent.atomic.AtomicInteger();
+        txs.parallelStream().forEach(tx -> {
+            byte[] id = tx.id(hash);
+            if (known.test(id) || ahead.contains(id)) {
+                return;
+            }
+            verified.incrementAndGet();
+            if (signatureHolds(tx)) {
+                ahead.add(id);
+            }
+        });
+        return verified.get();
+    }
+
+    /** Whether the transaction is signed and its signature verifies under its sender's key as a member. */
+    private boolean signatureHolds(Transaction tx) {
+        return genesis.member(tx.sender())
+                .map(m -> tx.signature().length > 0 && tx.verifySignature(genesis.cryptoSuite().signatures(), m.key()))
+                .orElse(false);
     }
 
     private static String differs(BlockHeader mine, BlockHeader theirs) {

@@ -105,7 +105,9 @@ final class ChainReadRoutes {
                     .put("term", r.term()).put("finalHeight", r.finalHeight())
                     .put("finalityLag", Math.max(0, height - r.finalHeight())).put("refusedBlocks", r.refusedBlocks())
                     .put("fetchedBlocks", r.fetchedBlocks()).put("resentTransactions", r.resent().transactions())
-                    .put("resendRoundsDeferred", r.resent().deferredRounds());
+                    .put("resendRoundsDeferred", r.resent().deferredRounds())
+                    .put("signaturesVerifiedAhead", r.verifiedAhead().signatures())
+                    .put("blocksVerifiedAhead", r.verifiedAhead().blocks());
             // the roster in force (the genesis one, or as the validators contract changed it)
             org.energychain.ledger.genesis.Roster roster = c.chain().rosterNext();
             ArrayNode peers = net.putArray("peers");

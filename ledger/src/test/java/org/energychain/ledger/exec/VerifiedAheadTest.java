@@ -1,0 +1,48 @@
+package org.energychain.ledger.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** The bounded set of signatures verified ahead: by content, forgotten when used, oldest first when full. */
+class VerifiedAheadTest {
+    static byte[] id(int i) {
+        byte[] b = new byte[32];
+        b[0] = (byte) i;
+        b[31] = (byte) (i >> 8);
+        return b;
+    }
+
+    @Test
+    void anIdIsKnownByItsBytesAndForgottenOnceTaken() {
+        VerifiedAhead v = new VerifiedAhead(8);
+        byte[] id = id(1);
+        v.add(id);
+        id[0] = 9; // the caller's array changing later changes nothing
+        assertThat(v.contains(id(1))).isTrue();
+        assertThat(v.contains(id(9))).isFalse();
+        assertThat(v.take(id(1))).isTrue();
+        assertThat(v.take(id(1))).isFalse();
+        assertThat(v.size()).isZero();
+    }
+
+    @Test
+    void beyondItsCapacityTheOldestIdsAreForgotten() {
+        VerifiedAhead v = new VerifiedAhead(3);
+        for (int i = 0; i < 5; i++) {
+            v.add(id(i));
+        }
+        assertThat(v.size()).isEqualTo(3);
+        assertThat(v.contains(id(0))).isFalse();
+        assertThat(v.contains(id(1))).isFalse();
+        assertThat(v.contains(id(2))).isTrue();
+        assertThat(v.contains(id(4))).isTrue();
+    }
+
+    @Test
+    void aCapacityBelowOneIsRefused() {
+        assertThatThrownBy(() -> new VerifiedAhead(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("capacity");
+    }
+}
