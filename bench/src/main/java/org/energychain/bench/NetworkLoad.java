@@ -149,6 +149,8 @@ public final class NetworkLoad {
                 finalAtFollower.clear();
             }
             long[] cpuBefore = cpuNanos(handles);
+            long[] jitBefore = compilerNanos(handles);
+            long selfBefore = cpuNanos(List.of(ProcessHandle.current()))[0];
             long blocksBefore = monitor.blocks.get();
             phase("measured");
             long start = send(txs, nodes, threads, batch, rate, suite, sent);
@@ -166,6 +168,8 @@ public final class NetworkLoad {
                         finalised.size(), n);
             }
             long[] cpuAfter = cpuNanos(handles);
+            long[] jitAfter = compilerNanos(handles);
+            long selfCpu = cpuNanos(List.of(ProcessHandle.current()))[0] - selfBefore;
             phase("done");
             StringBuilder perNode = new StringBuilder();
             long cpuAll = 0;
@@ -175,8 +179,15 @@ public final class NetworkLoad {
                 perNode.append(i == 0 ? "" : ", ").append(nodes.get(i).id()).append(' ')
                         .append(finalised.isEmpty() ? 0 : d / 1000 / finalised.size());
             }
-            System.out.printf("%d validator%s: node CPU per final transaction (µs): %s; all nodes %d µs%n", validators,
-                    validators == 1 ? "" : "s", perNode, finalised.isEmpty() ? 0 : cpuAll / 1000 / finalised.size());
+            long jitAll = 0;
+            for (int i = 0; i < handles.size(); i++) {
+                jitAll += Math.max(0, jitAfter[i] - jitBefore[i]);
+            }
+            System.out.printf("%d validator%s: node CPU per final transaction (µs): %s; all nodes %d µs, of which the"
+                    + " JIT compiler threads %d µs; this load generator %d µs%n", validators, validators == 1 ? "" : "s",
+                    perNode, finalised.isEmpty() ? 0 : cpuAll / 1000 / finalised.size(),
+                    finalised.isEmpty() ? 0 : jitAll / 1000 / finalised.size(),
+                    finalised.isEmpty() ? 0 : selfCpu / 1000 / finalised.size());
             long lastFinal = finalised.values().stream().mapToLong(Long::longValue).max().orElse(start);
             long lastCommit = committed.values().stream().mapToLong(Long::longValue).max().orElse(start);
             long[] toFinal = latencies(sent, finalised);
@@ -288,6 +299,38 @@ public final class NetworkLoad {
             pool.shutdownNow();
         }
         return start;
+    }
+
+    /**
+     * The CPU time the JIT compiler threads of each process have used so far (Linux {@code /proc}; 0 where it
+     * cannot be read). Fresh node JVMs still compile after a long warm-up; a node that has run for days does not.
+     */
+    static long[] compilerNanos(List<ProcessHandle> handles) {
+        long[] out = new long[handles.size()];
+        for (int i = 0; i < out.length; i++) {
+            java.nio.file.Path tasks = java.nio.file.Path.of("/proc", Long.toString(handles.get(i).pid()), "task");
+            try (java.util.stream.Stream<java.nio.file.Path> threads = java.nio.file.Files.list(tasks)) {
+                out[i] = threads.mapToLong(NetworkLoad::compilerThreadNanos).sum();
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                out[i] = 0;
+            }
+        }
+        return out;
+    }
+
+    private static long compilerThreadNanos(java.nio.file.Path task) {
+        try {
+            String stat = java.nio.file.Files.readString(task.resolve("stat"));
+            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) {
+                return 0;
+            }
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // utime and stime (fields 14 and 15 of stat), in clock ticks of 10 ms
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0; // the thread ended meanwhile
+        }
     }
 
     /** The CPU time each process has used so far (user and system, all its threads). */

@@ -56,6 +56,7 @@ public final class RocksChainStores implements AutoCloseable {
     private final Path dir;
     private final DBOptions dbOptions;
     private final ColumnFamilyOptions cfOptions;
+    private final org.rocksdb.Filter bloom;
     private final WriteOptions syncWrite;
     private final ReadOptions readOptions;
     /** Replaced by {@link #reopen()} after a failure RocksDB does not recover from; null while that fails. */
@@ -70,11 +71,12 @@ public final class RocksChainStores implements AutoCloseable {
     final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private volatile boolean closed;
 
-    private RocksChainStores(Path dir, DBOptions dbOptions, ColumnFamilyOptions cfOptions, RocksDB db,
-            List<ColumnFamilyDescriptor> descriptors, List<ColumnFamilyHandle> handles) {
+    private RocksChainStores(Path dir, DBOptions dbOptions, ColumnFamilyOptions cfOptions, org.rocksdb.Filter bloom,
+            RocksDB db, List<ColumnFamilyDescriptor> descriptors, List<ColumnFamilyHandle> handles) {
         this.dir = dir;
         this.dbOptions = dbOptions;
         this.cfOptions = cfOptions;
+        this.bloom = bloom;
         this.db = db;
         for (int i = 0; i < descriptors.size(); i++) {
             families.put(new String(descriptors.get(i).getName(), StandardCharsets.UTF_8), handles.get(i));
@@ -94,6 +96,7 @@ public final class RocksChainStores implements AutoCloseable {
     public static RocksChainStores open(Path dir) {
         DBOptions dbo = null;
         ColumnFamilyOptions cfo = null;
+        org.rocksdb.Filter bloom = null;
         try {
             Files.createDirectories(dir);
             // a torn last record is a write that was never acknowledged (every commit is synced); damage
@@ -101,7 +104,12 @@ public final class RocksChainStores implements AutoCloseable {
             dbo = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
                     .setMaxBackgroundJobs(2).setKeepLogFileNum(5)
                     .setWalRecoveryMode(WALRecoveryMode.TolerateCorruptedTailRecords).setParanoidChecks(true);
-            cfo = new ColumnFamilyOptions();
+            // a Bloom filter per table file (10 bits a key, about 1 % false positives): executing a contract reads
+            // keys that do not exist yet (a new listing, a first nonce) and the transaction index is probed for
+            // replays; without it each such miss searches the index of every table file
+            bloom = new org.rocksdb.BloomFilter(10);
+            cfo = new ColumnFamilyOptions().setTableFormatConfig(new org.rocksdb.BlockBasedTableConfig()
+                    .setFilterPolicy(bloom));
             List<byte[]> names = new ArrayList<>();
             if (Files.exists(dir.resolve("CURRENT"))) {
                 try (org.rocksdb.Options o = new org.rocksdb.Options()) {
@@ -117,10 +125,13 @@ public final class RocksChainStores implements AutoCloseable {
             }
             List<ColumnFamilyHandle> handles = new ArrayList<>();
             RocksDB db = RocksDB.open(dbo, dir.toString(), descriptors, handles);
-            return new RocksChainStores(dir, dbo, cfo, db, descriptors, handles);
+            return new RocksChainStores(dir, dbo, cfo, bloom, db, descriptors, handles);
         } catch (RocksDBException | IOException e) {
             if (cfo != null) {
                 cfo.close();
+            }
+            if (bloom != null) {
+                bloom.close();
             }
             if (dbo != null) {
                 dbo.close();
@@ -352,6 +363,11 @@ public final class RocksChainStores implements AutoCloseable {
         return db;
     }
 
+    /** Every column family's handle (tests). */
+    synchronized List<ColumnFamilyHandle> familyHandles() {
+        return new ArrayList<>(families.values());
+    }
+
     WriteOptions syncWrite() {
         return syncWrite;
     }
@@ -450,6 +466,7 @@ public final class RocksChainStores implements AutoCloseable {
             syncWrite.close();
             readOptions.close();
             cfOptions.close();
+            bloom.close();
             dbOptions.close();
         } finally {
             lifecycle.writeLock().unlock();

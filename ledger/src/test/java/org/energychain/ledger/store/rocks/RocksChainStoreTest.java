@@ -45,6 +45,25 @@ class RocksChainStoreTest extends ChainStoreContract {
         return stores;
     }
 
+    /** Reads of keys that do not exist (a contract's new records, replay probes) stop at a Bloom filter. */
+    @Test
+    void everyTableFileCarriesABloomFilter() throws Exception {
+        Chain chain = net.chain(open(net.genesis));
+        for (int b = 0; b < 3; b++) {
+            chain.submit(net.tx("g1", net.group, b, "put", "k" + b + "=v" + b));
+            assertThat(chain.cutBlock()).isPresent();
+        }
+        stores.flush();
+        java.util.Map<String, org.rocksdb.TableProperties> all = new java.util.HashMap<>();
+        for (var family : stores.familyHandles()) {
+            all.putAll(stores.db().getPropertiesOfAllTables(family));
+        }
+        // the blocks, hashes, transaction index, state and meta families of the chain at least
+        assertThat(all).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(all.values()).allSatisfy(t -> assertThat(t.getFilterPolicyName()).containsIgnoringCase("bloom"));
+        chain.close();
+    }
+
     @Test
     void aReopenedStoreHoldsEverythingAndContinues() throws Exception {
         Chain chain = net.chain(open(net.genesis));
