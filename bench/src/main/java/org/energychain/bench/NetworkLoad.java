@@ -206,21 +206,20 @@ public final class NetworkLoad {
                         pct(toFollowerFinal, 50), pct(toFollowerFinal, 99));
             }
             if (validators > 1) {
-                // what the followers handed to the leader again (warm-up included): work the leader does for nothing
+                // what the followers handed to the leader again, and what they verified while the block waited in
+                // their log (warm-up included)
                 StringBuilder resent = new StringBuilder();
-                for (LocalNetworkProcesses.LocalNode node : nodes) {
-                    procs.get(node, "/chains/" + CHAIN + "/status").ifPresent(st -> resent.append(resent.isEmpty() ? ""
-                            : ", ").append(node.id()).append(' ').append(st.at("/network/resentTransactions").asLong())
-                            .append(" (").append(st.at("/network/resendRoundsDeferred").asLong()).append(" rounds deferred)"));
-                }
-                System.out.printf("%d validators: transactions handed to the leader again: %s%n", validators, resent);
-                // what the followers verified while the block waited in their log (warm-up included)
                 StringBuilder ahead = new StringBuilder();
                 for (LocalNetworkProcesses.LocalNode node : nodes) {
-                    procs.get(node, "/chains/" + CHAIN + "/status").ifPresent(st -> ahead.append(ahead.isEmpty() ? ""
-                            : ", ").append(node.id()).append(' ').append(st.at("/network/signaturesVerifiedAhead").asLong())
-                            .append(" in ").append(st.at("/network/blocksVerifiedAhead").asLong()).append(" blocks"));
+                    procs.get(node, "/chains/" + CHAIN + "/status").map(st -> st.at("/network")).ifPresent(status -> {
+                        String sep = resent.isEmpty() ? "" : ", ";
+                        resent.append(sep).append(node.id()).append(' ').append(status.at("/resentTransactions").asLong())
+                                .append(" (").append(status.at("/resendRoundsDeferred").asLong()).append(" rounds deferred)");
+                        ahead.append(sep).append(node.id()).append(' ').append(status.at("/signaturesVerifiedAhead").asLong())
+                                .append(" in ").append(status.at("/blocksVerifiedAhead").asLong()).append(" blocks");
+                    });
                 }
+                System.out.printf("%d validators: transactions handed to the leader again: %s%n", validators, resent);
                 System.out.printf("%d validators: signatures verified ahead of applying: %s%n", validators, ahead);
             }
         } finally {

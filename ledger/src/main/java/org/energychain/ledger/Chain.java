@@ -318,7 +318,7 @@ public final class Chain implements AutoCloseable {
                 }
             }
             return validator.validate(store, block,
-                    id -> waiting.containsKey(Hex.encode(id)) || verifiedAhead.take(id));
+                    id -> waiting.containsKey(Hex.encode(id)) ? Boolean.TRUE : verifiedAhead.take(id));
         } catch (StorageException e) {
             halt(e);
             throw e;
@@ -330,8 +330,8 @@ public final class Chain implements AutoCloseable {
      * caller's thread and the common pool: a follower reads blocks from its replicated log while it still
      * applies earlier ones, and validation, one block after another on one thread, then finds them checked.
      * Skips what this node verified already (at admission, or ahead before). Changes nothing of the chain;
-     * not synchronized with it. A signature that does not verify is not recorded: validation checks it again
-     * and names the failure.
+     * not synchronized with it. A signature that does not verify is remembered as such: validation refuses
+     * the block without verifying it in bulk again, and names the failure.
      *
      * @return how many signatures this call verified
      */

@@ -15,6 +15,7 @@ import org.energychain.ledger.governance.Rosters;
 import org.energychain.ledger.state.WriteSet;
 import org.energychain.ledger.store.ChainStore;
 import org.energychain.ledger.tx.Transaction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a block proposed by another node before it may be imported: that it is the next block of this
@@ -43,16 +44,17 @@ public final class BlockValidator {
      * @throws InvalidBlockException naming the block and the first check it fails
      */
     public ExecutedBlock validate(ChainStore store, Block block) throws InvalidBlockException {
-        return validate(store, block, id -> false);
+        return validate(store, block, id -> null);
     }
 
     /**
      * As {@link #validate(ChainStore, Block)}, but the signatures of transactions whose id (the hash of the
-     * whole signed transaction) {@code verified} knows are not checked again: this node verified exactly
-     * those bytes when it admitted them. The others are verified on all cores before the checks in order.
+     * whole signed transaction) {@code known} gives an outcome for are not verified again: this node verified
+     * exactly those bytes already (when it admitted them, or ahead). The others are verified on all cores
+     * before the checks in order.
      */
-    public ExecutedBlock validate(ChainStore store, Block block, java.util.function.Predicate<byte[]> verified)
-            throws InvalidBlockException {
+    public ExecutedBlock validate(ChainStore store, Block block,
+            java.util.function.Function<byte[], @Nullable Boolean> known) throws InvalidBlockException {
         BlockHeader h = block.header();
         String at = "block " + h.height() + " of chain " + genesis.chainId() + " proposed by " + h.proposer();
         if (!h.chainId().equals(genesis.chainId())) {
@@ -91,7 +93,8 @@ public final class BlockValidator {
         boolean[] signatureOk = new boolean[txs.size()];
         java.util.stream.IntStream.range(0, txs.size()).parallel().forEach(i -> {
             Transaction tx = txs.get(i);
-            signatureOk[i] = verified.test(tx.id(hash)) || signatureHolds(tx);
+            Boolean k = known.apply(tx.id(hash));
+            signatureOk[i] = k != null ? k : signatureHolds(tx);
         });
         long bytes = 0;
         for (int i = 0; i < txs.size(); i++) {
@@ -125,10 +128,9 @@ public final class BlockValidator {
     }
 
     /**
-     * Verifies, on all cores, the signatures of those of {@code txs} that {@code known} does not know already
-     * and records the ids of those that hold in {@code ahead}, for {@link #validate(ChainStore, Block,
-     * java.util.function.Predicate)} to find. One that does not hold is not recorded: validation checks it
-     * again and names the failure.
+     * Verifies, on all cores, the signatures of those of {@code txs} that {@code known} and {@code ahead} do
+     * not know already, and records in {@code ahead} whether each held, for {@link #validate(ChainStore, Block,
+     * java.util.function.Function)} to find. Validation still names the first failure.
      *
      * @return how many signatures were verified here
      */
@@ -140,9 +142,7 @@ public final class BlockValidator {
                 return;
             }
             verified.incrementAndGet();
-            if (signatureHolds(tx)) {
-                ahead.add(id);
-            }
+            ahead.add(id, signatureHolds(tx));
         });
         return verified.get();
     }

@@ -1,21 +1,25 @@
 package org.energychain.ledger.exec;
 
-import java.util.Arrays;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Transactions whose signatures this node verified before validating their block, by id (the hash of the
- * whole signed transaction, so an id stands for exactly the bytes that were verified). Why: a follower can
- * read blocks from its replicated log while it still applies earlier ones; verifying them then, on other
- * threads, takes the bulk of validation off the one thread that applies blocks in order.
+ * Transactions whose signatures this node verified before validating their block, and whether each held, by
+ * id (the hash of the whole signed transaction, so an id stands for exactly the bytes that were verified).
+ * Why: a follower can read blocks from its replicated log while it still applies earlier ones; verifying them
+ * then, on other threads, takes the bulk of validation off the one thread that applies blocks in order. A
+ * signature that failed is remembered too, so that a faulty leader's forged transactions are not verified
+ * twice by the bulk pass.
  *
  * <p>Bounded: beyond its capacity the oldest ids are forgotten, and validation forgets an id once it used
  * it. Forgetting only costs a verification again. Thread-safe.
  */
 public final class VerifiedAhead {
     private final int capacity;
-    private final Map<Id, Boolean> ids;
+    /** By id, wrapped: a buffer is equal to another with the same bytes. */
+    private final Map<ByteBuffer, Boolean> ids;
 
     public VerifiedAhead(int capacity) {
         if (capacity < 1) {
@@ -24,7 +28,7 @@ public final class VerifiedAhead {
         this.capacity = capacity;
         this.ids = new LinkedHashMap<>() {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Id, Boolean> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Boolean> eldest) {
                 return size() > VerifiedAhead.this.capacity;
             }
         };
@@ -34,41 +38,23 @@ public final class VerifiedAhead {
         return capacity;
     }
 
-    /** Records that the signature of the transaction with this id verified. */
-    public synchronized void add(byte[] id) {
-        ids.put(new Id(id.clone()), Boolean.TRUE);
+    /** Records whether the signature of the transaction with this id held. */
+    public synchronized void add(byte[] id, boolean held) {
+        ids.put(ByteBuffer.wrap(id.clone()), held);
     }
 
-    /** Whether the transaction with this id was verified ahead; it is forgotten either way. */
-    public synchronized boolean take(byte[] id) {
-        return ids.remove(new Id(id)) != null;
+    /** Whether the signature of the transaction with this id held, if it was verified ahead; then forgotten. */
+    public synchronized @Nullable Boolean take(byte[] id) {
+        return ids.remove(ByteBuffer.wrap(id));
     }
 
     /** Whether the transaction with this id was verified ahead (it stays known). */
     public synchronized boolean contains(byte[] id) {
-        return ids.containsKey(new Id(id));
+        return ids.containsKey(ByteBuffer.wrap(id));
     }
 
     /** How many ids are known now. */
     public synchronized int size() {
         return ids.size();
-    }
-
-    /** A transaction id as a map key: equal when the bytes are. */
-    private record Id(byte[] bytes) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Id other && Arrays.equals(bytes, other.bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(bytes);
-        }
-
-        @Override
-        public String toString() {
-            return org.energychain.crypto.Hex.encode(bytes);
-        }
     }
 }
