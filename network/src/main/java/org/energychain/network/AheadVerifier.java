@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * <p>It only reads the log: an entry that is replaced (a new leader truncates a follower's uncommitted
  * entries) cost a verification for nothing, never a wrong result, because what it records is the id of the
  * exact signed bytes it verified. It stays at most {@link Chain#verifiedAheadCapacity()} / 2 transactions
- * ahead, and idles on the leader, whose log holds its own blocks.
+ * ahead of the apply thread, and idles on the leader, whose log holds its own blocks.
  */
 final class AheadVerifier implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AheadVerifier.class);
@@ -37,6 +37,15 @@ final class AheadVerifier implements AutoCloseable {
     private final AtomicLong verified = new AtomicLong();
     private final AtomicLong entries = new AtomicLong();
     private volatile boolean closed;
+    /**
+     * The blocks verified ahead that this node has not applied yet, as (log index, transactions), oldest
+     * first, and their transactions in all: how far ahead the verifier is. Counted from log positions, not
+     * from what the chain still holds verified, which can keep outcomes nobody will take (an entry a new
+     * leader replaced, a transaction admitted here after it was verified ahead) until they are evicted.
+     * Only the verifier's thread uses them.
+     */
+    private final java.util.ArrayDeque<long[]> unapplied = new java.util.ArrayDeque<>();
+    private long txsAhead;
     /** The log index whose block is being verified now, or -1. */
     private long working = -1;
 
@@ -89,14 +98,18 @@ final class AheadVerifier implements AutoCloseable {
     /** Verifies the block at the next index if there is one to verify; the index to look at next. */
     private long step(long next) throws org.apache.ratis.server.raftlog.RaftLogIOException {
         RaftLog log = division.getRaftLog();
-        long from = Math.max(Math.max(next, division.getInfo().getLastAppliedIndex() + 1), log.getStartIndex());
+        long applied = division.getInfo().getLastAppliedIndex();
+        while (!unapplied.isEmpty() && unapplied.peekFirst()[0] <= applied) {
+            txsAhead -= unapplied.pollFirst()[1];
+        }
+        long from = Math.max(Math.max(next, applied + 1), log.getStartIndex());
         TermIndex last = log.getLastEntryTermIndex();
         if (division.getInfo().isLeader()) {
             LockSupport.parkNanos(LEADER_IDLE_NANOS);
             return from;
         }
         // Ratis has no hook for an entry appended on a follower: it is looked for every 2 ms
-        if (last == null || from > last.getIndex() || chain.verifiedAheadCount() >= chain.verifiedAheadCapacity() / 2) {
+        if (last == null || from > last.getIndex() || txsAhead >= chain.verifiedAheadCapacity() / 2) {
             LockSupport.parkNanos(IDLE_NANOS);
             return from;
         }
@@ -114,6 +127,8 @@ final class AheadVerifier implements AutoCloseable {
                 if (b.height() > chain.store().height()) {
                     entries.incrementAndGet();
                     verified.addAndGet(chain.verifyAhead(b));
+                    unapplied.addLast(new long[] {from, b.transactions().size()});
+                    txsAhead += b.transactions().size();
                 }
             }
         } finally {
