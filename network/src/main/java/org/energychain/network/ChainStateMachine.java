@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
@@ -22,6 +23,7 @@ import org.energychain.ledger.Chain;
 import org.energychain.ledger.ChainHealth;
 import org.energychain.ledger.block.Block;
 import org.energychain.ledger.block.BlockHeader;
+import org.energychain.ledger.exec.BatchAdmission;
 import org.energychain.ledger.exec.ExecutedBlock;
 import org.energychain.ledger.exec.InvalidBlockException;
 import org.energychain.ledger.exec.Rejection;
@@ -90,6 +92,8 @@ final class ChainStateMachine extends BaseStateMachine {
     private final AtomicLong fetchedBlocks = new AtomicLong();
     private volatile String lastRejection = "";
     private volatile @Nullable AheadVerifier ahead;
+    /** Admits the batches followers forward (on the leader), off Ratis' request threads. */
+    private final ForkJoinPool admission;
     final Faults faults = new Faults();
 
     /** Told when a block becomes final here. */
@@ -98,8 +102,9 @@ final class ChainStateMachine extends BaseStateMachine {
     }
 
     ChainStateMachine(Chain chain, String self, PrivateKey consensusKey, Clock clock, Duration maxSkew,
-            FinalityListener finality) {
+            FinalityListener finality, ForkJoinPool admission) {
         this.chain = chain;
+        this.admission = admission;
         this.genesis = chain.genesis();
         this.hash = genesis.cryptoSuite().hash();
         this.width = hash.digestLength();
@@ -520,24 +525,33 @@ final class ChainStateMachine extends BaseStateMachine {
         return new SyncMessages.Range(blocks, certs);
     }
 
+    /**
+     * Admits a follower's batch on the node's admission pool (each sender's transactions in order, senders in
+     * parallel), not on the Ratis thread that received it: the follower's client waits for the answer.
+     */
     private CompletableFuture<Message> submitForwarded(byte[] bytes) {
-        List<SubmitRequest.Answer> answers = new ArrayList<>();
-        try {
-            for (byte[] raw : SubmitRequest.decode(bytes)) {
-                Transaction tx;
+        List<byte[]> raws = SubmitRequest.decode(bytes);
+        return CompletableFuture.supplyAsync(() -> {
+            @Nullable Transaction[] txs = new Transaction[raws.size()];
+            SubmitRequest.Answer[] answers = new SubmitRequest.Answer[raws.size()];
+            for (int i = 0; i < txs.length; i++) {
                 try {
-                    tx = Transaction.decode(raw);
+                    txs[i] = Transaction.decode(raws.get(i));
                 } catch (RuntimeException ex) {
-                    answers.add(new SubmitRequest.Answer(Rejection.Reason.MALFORMED.name(), "not a transaction: "
-                            + ex.getMessage()));
-                    continue;
+                    answers[i] = new SubmitRequest.Answer(Rejection.Reason.MALFORMED.name(), "not a transaction: "
+                            + ex.getMessage());
                 }
-                answers.add(forwardedAnswer(chain.submit(tx)));
             }
-        } catch (RuntimeException ex) {
-            return CompletableFuture.failedFuture(ex);
-        }
-        return reply(SubmitRequest.encodeAnswers(answers));
+            @Nullable Submission[] admitted = BatchAdmission.admit(admission, txs, chain::submit);
+            for (int i = 0; i < txs.length; i++) {
+                Submission s = admitted[i];
+                if (s != null) {
+                    answers[i] = forwardedAnswer(s);
+                }
+            }
+            return Message.valueOf(org.apache.ratis.thirdparty.com.google.protobuf.ByteString.copyFrom(
+                    SubmitRequest.encodeAnswers(java.util.Arrays.asList(answers))));
+        }, admission);
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.conf.Parameters;
@@ -50,11 +52,24 @@ public final class NetworkNode implements AutoCloseable {
     private final NetworkSettings settings;
     private final RaftServer server;
     private final Map<String, ReplicatedChain> chains;
+    /** Admits the transactions followers forward to this node while it leads, for every chain: a thread a core. */
+    private final ForkJoinPool admission;
 
-    private NetworkNode(NetworkSettings settings, RaftServer server, Map<String, ReplicatedChain> chains) {
+    private NetworkNode(NetworkSettings settings, RaftServer server, Map<String, ReplicatedChain> chains,
+            ForkJoinPool admission) {
         this.settings = settings;
         this.server = server;
         this.chains = Collections.unmodifiableMap(chains);
+        this.admission = admission;
+    }
+
+    private static ForkJoinPool admissionPool(String nodeId) {
+        return new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            t.setName("forwarded-" + nodeId + "-" + t.getPoolIndex());
+            t.setDaemon(true);
+            return t;
+        }, null, false);
     }
 
     /** The Raft group of a chain: derived from its genesis hash. */
@@ -132,11 +147,12 @@ public final class NetworkNode implements AutoCloseable {
         }
         Map<RaftGroupId, ChainStateMachine> machines = new LinkedHashMap<>();
         Map<String, ReplicatedChain> out = new LinkedHashMap<>();
+        ForkJoinPool admission = admissionPool(s.nodeId());
         for (Chain c : replicated) {
             Roster roster = c.rosterNext();
             @Nullable RaftPeer joining = roster.node(s.nodeId()).isPresent() ? null : RaftPeer.newBuilder().setId(s.nodeId())
                     .setAddress(s.listenHost() + ":" + s.listenPort()).setStartupRole(RaftPeerRole.LISTENER).build();
-            ReplicatedChain rc = new ReplicatedChain(c, group(c.genesis(), roster, joining), s);
+            ReplicatedChain rc = new ReplicatedChain(c, group(c.genesis(), roster, joining), s, admission);
             machines.put(rc.group().getGroupId(), rc.stateMachine());
             out.put(c.id(), rc);
         }
@@ -147,11 +163,17 @@ public final class NetworkNode implements AutoCloseable {
             }
             return m;
         };
-        RaftServer server = RaftServer.newBuilder().setServerId(RaftPeerId.valueOf(s.nodeId())).setProperties(p)
-                .setParameters(params).setStateMachineRegistry(registry).setOption(RaftStorage.StartupOption.RECOVER)
-                .build();
-        server.start();
-        NetworkNode node = new NetworkNode(s, server, out);
+        RaftServer server;
+        try {
+            server = RaftServer.newBuilder().setServerId(RaftPeerId.valueOf(s.nodeId())).setProperties(p)
+                    .setParameters(params).setStateMachineRegistry(registry)
+                    .setOption(RaftStorage.StartupOption.RECOVER).build();
+            server.start();
+        } catch (IOException | RuntimeException e) {
+            admission.shutdownNow();
+            throw e;
+        }
+        NetworkNode node = new NetworkNode(s, server, out, admission);
         node.repin();
         out.values().forEach(rc -> rc.onRosterChange(node::repin));
         try {
@@ -267,5 +289,6 @@ public final class NetworkNode implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("node {}: closing the Ratis server failed: {}", settings.nodeId(), e.getMessage());
         }
+        admission.shutdownNow();
     }
 }

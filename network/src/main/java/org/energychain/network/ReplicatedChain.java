@@ -266,13 +266,13 @@ public final class ReplicatedChain implements AutoCloseable {
     private record Pending(Transaction tx, java.util.concurrent.CompletableFuture<SubmitRequest.Answer> answer) {
     }
 
-    ReplicatedChain(Chain chain, RaftGroup group, NetworkSettings s) {
+    ReplicatedChain(Chain chain, RaftGroup group, NetworkSettings s, java.util.concurrent.ForkJoinPool admission) {
         this.chain = chain;
         this.group = group;
         this.self = s.nodeId();
         this.finalHeight = chain.store().certifiedHeight();
         this.machine = new ChainStateMachine(chain, s.nodeId(), s.consensusKey(), s.clock(), s.maxClockSkew(),
-                this::onFinal);
+                this::onFinal, admission);
     }
 
     void bind(RaftServer.Division division, RaftClient client) {

@@ -8,7 +8,6 @@ import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.energychain.crypto.Hex;
+import org.energychain.ledger.exec.BatchAdmission;
 import org.energychain.ledger.exec.Receipt;
 import org.energychain.ledger.exec.Rejection;
 import org.energychain.ledger.exec.Submission;
@@ -218,20 +218,9 @@ final class SubmissionRoutes {
                 answers[i] = new Admitted(e.rejection, null);
             }
         })).join();
-        Map<String, List<Integer>> bySender = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            if (txs[i] != null) {
-                bySender.computeIfAbsent(txs[i].sender(), s -> new ArrayList<>()).add(i);
-            }
-        }
         // admitted (each sender's in order, senders in parallel), then handed over together
         SubmissionRoute route = node.submissionRoute();
-        Submission[] admitted = new Submission[n];
-        admission.submit(() -> bySender.values().parallelStream().forEach(indexes -> {
-            for (int i : indexes) {
-                admitted[i] = admitOne(route, c, txs[i]);
-            }
-        })).join();
+        Submission[] admitted = BatchAdmission.admit(admission, txs, tx -> admitOne(route, c, tx));
         Submission[] out = route.handOver(c, txs, admitted);
         for (int i = 0; i < n; i++) {
             if (out[i] != null) {
