@@ -90,7 +90,16 @@ class ApiEndToEndTest {
 
         assertThat(new String(c.query("open", "kv", "get", "a".getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8))
                 .isEqualTo("1");
-        assertThat(c.status("open").get("height").asLong()).isGreaterThanOrEqualTo(height);
+        JsonNode status = c.status("open");
+        assertThat(status.get("height").asLong()).isGreaterThanOrEqualTo(height);
+        // the genesis part, made once per chain, is the chain's own on every poll, beside the live figures
+        assertThat(status.get("genesisHash").asText()).isEqualTo(Hex.encode(net.open.hash()));
+        assertThat(status.get("members").findValuesAsText("id")).contains("g1", "reg");
+        JsonNode again = c.status("open");
+        assertThat(again.get("genesisHash")).isEqualTo(status.get("genesisHash"));
+        assertThat(again.get("members")).isEqualTo(status.get("members"));
+        assertThat(c.signedAs("g1", net.g1.privateKey()).status("priv").get("genesisHash").asText())
+                .isEqualTo(Hex.encode(net.priv.hash()));
         assertThat(c.nextNonce("open", "g1")).isEqualTo(nonce + 1);
         assertThat(c.chains().get("chains").findValuesAsText("id")).containsExactly("open", "priv");
     }
