@@ -94,6 +94,10 @@ final class ChainStateMachine extends BaseStateMachine {
     private volatile @Nullable AheadVerifier ahead;
     /** Admits the batches followers forward (on the leader), off Ratis' request threads. */
     private final ForkJoinPool admission;
+    /** How many forwarded batches may wait for {@link #admission} at once. */
+    static final int MAX_QUEUED_FORWARDS = 16;
+    private final java.util.concurrent.Semaphore forwardsQueued = new java.util.concurrent.Semaphore(
+            MAX_QUEUED_FORWARDS);
     final Faults faults = new Faults();
 
     /** Told when a block becomes final here. */
@@ -527,31 +531,53 @@ final class ChainStateMachine extends BaseStateMachine {
 
     /**
      * Admits a follower's batch on the node's admission pool (each sender's transactions in order, senders in
-     * parallel), not on the Ratis thread that received it: the follower's client waits for the answer.
+     * parallel), not on the Ratis thread that received it: the follower's client waits for the answer. At
+     * most {@link #MAX_QUEUED_FORWARDS} batches wait for the pool; beyond that a batch is admitted on the
+     * thread that received it, as before, so that a peer sending forwards faster than this node admits them
+     * is slowed down rather than queued without bound.
      */
     private CompletableFuture<Message> submitForwarded(byte[] bytes) {
         List<byte[]> raws = SubmitRequest.decode(bytes);
-        return CompletableFuture.supplyAsync(() -> {
-            @Nullable Transaction[] txs = new Transaction[raws.size()];
-            SubmitRequest.Answer[] answers = new SubmitRequest.Answer[raws.size()];
-            for (int i = 0; i < txs.length; i++) {
-                try {
-                    txs[i] = Transaction.decode(raws.get(i));
-                } catch (RuntimeException ex) {
-                    answers[i] = new SubmitRequest.Answer(Rejection.Reason.MALFORMED.name(), "not a transaction: "
-                            + ex.getMessage());
-                }
+        return offload(forwardsQueued, admission, () -> admitForwarded(raws));
+    }
+
+    /**
+     * Runs {@code work} on {@code pool} while a permit of {@code queued} is free (released when it ends), on
+     * the calling thread otherwise: a bounded queue whose overflow slows the caller down.
+     */
+    static <T> CompletableFuture<T> offload(java.util.concurrent.Semaphore queued, java.util.concurrent.Executor pool,
+            java.util.function.Supplier<T> work) {
+        if (!queued.tryAcquire()) {
+            return CompletableFuture.completedFuture(work.get());
+        }
+        try {
+            return CompletableFuture.supplyAsync(work, pool).whenComplete((m, e) -> queued.release());
+        } catch (RuntimeException e) { // the pool is shut down: the node is closing
+            queued.release();
+            throw e;
+        }
+    }
+
+    private Message admitForwarded(List<byte[]> raws) {
+        @Nullable Transaction[] txs = new Transaction[raws.size()];
+        SubmitRequest.Answer[] answers = new SubmitRequest.Answer[raws.size()];
+        for (int i = 0; i < txs.length; i++) {
+            try {
+                txs[i] = Transaction.decode(raws.get(i));
+            } catch (RuntimeException ex) {
+                answers[i] = new SubmitRequest.Answer(Rejection.Reason.MALFORMED.name(), "not a transaction: "
+                        + ex.getMessage());
             }
-            @Nullable Submission[] admitted = BatchAdmission.admit(admission, txs, chain::submit);
-            for (int i = 0; i < txs.length; i++) {
-                Submission s = admitted[i];
-                if (s != null) {
-                    answers[i] = forwardedAnswer(s);
-                }
+        }
+        @Nullable Submission[] admitted = BatchAdmission.admit(admission, txs, chain::submit);
+        for (int i = 0; i < txs.length; i++) {
+            Submission s = admitted[i];
+            if (s != null) {
+                answers[i] = forwardedAnswer(s);
             }
-            return Message.valueOf(org.apache.ratis.thirdparty.com.google.protobuf.ByteString.copyFrom(
-                    SubmitRequest.encodeAnswers(java.util.Arrays.asList(answers))));
-        }, admission);
+        }
+        return Message.valueOf(org.apache.ratis.thirdparty.com.google.protobuf.ByteString.copyFrom(
+                SubmitRequest.encodeAnswers(java.util.Arrays.asList(answers))));
     }
 
     /**
