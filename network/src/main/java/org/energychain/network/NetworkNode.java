@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.conf.Parameters;
@@ -31,6 +30,7 @@ import org.apache.ratis.statemachine.StateMachine;
 import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 import org.energychain.ledger.Chain;
+import org.energychain.ledger.exec.BatchAdmission;
 import org.energychain.ledger.genesis.Genesis;
 import org.energychain.ledger.genesis.NodeInfo;
 import org.energychain.ledger.genesis.Roster;
@@ -61,15 +61,6 @@ public final class NetworkNode implements AutoCloseable {
         this.server = server;
         this.chains = Collections.unmodifiableMap(chains);
         this.admission = admission;
-    }
-
-    private static ForkJoinPool admissionPool(String nodeId) {
-        return new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
-            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            t.setName("forwarded-" + nodeId + "-" + t.getPoolIndex());
-            t.setDaemon(true);
-            return t;
-        }, null, false);
     }
 
     /** The Raft group of a chain: derived from its genesis hash. */
@@ -147,7 +138,7 @@ public final class NetworkNode implements AutoCloseable {
         }
         Map<RaftGroupId, ChainStateMachine> machines = new LinkedHashMap<>();
         Map<String, ReplicatedChain> out = new LinkedHashMap<>();
-        ForkJoinPool admission = admissionPool(s.nodeId());
+        ForkJoinPool admission = BatchAdmission.newPool("forwarded-" + s.nodeId());
         for (Chain c : replicated) {
             Roster roster = c.rosterNext();
             @Nullable RaftPeer joining = roster.node(s.nodeId()).isPresent() ? null : RaftPeer.newBuilder().setId(s.nodeId())

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.Function;
 import org.energychain.ledger.tx.Transaction;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BatchAdmission {
     private BatchAdmission() {
+    }
+
+    /** A pool to admit batches on: one daemon thread per core, named {@code prefix-<index>}. */
+    public static ForkJoinPool newPool(String prefix) {
+        return new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            t.setName(prefix + "-" + t.getPoolIndex());
+            t.setDaemon(true);
+            return t;
+        }, null, false);
     }
 
     /**

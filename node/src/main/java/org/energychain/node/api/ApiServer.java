@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -33,6 +32,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.energychain.crypto.HashFunctions;
 import org.energychain.crypto.Hex;
+import org.energychain.ledger.exec.BatchAdmission;
 import org.energychain.ledger.exec.Rejection;
 import org.energychain.ledger.genesis.Member;
 import org.energychain.node.HostedChain;
@@ -80,13 +80,7 @@ public final class ApiServer implements AutoCloseable {
     private final ReplayGuard replays = new ReplayGuard(MAX_FRESH_NONCES);
     private final ExecutorService eventWriters;
     /** Admits batches of transactions: one worker per core, shared by every batch request. */
-    private final ForkJoinPool admission = new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
-            pool -> {
-                ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-                t.setName("admission-" + t.getPoolIndex());
-                t.setDaemon(true);
-                return t;
-            }, null, false);
+    private final ForkJoinPool admission = BatchAdmission.newPool("admission");
     private final ScheduledExecutorService heartbeat;
     private final List<PerAddressConnectionLimit> addressLimits = new ArrayList<>();
     /** Path templates, split at '/', of the routes whose signed requests may be addressed to any member. */
